@@ -1,0 +1,27 @@
+import type Router from '@koa/router';
+import type { Platform } from '../../entities';
+import type { Dispatch } from '../message';
+import type { Channel } from '../outbox/channel';
+
+/** Where an outbox message goes: a channel and a recipient within it. */
+export interface Destination {
+  channel: string;
+  target: string;
+}
+
+/**
+ * One platform at the edge (WeCom, DingTalk, the local simulator): it verifies
+ * and decodes callbacks into neutral messages, and provides the channels that
+ * deliver outbound ones. Handlers never import an adapter.
+ */
+export interface PlatformAdapter {
+  readonly platform: Platform;
+  /** Mounts the platform's callback routes; each decoded message goes to `dispatch`. */
+  mount(router: Router, dispatch: Dispatch): void;
+  /** The outbox channels this platform delivers through. */
+  readonly channels: Channel[];
+  /** Where a direct message to one of this platform's users goes. */
+  personDestination(userId: string): Destination;
+  /** Where pushes to the leadership group go on this platform (empty when none is configured). */
+  readonly leaderDestinations: Destination[];
+}

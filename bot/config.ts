@@ -1,0 +1,211 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { parseEnv } from 'node:util';
+import { z } from 'zod';
+
+const optional = z.string().trim().min(1).optional();
+const decimal = (fallback: string) =>
+  z.string().trim().default(fallback).pipe(z.coerce.number<string>().finite().min(30).max(45));
+const url = (fallback: string) =>
+  z.string().trim().default(fallback).pipe(z.url({ protocol: /^https?$/ })).transform((u) => u.replace(/\/+$/, ''));
+const cron = (fallback: string) =>
+  z.string().trim().default(fallback).refine((v) => /^(\S+\s+){4,5}\S+$/.test(v), 'expected a cron expression such as "30 7 * * *"');
+
+/** Every variable of SPEC §7, with its default; names here are the operator's names. */
+const schema = z
+  .object({
+    PORT: z.string().trim().default('3000').pipe(z.coerce.number<string>().int().min(0).max(65535)),
+    HOST: z.string().trim().default('0.0.0.0'),
+    DATABASE_URL: z
+      .string()
+      .trim()
+      .default('sqlite:data/hallguard.sqlite')
+      .refine((v) => /^sqlite:.+/.test(v) || /^postgres(ql)?:\/\/.+/.test(v), 'expected sqlite:<path> or postgres://…'),
+    TIMEZONE: z
+      .string()
+      .trim()
+      .default('Asia/Shanghai')
+      .refine(isTimeZone, 'expected an IANA time zone such as Asia/Shanghai'),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+
+    WECOM_CORP_ID: optional,
+    WECOM_AGENT_ID: optional.refine((v) => v === undefined || /^\d+$/.test(v), 'expected the numeric AgentId'),
+    WECOM_SECRET: optional,
+    WECOM_TOKEN: optional,
+    WECOM_AES_KEY: optional.refine((v) => v === undefined || /^[A-Za-z0-9]{43}$/.test(v), 'expected the 43-character EncodingAESKey'),
+    WECOM_API_BASE: url('https://qyapi.weixin.qq.com'),
+    WECOM_LEADER_WEBHOOK_KEY: optional,
+    WECOM_LEADER_CHAT_ID: optional,
+
+    DINGTALK_APP_KEY: optional,
+    DINGTALK_APP_SECRET: optional,
+    DINGTALK_ROBOT_CODE: optional,
+    DINGTALK_API_BASE: url('https://api.dingtalk.com'),
+    DINGTALK_OAPI_BASE: url('https://oapi.dingtalk.com'),
+    DINGTALK_LEADER_CONVERSATION_ID: optional,
+    DINGTALK_LEADER_WEBHOOK: optional.pipe(z.url({ protocol: /^https?$/ }).optional()),
+    DINGTALK_LEADER_SECRET: optional,
+
+    FEVER_THRESHOLD: decimal('37.3'),
+    HIGH_FEVER_THRESHOLD: decimal('37.5'),
+
+    CRON_MORNING_NUDGE: cron('30 7 * * *'),
+    CRON_MORNING_SUMMARY: cron('45 8 * * *'),
+    CRON_ROSTER_REMINDER: cron('0 15 * * *'),
+    CRON_ROSTER_DEADLINE: cron('0 16 * * *'),
+    CRON_ALERT_ESCALATION: cron('*/5 * * * *'),
+    ALERT_REPUSH_MINUTES: z.string().trim().default('30').pipe(z.coerce.number<string>().int().min(1).max(1440)),
+
+    PUBLIC_URL: url('http://127.0.0.1:3000'),
+    DASHBOARD_TOKEN: optional,
+    SIMULATOR: z.enum(['auto', 'on', 'off']).default('auto'),
+  })
+  .superRefine((env, ctx) => {
+    requireTogether(env, ctx, ['WECOM_CORP_ID', 'WECOM_AGENT_ID', 'WECOM_SECRET', 'WECOM_TOKEN', 'WECOM_AES_KEY']);
+    requireTogether(env, ctx, ['DINGTALK_APP_KEY', 'DINGTALK_APP_SECRET', 'DINGTALK_ROBOT_CODE']);
+    if (env.DINGTALK_LEADER_WEBHOOK && !env.DINGTALK_LEADER_SECRET) {
+      ctx.addIssue({ code: 'custom', path: ['DINGTALK_LEADER_SECRET'], message: 'required with DINGTALK_LEADER_WEBHOOK (the SEC… secret of the robot)' });
+    }
+    if (env.HIGH_FEVER_THRESHOLD < env.FEVER_THRESHOLD) {
+      ctx.addIssue({ code: 'custom', path: ['HIGH_FEVER_THRESHOLD'], message: 'must not be below FEVER_THRESHOLD' });
+    }
+  });
+
+type Env = z.infer<typeof schema>;
+
+function requireTogether(env: Env, ctx: z.RefinementCtx, names: (keyof Env)[]): void {
+  const set = names.filter((n) => env[n] !== undefined);
+  if (set.length === 0 || set.length === names.length) return;
+  for (const name of names.filter((n) => env[n] === undefined)) {
+    ctx.addIssue({ code: 'custom', path: [name], message: `required when ${set.join(', ')} ${set.length > 1 ? 'are' : 'is'} set` });
+  }
+}
+
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export interface WecomConfig {
+  corpId: string;
+  agentId: string;
+  secret: string;
+  token: string;
+  aesKey: string;
+  apiBase: string;
+  leaderWebhookKey?: string;
+  leaderChatId?: string;
+}
+
+export interface DingtalkConfig {
+  appKey: string;
+  appSecret: string;
+  robotCode: string;
+  apiBase: string;
+  oapiBase: string;
+  leaderConversationId?: string;
+  leaderWebhook?: string;
+  leaderSecret?: string;
+}
+
+export interface Config {
+  port: number;
+  host: string;
+  databaseUrl: string;
+  timezone: string;
+  logLevel: Env['LOG_LEVEL'];
+  wecom?: WecomConfig;
+  dingtalk?: DingtalkConfig;
+  thresholds: { fever: number; highFever: number };
+  cron: { morningNudge: string; morningSummary: string; rosterReminder: string; rosterDeadline: string; alertEscalation: string };
+  alertRepushMinutes: number;
+  publicUrl: string;
+  dashboardToken?: string;
+  /** Serve the local chat simulator at GET / (on when no platform is configured, unless SIMULATOR=off). */
+  simulator: boolean;
+}
+
+/** Raised when the environment cannot start the service; the message names every variable to fix. */
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration — fix these variables (in the environment or .env; see .env.example):\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/**
+ * Reads and validates the configuration once. Empty strings count as unset, so a
+ * blank line copied from .env.example falls back to the default.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v.trim() !== ''));
+  const parsed = schema.safeParse(present);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${String(i.path[0] ?? 'environment')}: ${i.message}${describeValue(present, i.path[0])}`));
+  }
+  const e = parsed.data;
+  const wecom: WecomConfig | undefined = e.WECOM_CORP_ID
+    ? {
+        corpId: e.WECOM_CORP_ID,
+        agentId: e.WECOM_AGENT_ID!,
+        secret: e.WECOM_SECRET!,
+        token: e.WECOM_TOKEN!,
+        aesKey: e.WECOM_AES_KEY!,
+        apiBase: e.WECOM_API_BASE,
+        leaderWebhookKey: e.WECOM_LEADER_WEBHOOK_KEY,
+        leaderChatId: e.WECOM_LEADER_CHAT_ID,
+      }
+    : undefined;
+  const dingtalk: DingtalkConfig | undefined = e.DINGTALK_APP_KEY
+    ? {
+        appKey: e.DINGTALK_APP_KEY,
+        appSecret: e.DINGTALK_APP_SECRET!,
+        robotCode: e.DINGTALK_ROBOT_CODE!,
+        apiBase: e.DINGTALK_API_BASE,
+        oapiBase: e.DINGTALK_OAPI_BASE,
+        leaderConversationId: e.DINGTALK_LEADER_CONVERSATION_ID,
+        leaderWebhook: e.DINGTALK_LEADER_WEBHOOK,
+        leaderSecret: e.DINGTALK_LEADER_SECRET,
+      }
+    : undefined;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    databaseUrl: e.DATABASE_URL,
+    timezone: e.TIMEZONE,
+    logLevel: e.LOG_LEVEL,
+    wecom,
+    dingtalk,
+    thresholds: { fever: e.FEVER_THRESHOLD, highFever: e.HIGH_FEVER_THRESHOLD },
+    cron: {
+      morningNudge: e.CRON_MORNING_NUDGE,
+      morningSummary: e.CRON_MORNING_SUMMARY,
+      rosterReminder: e.CRON_ROSTER_REMINDER,
+      rosterDeadline: e.CRON_ROSTER_DEADLINE,
+      alertEscalation: e.CRON_ALERT_ESCALATION,
+    },
+    alertRepushMinutes: e.ALERT_REPUSH_MINUTES,
+    publicUrl: e.PUBLIC_URL,
+    dashboardToken: e.DASHBOARD_TOKEN,
+    simulator: e.SIMULATOR === 'on' || (e.SIMULATOR === 'auto' && !wecom && !dingtalk),
+  };
+}
+
+const SECRET_NAMES = new Set(['WECOM_SECRET', 'WECOM_TOKEN', 'WECOM_AES_KEY', 'WECOM_LEADER_WEBHOOK_KEY', 'DINGTALK_APP_SECRET', 'DINGTALK_LEADER_SECRET', 'DINGTALK_LEADER_WEBHOOK', 'DASHBOARD_TOKEN']);
+
+function describeValue(env: Record<string, string | undefined>, key: PropertyKey | undefined): string {
+  if (typeof key !== 'string' || env[key] === undefined || SECRET_NAMES.has(key)) return '';
+  return ` (got "${env[key]}")`;
+}
+
+/**
+ * The environment with `.env` (when present) filled in underneath: variables
+ * already set in the real environment win, as SPEC §7 asks.
+ */
+export function environmentWithDotenv(path = '.env', env: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
+  if (!existsSync(path)) return env;
+  return { ...parseEnv(readFileSync(path, 'utf8')), ...env };
+}

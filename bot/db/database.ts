@@ -1,0 +1,34 @@
+import type { DataSource } from 'typeorm';
+
+/** A row as the driver returns it. */
+export type Row = Record<string, unknown>;
+
+/**
+ * The SQL the application speaks: `?` placeholders, ON CONFLICT, RETURNING —
+ * portable between SQLite and PostgreSQL. Booleans and undefined are bound
+ * portably (1/0 and NULL on SQLite).
+ */
+export interface Sql {
+  all<T = Row>(sql: string, params?: readonly unknown[]): Promise<T[]>;
+  run(sql: string, params?: readonly unknown[]): Promise<{ changes: number }>;
+}
+
+/** The application's handle on its database. */
+export interface Database extends Sql {
+  readonly dialect: 'sqlite' | 'postgres';
+  /** TypeORM's data source: schema, entities, and anything not on the hot path. */
+  readonly dataSource: DataSource;
+  /**
+   * Runs `fn` in one transaction; a nested call joins the outer one. Code inside
+   * may use either the given `sql` or this database: both reach the transaction.
+   */
+  tx<T>(fn: (sql: Sql) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+/** True for the error a unique constraint raises, on either database. */
+export function isUniqueViolation(err: unknown): boolean {
+  const e = err as { code?: string; driverError?: { code?: string } };
+  const code = e?.driverError?.code ?? e?.code;
+  return code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || code === '23505';
+}

@@ -1,0 +1,74 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import type { DataSource, QueryRunner } from 'typeorm';
+import type { Database, Row, Sql } from './database';
+
+/** PostgreSQL through TypeORM's pool: one query runner per transaction. */
+export class PostgresDatabase implements Database {
+  readonly dialect = 'postgres' as const;
+  private readonly current = new AsyncLocalStorage<QueryRunner>();
+
+  constructor(readonly dataSource: DataSource) {}
+
+  all<T = Row>(sql: string, params: readonly unknown[] = []): Promise<T[]> {
+    return this.withRunner((r) => r.query(toPositional(sql), bind(params)) as Promise<T[]>);
+  }
+
+  run(sql: string, params: readonly unknown[] = []): Promise<{ changes: number }> {
+    return this.withRunner(async (r) => {
+      const result = await r.query(toPositional(sql), bind(params), true);
+      return { changes: result.affected ?? 0 };
+    });
+  }
+
+  async tx<T>(fn: (sql: Sql) => Promise<T>): Promise<T> {
+    if (this.current.getStore()) return fn(this);
+    const runner = this.dataSource.createQueryRunner();
+    await runner.connect();
+    try {
+      await runner.startTransaction();
+      try {
+        const result = await this.current.run(runner, () => fn(this));
+        await runner.commitTransaction();
+        return result;
+      } catch (err) {
+        await runner.rollbackTransaction();
+        throw err;
+      }
+    } finally {
+      await runner.release();
+    }
+  }
+
+  async close(): Promise<void> {
+    if (this.dataSource.isInitialized) await this.dataSource.destroy();
+  }
+
+  /** The transaction's runner when inside one, else a pooled runner for this statement alone. */
+  private async withRunner<T>(work: (runner: QueryRunner) => Promise<T>): Promise<T> {
+    const inTx = this.current.getStore();
+    if (inTx) return work(inTx);
+    const runner = this.dataSource.createQueryRunner();
+    try {
+      return await work(runner);
+    } finally {
+      await runner.release();
+    }
+  }
+}
+
+const positional = new Map<string, string>();
+
+/** `?` → `$1, $2, …` (the application's SQL has no literal question marks). */
+function toPositional(sql: string): string {
+  let out = positional.get(sql);
+  if (out === undefined) {
+    let n = 0;
+    out = sql.replace(/\?/g, () => `$${++n}`);
+    positional.set(sql, out);
+  }
+  return out;
+}
+
+function bind(params: readonly unknown[]): unknown[] {
+  return params.map((p) => (p === undefined ? null : p));
+}

@@ -1,0 +1,77 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import type BetterSqlite3 from 'better-sqlite3';
+import type { DataSource } from 'typeorm';
+import type { Database, Row, Sql } from './database';
+
+/**
+ * SQLite through the better-sqlite3 connection TypeORM opened. TypeORM shares one
+ * query runner for SQLite, so two concurrent transactions would nest as
+ * savepoints; here every statement and transaction is serialised instead, and
+ * statements are prepared once.
+ */
+export class SqliteDatabase implements Database {
+  readonly dialect = 'sqlite' as const;
+  private readonly statements = new Map<string, BetterSqlite3.Statement>();
+  private readonly inTransaction = new AsyncLocalStorage<true>();
+  private queue: Promise<unknown> = Promise.resolve();
+  private readonly direct: Sql = {
+    all: async <T>(sql: string, params: readonly unknown[] = []) => this.statement(sql).all(...bind(params)) as T[],
+    run: async (sql: string, params: readonly unknown[] = []) => ({ changes: this.statement(sql).run(...bind(params)).changes }),
+  };
+
+  constructor(
+    readonly dataSource: DataSource,
+    private readonly connection: BetterSqlite3.Database,
+  ) {}
+
+  all<T = Row>(sql: string, params?: readonly unknown[]): Promise<T[]> {
+    if (this.inTransaction.getStore()) return this.direct.all<T>(sql, params);
+    return this.serialise(() => this.direct.all<T>(sql, params));
+  }
+
+  run(sql: string, params?: readonly unknown[]): Promise<{ changes: number }> {
+    if (this.inTransaction.getStore()) return this.direct.run(sql, params);
+    return this.serialise(() => this.direct.run(sql, params));
+  }
+
+  tx<T>(fn: (sql: Sql) => Promise<T>): Promise<T> {
+    if (this.inTransaction.getStore()) return fn(this.direct);
+    return this.serialise(() =>
+      this.inTransaction.run(true, async () => {
+        this.connection.prepare('BEGIN IMMEDIATE').run();
+        try {
+          const result = await fn(this.direct);
+          this.connection.prepare('COMMIT').run();
+          return result;
+        } catch (err) {
+          if (this.connection.inTransaction) this.connection.prepare('ROLLBACK').run();
+          throw err;
+        }
+      }),
+    );
+  }
+
+  async close(): Promise<void> {
+    await this.queue.catch(() => undefined);
+    if (this.dataSource.isInitialized) await this.dataSource.destroy();
+  }
+
+  private serialise<T>(work: () => Promise<T>): Promise<T> {
+    const next = this.queue.then(work, work);
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  private statement(sql: string): BetterSqlite3.Statement {
+    let stmt = this.statements.get(sql);
+    if (!stmt) {
+      stmt = this.connection.prepare(sql);
+      this.statements.set(sql, stmt);
+    }
+    return stmt;
+  }
+}
+
+function bind(params: readonly unknown[]): unknown[] {
+  return params.map((p) => (p === undefined ? null : typeof p === 'boolean' ? (p ? 1 : 0) : p));
+}

@@ -1,0 +1,111 @@
+import type { Platform, Role } from '../entities';
+import type { Database, Sql } from './db/database';
+
+/** A person of the staff directory, as the handlers see them. */
+export interface Person {
+  id: number;
+  name: string;
+  window: string;
+  role: Role;
+  wecomUserId: string | null;
+  dingtalkUserId: string | null;
+  mobile: string | null;
+  active: boolean;
+  lastPlatform: Platform | null;
+}
+
+const VERSION_KEY = 'directory_version';
+
+export const PERSON_COLUMNS =
+  'id, name, window_name AS "window", role, wecom_userid AS "wecomUserId", dingtalk_userid AS "dingtalkUserId", mobile, active, last_platform AS "lastPlatform"';
+
+/** Normalises a row selected with {@link PERSON_COLUMNS} (SQLite gives 1/0 for booleans). */
+export function toPerson(row: Record<string, unknown>): Person {
+  return { ...(row as unknown as Person), active: Boolean(row.active) };
+}
+
+/** Marks the directory as changed, so every running instance reloads it. Call inside the changing transaction. */
+export async function bumpDirectoryVersion(sql: Sql, now: Date): Promise<void> {
+  await sql.run(
+    'INSERT INTO app_meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+    [VERSION_KEY, `${now.toISOString()}#${Math.random().toString(36).slice(2)}`],
+  );
+}
+
+/**
+ * The staff directory, cached in memory: the webhook path looks people up
+ * without a query. Another process (the CLI import) changes the directory by
+ * bumping its version; the cache checks the version at most every
+ * `checkEveryMs` and reloads when it moved.
+ */
+export class Directory {
+  private byId = new Map<number, Person>();
+  private byPlatformUser = new Map<string, Person>();
+  private version: string | null = null;
+  private checkedAt = -Infinity;
+  private loading: Promise<void> | null = null;
+
+  constructor(
+    private readonly db: Database,
+    private readonly checkEveryMs = 2000,
+  ) {}
+
+  /** The active person with this platform user id, or undefined. */
+  async findByPlatformUser(platform: Platform, userId: string): Promise<Person | undefined> {
+    await this.fresh();
+    return this.byPlatformUser.get(`${platform}:${userId}`);
+  }
+
+  async findById(id: number): Promise<Person | undefined> {
+    await this.fresh();
+    return this.byId.get(id);
+  }
+
+  /** Active people with exactly this name (names may repeat across windows). */
+  async findByName(name: string): Promise<Person[]> {
+    await this.fresh();
+    return [...this.byId.values()].filter((p) => p.name === name);
+  }
+
+  /** Every active person. */
+  async active(): Promise<Person[]> {
+    await this.fresh();
+    return [...this.byId.values()];
+  }
+
+  /** Records the platform a person last wrote from (nudges go there), in the caller's transaction. */
+  async noteLastPlatform(sql: Sql, person: Person, platform: Platform): Promise<void> {
+    if (person.lastPlatform === platform || platform === 'local') return;
+    await sql.run('UPDATE staff SET last_platform = ? WHERE id = ?', [platform, person.id]);
+    person.lastPlatform = platform;
+  }
+
+  /** Forgets the cache; the next lookup reloads. */
+  invalidate(): void {
+    this.checkedAt = -Infinity;
+    this.version = null;
+  }
+
+  private async fresh(): Promise<void> {
+    if (performance.now() - this.checkedAt < this.checkEveryMs) return;
+    this.loading ??= this.reloadIfChanged().finally(() => (this.loading = null));
+    await this.loading;
+  }
+
+  private async reloadIfChanged(): Promise<void> {
+    const [row] = await this.db.all<{ value: string }>('SELECT value FROM app_meta WHERE key = ?', [VERSION_KEY]);
+    const version = row?.value ?? '';
+    if (version !== this.version) {
+      const people = (await this.db.all(`SELECT ${PERSON_COLUMNS} FROM staff WHERE active = ?`, [true])).map(toPerson);
+      this.byId = new Map(people.map((p) => [p.id, p]));
+      this.byPlatformUser = new Map();
+      for (const p of people) {
+        if (p.wecomUserId) this.byPlatformUser.set(`wecom:${p.wecomUserId}`, p);
+        if (p.dingtalkUserId) this.byPlatformUser.set(`dingtalk:${p.dingtalkUserId}`, p);
+        this.byPlatformUser.set(`local:${p.id}`, p);
+      }
+      this.version = version;
+    }
+    this.checkedAt = performance.now();
+  }
+}

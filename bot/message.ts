@@ -1,0 +1,34 @@
+import type { Platform } from '../entities';
+
+/**
+ * A message from any platform, decoded by its adapter into one neutral shape.
+ * Handlers see only this, never a platform payload.
+ */
+export interface IncomingMessage {
+  platform: Platform;
+  /** The sender's user id on that platform (WeCom UserID, DingTalk staffId). */
+  userId: string;
+  /** The conversation it came from, when the platform names one. */
+  chatId?: string;
+  isGroup: boolean;
+  /** text, event (subscribe, enter_agent …) or anything else (image, voice …). */
+  kind: 'text' | 'event' | 'other';
+  /** The text as typed (not yet normalised); the event name for events. */
+  text: string;
+  /** Platform message id (WeCom MsgId as a string); for events a key built from sender, time and event. */
+  messageId: string;
+  /** When this server received it: the date and slot of a report come from here. */
+  receivedAt: Date;
+  /** The platform's own timestamp, stored beside it. */
+  platformTime?: Date;
+}
+
+/** What the dispatcher answers: the reply text for the sender, or none. */
+export interface DispatchResult {
+  reply: string | null;
+  /** True when the message id had been claimed before: a re-delivery. */
+  duplicate: boolean;
+}
+
+/** The platform-neutral entry point every adapter calls. */
+export type Dispatch = (message: IncomingMessage) => Promise<DispatchResult>;

@@ -1,0 +1,35 @@
+/**
+ * A way of delivering outbox messages: one per platform API (WeCom message/send,
+ * WeCom group robot, DingTalk batchSend …). Adapters provide them; the outbox
+ * dispatcher drives them within their limits.
+ */
+export interface Channel {
+  /** The name stored in outbox.channel, e.g. `wecom-user`. */
+  readonly name: string;
+  /** Sends allowed per minute per rate key (per user for app messages, per robot for groups). */
+  readonly perMinute: number;
+  /** Recipients one call may address (WeCom message/send 1000, DingTalk batchSend 20, groups 1). */
+  readonly maxRecipients: number;
+  /** The platform's size limit for one message body, in UTF-8 bytes. */
+  readonly maxBytes: number;
+  /** A group channel: a backlog past the rate limit is merged into one message. */
+  readonly group: boolean;
+  /** The rate-limit key of a target (e.g. the robot, or the user). */
+  rateKey(target: string): string;
+  /**
+   * Delivers one body to the targets. Resolves with the targets the platform
+   * asked to try again later (throttled), if any; throws a {@link SendError}.
+   */
+  send(targets: string[], body: string): Promise<{ retryTargets?: string[] }>;
+}
+
+/** A delivery failure; `retryable` ones are tried again with backoff. */
+export class SendError extends Error {
+  constructor(
+    message: string,
+    readonly retryable: boolean,
+  ) {
+    super(message);
+    this.name = 'SendError';
+  }
+}

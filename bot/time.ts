@@ -1,0 +1,112 @@
+/** A source of the current time; tests pass a fixed or advancing clock instead of the real one. */
+export interface Clock {
+  now(): Date;
+}
+
+export const systemClock: Clock = { now: () => new Date() };
+
+/** A clock the tests move by hand. */
+export class ManualClock implements Clock {
+  private current: number;
+  constructor(start: Date | string) {
+    this.current = new Date(start).getTime();
+  }
+  now(): Date {
+    return new Date(this.current);
+  }
+  set(to: Date | string): void {
+    this.current = new Date(to).getTime();
+  }
+  advance(ms: number): void {
+    this.current += ms;
+  }
+}
+
+/** The wall-clock reading of an instant in the hall's time zone. */
+export interface LocalTime {
+  /** YYYY-MM-DD */
+  date: string;
+  hour: number;
+  minute: number;
+  second: number;
+  /** 0 = Sunday … 6 = Saturday */
+  weekday: number;
+  /** minutes east of UTC */
+  offsetMinutes: number;
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(timeZone: string): Intl.DateTimeFormat {
+  let f = formatters.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    });
+    formatters.set(timeZone, f);
+  }
+  return f;
+}
+
+/** Reads an instant as the hall's local calendar date and time. */
+export function localTime(at: Date, timeZone: string): LocalTime {
+  const parts: Record<string, string> = {};
+  for (const p of formatter(timeZone).formatToParts(at)) parts[p.type] = p.value;
+  const y = Number(parts.year);
+  const mo = Number(parts.month);
+  const d = Number(parts.day);
+  const h = Number(parts.hour);
+  const mi = Number(parts.minute);
+  const s = Number(parts.second);
+  const asUtc = Date.UTC(y, mo - 1, d, h, mi, s);
+  const offsetMinutes = Math.round((asUtc - Math.floor(at.getTime() / 1000) * 1000) / 60000);
+  return {
+    date: `${parts.year}-${parts.month}-${parts.day}`,
+    hour: h,
+    minute: mi,
+    second: s,
+    weekday: new Date(Date.UTC(y, mo - 1, d)).getUTCDay(),
+    offsetMinutes,
+  };
+}
+
+/** ISO 8601 with the hall's offset, e.g. 2026-11-23T08:01:02+08:00. */
+export function localIso(at: Date, timeZone: string): string {
+  const t = localTime(at, timeZone);
+  const sign = t.offsetMinutes < 0 ? '-' : '+';
+  const abs = Math.abs(t.offsetMinutes);
+  return `${t.date}T${pad(t.hour)}:${pad(t.minute)}:${pad(t.second)}${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
+}
+
+/** HH:mm local. */
+export function localClock(at: Date, timeZone: string): string {
+  const t = localTime(at, timeZone);
+  return `${pad(t.hour)}:${pad(t.minute)}`;
+}
+
+/** The instant a local date and time in a zone names (for the two hours a year of DST-less zones, exact). */
+export function zonedInstant(date: string, hour: number, minute: number, timeZone: string): Date {
+  const [y, mo, d] = date.split('-').map(Number);
+  const guess = Date.UTC(y, mo - 1, d, hour, minute);
+  const offset = localTime(new Date(guess), timeZone).offsetMinutes;
+  const first = guess - offset * 60000;
+  const corrected = localTime(new Date(first), timeZone).offsetMinutes;
+  return new Date(guess - corrected * 60000);
+}
+
+/** Adds whole days to a YYYY-MM-DD date. */
+export function addDays(date: string, days: number): string {
+  const [y, mo, d] = date.split('-').map(Number);
+  return new Date(Date.UTC(y, mo - 1, d + days)).toISOString().slice(0, 10);
+}
+
+function pad(n: number): string {
+  return n < 10 ? `0${n}` : String(n);
+}

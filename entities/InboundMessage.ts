@@ -1,0 +1,36 @@
+import { Column, Entity, PrimaryGeneratedColumn, Unique } from 'typeorm';
+
+/**
+ * The claim of a platform message id: inserted in the same transaction as the
+ * records the message causes, so a re-delivery finds it and is answered with the
+ * stored reply instead of acting twice (SPEC §2).
+ */
+@Entity('inbound_message')
+@Unique('uq_inbound_message_platform_id', ['platform', 'messageId'])
+export class InboundMessage {
+  @PrimaryGeneratedColumn({ type: 'integer' })
+  id: number;
+
+  @Column({ type: 'varchar', length: 16 })
+  platform: string;
+
+  /** WeCom MsgId (a 64-bit integer, kept as text), DingTalk msgId, or an event key. */
+  @Column({ name: 'message_id', type: 'varchar', length: 128 })
+  messageId: string;
+
+  @Column({ name: 'staff_id', type: 'integer', nullable: true })
+  staffId: number | null;
+
+  @Column({ type: 'text' })
+  text: string;
+
+  /** The reply given, so a re-delivery gets the same answer. */
+  @Column({ type: 'text', nullable: true })
+  reply: string | null;
+
+  @Column({ name: 'received_at', type: 'varchar', length: 24 })
+  receivedAt: string;
+
+  @Column({ name: 'platform_time', type: 'varchar', length: 24, nullable: true })
+  platformTime: string | null;
+}

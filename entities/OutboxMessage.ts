@@ -1,0 +1,59 @@
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+
+export type OutboxStatus = 'pending' | 'sending' | 'sent' | 'failed' | 'merged';
+
+/**
+ * One outbound message, written in the same transaction as its cause and sent by
+ * the dispatcher (SPEC §2): nothing queued is lost, failures stay visible.
+ */
+@Entity('outbox')
+@Index('ix_outbox_due', ['status', 'nextAttemptAt'])
+@Index('ix_outbox_rate', ['rateKey', 'sentAt'])
+export class OutboxMessage {
+  @PrimaryGeneratedColumn({ type: 'integer' })
+  id: number;
+
+  /** Which sender delivers it, e.g. wecom-user, wecom-robot, wecom-appchat. */
+  @Column({ type: 'varchar', length: 32 })
+  channel: string;
+
+  /** The recipient within the channel: a user id, or `leaders` for the configured leadership group. */
+  @Column({ type: 'varchar', length: 128 })
+  target: string;
+
+  /** What the per-target rate limit counts against. */
+  @Column({ name: 'rate_key', type: 'varchar', length: 160 })
+  rateKey: string;
+
+  /** reply, alert, notice, nudge, summary: alerts and notices to a group may be merged. */
+  @Column({ type: 'varchar', length: 16 })
+  category: string;
+
+  @Column({ type: 'text' })
+  body: string;
+
+  @Column({ type: 'varchar', length: 16, default: 'pending' })
+  status: OutboxStatus;
+
+  @Column({ type: 'integer', default: 0 })
+  attempts: number;
+
+  @Column({ name: 'next_attempt_at', type: 'varchar', length: 24 })
+  nextAttemptAt: string;
+
+  /** While sending: until when this dispatcher holds it; a crashed holder's claim expires. */
+  @Column({ name: 'lease_until', type: 'varchar', length: 24, nullable: true })
+  leaseUntil: string | null;
+
+  @Column({ name: 'last_error', type: 'text', nullable: true })
+  lastError: string | null;
+
+  @Column({ name: 'created_at', type: 'varchar', length: 24 })
+  createdAt: string;
+
+  @Column({ name: 'sent_at', type: 'varchar', length: 24, nullable: true })
+  sentAt: string | null;
+
+  @Column({ name: 'merged_into_id', type: 'integer', nullable: true })
+  mergedIntoId: number | null;
+}

@@ -1,0 +1,62 @@
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+
+export type Slot = 'morning' | 'midday' | 'leave';
+export type HealthCode = 'green' | 'yellow' | 'red';
+export type Severity = 'normal' | 'warning' | 'critical';
+
+/**
+ * One temperature check. A correction supersedes the earlier report (kept as
+ * history); only one report per person, day and slot is current.
+ */
+@Entity('report')
+@Index('uq_report_current', ['staffId', 'date', 'slot'], { unique: true, where: 'superseded_at IS NULL' })
+@Index('ix_report_date_slot', ['date', 'slot'])
+export class Report {
+  @PrimaryGeneratedColumn({ type: 'integer' })
+  id: number;
+
+  @Column({ name: 'staff_id', type: 'integer' })
+  staffId: number;
+
+  /** Local date, YYYY-MM-DD, from the server's receive time. */
+  @Column({ type: 'varchar', length: 10 })
+  date: string;
+
+  @Column({ type: 'varchar', length: 8 })
+  slot: Slot;
+
+  @Column({ type: 'double precision' })
+  temperature: number;
+
+  @Column({ name: 'health_code', type: 'varchar', length: 8, nullable: true })
+  healthCode: HealthCode | null;
+
+  /** Symptoms joined by 、; '' when declared none; null when not mentioned. */
+  @Column({ type: 'varchar', length: 255, nullable: true })
+  symptoms: string | null;
+
+  @Column({ type: 'varchar', length: 10 })
+  status: Severity;
+
+  /** Who sent it: the person, or the lead or leader who reported on their behalf (代报). */
+  @Column({ name: 'reported_by_id', type: 'integer' })
+  reportedById: number;
+
+  @Column({ type: 'varchar', length: 16 })
+  platform: string;
+
+  @Column({ name: 'message_id', type: 'varchar', length: 128, nullable: true })
+  messageId: string | null;
+
+  @Column({ name: 'received_at', type: 'varchar', length: 24 })
+  receivedAt: string;
+
+  @Column({ name: 'platform_time', type: 'varchar', length: 24, nullable: true })
+  platformTime: string | null;
+
+  @Column({ name: 'superseded_at', type: 'varchar', length: 24, nullable: true })
+  supersededAt: string | null;
+
+  @Column({ name: 'superseded_by_id', type: 'integer', nullable: true })
+  supersededById: number | null;
+}
