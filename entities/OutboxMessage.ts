@@ -8,7 +8,7 @@ export type OutboxStatus = 'pending' | 'sending' | 'sent' | 'failed' | 'merged';
  */
 @Entity('outbox')
 @Index('ix_outbox_due', ['status', 'nextAttemptAt'])
-@Index('ix_outbox_rate', ['rateKey', 'sentAt'])
+@Index('ix_outbox_sent', ['sentAt'])
 export class OutboxMessage {
   @PrimaryGeneratedColumn({ type: 'integer' })
   id: number;

@@ -10,7 +10,8 @@ export class PostgresDatabase implements Database {
   constructor(readonly dataSource: DataSource) {}
 
   all<T = Row>(sql: string, params: readonly unknown[] = []): Promise<T[]> {
-    return this.withRunner((r) => r.query(toPositional(sql), bind(params)) as Promise<T[]>);
+    // Structured, because TypeORM answers an UPDATE … RETURNING unstructured as [rows, count].
+    return this.withRunner(async (r) => (await r.query(toPositional(sql), bind(params), true)).records as T[]);
   }
 
   run(sql: string, params: readonly unknown[] = []): Promise<{ changes: number }> {

@@ -1,0 +1,61 @@
+import type { WecomConfig } from '../../config';
+import type { Logger } from '../../log';
+import type { Channel } from '../../outbox/channel';
+import type { WecomApi } from './api';
+
+/** WeCom text messages are limited to 2048 bytes (PROTOCOLS.md). */
+const TEXT_BYTES = 2048;
+
+/**
+ * The WeCom outbox channels: app messages to members (message/send, up to 1000
+ * a call, 30 a minute per member), and the leadership group by app chat or
+ * group robot (20 a minute). Group targets are symbolic (`leaders`): the chat
+ * id and robot key come from the configuration, never from the database.
+ */
+export function wecomChannels(config: WecomConfig, api: WecomApi, log: Logger): Channel[] {
+  const channels: Channel[] = [
+    {
+      name: 'wecom-user',
+      perMinute: 30,
+      maxRecipients: 1000,
+      maxBytes: TEXT_BYTES,
+      group: false,
+      rateKey: (userId) => `wecom-user:${userId}`,
+      async send(targets, body) {
+        const answer = await api.post('/cgi-bin/message/send', {
+          touser: targets.join('|'),
+          msgtype: 'text',
+          agentid: Number(config.agentId),
+          text: { content: body },
+        });
+        if (answer.invaliduser) log.warn({ invaliduser: answer.invaliduser }, 'WeCom reports user ids it does not know');
+        return {};
+      },
+    },
+  ];
+  if (config.leaderChatId) {
+    const chatid = config.leaderChatId;
+    channels.push(groupChannel('wecom-appchat', (content) => api.post('/cgi-bin/appchat/send', { chatid, msgtype: 'text', text: { content } })));
+  }
+  if (config.leaderWebhookKey) {
+    const key = config.leaderWebhookKey;
+    channels.push(groupChannel('wecom-robot', (content) => api.robot(key, { msgtype: 'text', text: { content } })));
+  }
+  return channels;
+}
+
+/** A leadership-group channel: one call a message, 20 a minute (PROTOCOLS.md: group robot limit). */
+function groupChannel(name: string, post: (content: string) => Promise<unknown>): Channel {
+  return {
+    name,
+    perMinute: 20,
+    maxRecipients: 1,
+    maxBytes: TEXT_BYTES,
+    group: true,
+    rateKey: () => `${name}:leaders`,
+    async send(_targets, body) {
+      await post(body);
+      return {};
+    },
+  };
+}

@@ -1,0 +1,52 @@
+import type { Role } from '../entities';
+import type { Config } from './config';
+import type { Database, Sql } from './db/database';
+import type { Directory, Person } from './directory';
+import type { Logger } from './log';
+import type { IncomingMessage } from './message';
+import type { Notifier } from './notify';
+import type { Clock, LocalTime } from './time';
+
+/** What every handler may use; built once by the service. */
+export interface Services {
+  config: Config;
+  db: Database;
+  directory: Directory;
+  notifier: Notifier;
+  clock: Clock;
+  log: Logger;
+}
+
+/** One command invocation: the sender, the text, and the message's transaction. */
+export interface CommandContext {
+  services: Services;
+  /** The transaction of this message: the claim, the records and the outbox rows commit together. */
+  sql: Sql;
+  sender: Person;
+  message: IncomingMessage;
+  /** The normalised text. */
+  text: string;
+  /** The text after the command's keyword, trimmed. */
+  args: string;
+  /** The server's receive time, and its reading in the hall's time zone. */
+  now: Date;
+  local: LocalTime;
+}
+
+/**
+ * A command declares its keywords and the roles allowed, and returns the reply
+ * (Koishi's `ctx.command`). It throws {@link UserError} for what the sender can fix.
+ */
+export interface Command {
+  name: string;
+  /** Leading keywords, Chinese first; matched longest first, case-insensitively. */
+  keywords: string[];
+  roles: Role[];
+  /** One line for `帮助`: usage and an example. */
+  help: string;
+  run(ctx: CommandContext): Promise<string>;
+}
+
+export const EVERYONE: Role[] = ['staff', 'lead', 'leader', 'admin'];
+export const LEADS: Role[] = ['lead', 'leader', 'admin'];
+export const LEADERS: Role[] = ['leader', 'admin'];

@@ -1,0 +1,108 @@
+import type { Platform } from '../entities';
+import type { Command, CommandContext, Services } from './command';
+import type { Sql } from './db/database';
+import type { Person } from './directory';
+import { UserError } from './errors';
+import type { Dispatch, DispatchResult, IncomingMessage } from './message';
+import { messages } from './messages';
+import { normalise } from './normalise';
+import { splitMessage } from './outbox/split';
+import { localTime } from './time';
+
+export interface DispatchOptions {
+  /** The commands, the temperature report being the one for text that names no other. */
+  commands: Command[];
+  /** Used for text that starts with no keyword but has a number in it. */
+  report: Command;
+  /** The most a reply in the HTTP answer may carry, per platform, in UTF-8 bytes; the rest goes by the outbox. */
+  replyLimitBytes: Partial<Record<Platform, number>>;
+  /** Called after a message's transaction commits (kicks the outbox dispatcher). */
+  afterCommit?: () => void;
+}
+
+/**
+ * Normalised message → command → handler → reply. The message id is claimed in
+ * the same transaction as everything the message records, so a re-delivery
+ * acts once and is answered with the same reply (SPEC §2).
+ */
+export function createDispatch(services: Services, options: DispatchOptions): Dispatch {
+  const keyed = options.commands
+    .flatMap((command) => command.keywords.map((keyword) => ({ keyword: keyword.toLowerCase(), command })))
+    .sort((a, b) => b.keyword.length - a.keyword.length);
+
+  const route = (text: string): { command: Command | null; args: string } => {
+    const lower = text.toLowerCase();
+    const hit = keyed.find((k) => lower.startsWith(k.keyword));
+    if (hit) return { command: hit.command, args: text.slice(hit.keyword.length).trim() };
+    return { command: /\d/.test(text) ? options.report : null, args: text };
+  };
+
+  const answer = async (message: IncomingMessage, sender: Person, sql: Sql): Promise<string> => {
+    if (message.kind !== 'text') return messages.nonText();
+    const text = normalise(message.text);
+    const { command, args } = route(text);
+    if (!command) return text ? messages.unknownCommand(text) : messages.emptyText();
+    if (!command.roles.includes(sender.role)) throw new UserError(messages.notAllowed(command.name, sender.role));
+    const now = message.receivedAt;
+    const ctx: CommandContext = { services, sql, sender, message, text, args, now, local: localTime(now, services.config.timezone) };
+    return command.run(ctx);
+  };
+
+  /** Stores the first part of the reply on the claim; the rest of a long reply goes by the outbox. */
+  const finish = async (sql: Sql, claim: number, message: IncomingMessage, sender: Person, reply: string): Promise<DispatchResult> => {
+    const limit = options.replyLimitBytes[message.platform] ?? Infinity;
+    const [first, ...rest] = Number.isFinite(limit) ? splitMessage(reply, limit) : [reply];
+    for (const part of rest) await services.notifier.toUser(sql, message.platform, message.userId, part);
+    await sql.run('UPDATE inbound_message SET reply = ? WHERE id = ?', [first, claim]);
+    await services.directory.noteLastPlatform(sql, sender, message.platform);
+    return { reply: first, duplicate: false };
+  };
+
+  /** One transaction: claim first (a re-delivery stops here), then act, then store the answer. */
+  const handle = (message: IncomingMessage, sender: Person, act: (sql: Sql) => Promise<string>): Promise<DispatchResult> =>
+    services.db.tx(async (sql) => {
+      const claim = await claimMessage(sql, message, sender);
+      if (claim === null) return { reply: await storedReply(sql, message), duplicate: true };
+      return finish(sql, claim, message, sender, await act(sql));
+    });
+
+  return async (message) => {
+    const log = services.log.child({ platform: message.platform, msgId: message.messageId });
+    if (message.kind === 'event') return { reply: null, duplicate: false };
+    const sender = await services.directory.findByPlatformUser(message.platform, message.userId);
+    if (!sender) {
+      log.info('message from a sender not in the directory');
+      return { reply: messages.unregistered(), duplicate: false };
+    }
+    let result: DispatchResult;
+    try {
+      result = await handle(message, sender, (sql) => answer(message, sender, sql));
+    } catch (err) {
+      // The command's own writes are rolled back; the message is still recorded with its answer.
+      const reply = err instanceof UserError ? err.reply : messages.systemBusy();
+      if (!(err instanceof UserError)) log.error({ err }, 'command failed');
+      result = await handle(message, sender, async () => reply);
+    }
+    if (result.duplicate) log.info('re-delivery answered with the stored reply');
+    options.afterCommit?.();
+    return result;
+  };
+}
+
+/** Inserts the claim; null when another delivery of the same message holds it. */
+async function claimMessage(sql: Sql, message: IncomingMessage, sender: Person): Promise<number | null> {
+  const rows = await sql.all<{ id: number }>(
+    `INSERT INTO inbound_message (platform, message_id, staff_id, text, received_at, platform_time)
+     VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (platform, message_id) DO NOTHING RETURNING id`,
+    [message.platform, message.messageId, sender.id, message.text, message.receivedAt.toISOString(), message.platformTime?.toISOString() ?? null],
+  );
+  return rows.length ? Number(rows[0].id) : null;
+}
+
+async function storedReply(sql: Sql, message: IncomingMessage): Promise<string | null> {
+  const [row] = await sql.all<{ reply: string | null }>('SELECT reply FROM inbound_message WHERE platform = ? AND message_id = ?', [
+    message.platform,
+    message.messageId,
+  ]);
+  return row?.reply ?? null;
+}

@@ -1,0 +1,74 @@
+import type { Platform } from '../entities';
+import type { Destination, PlatformAdapter } from './adapters/adapter';
+import type { Sql } from './db/database';
+import type { Person } from './directory';
+import type { Logger } from './log';
+import type { Outbox } from './outbox/outbox';
+
+export type Category = 'reply' | 'alert' | 'notice' | 'nudge' | 'summary';
+
+/**
+ * Decides where a message to a person or to the leadership group goes, and
+ * queues it in the caller's transaction (the durable outbox).
+ */
+export class Notifier {
+  private readonly byPlatform: Map<Platform, PlatformAdapter>;
+
+  constructor(
+    private readonly outbox: Outbox,
+    adapters: PlatformAdapter[],
+    private readonly log: Logger,
+  ) {
+    this.byPlatform = new Map(adapters.map((a) => [a.platform, a]));
+  }
+
+  /** Every configured leadership channel, on every platform (SPEC §2). */
+  get leaderDestinations(): Destination[] {
+    return [...this.byPlatform.values()].flatMap((a) => a.leaderDestinations);
+  }
+
+  /** Queues a push to the leadership group; false when no leadership channel is configured. */
+  async toLeaders(sql: Sql, body: string, category: Category): Promise<boolean> {
+    const destinations = this.leaderDestinations;
+    if (destinations.length === 0) {
+      this.log.warn({ category }, 'no leadership channel configured; push kept only in the database');
+      return false;
+    }
+    for (const to of destinations) await this.outbox.enqueue(sql, to, body, category);
+    return true;
+  }
+
+  /** Queues a direct message to a person, on the platform they last used (else WeCom, else DingTalk). */
+  async toPerson(sql: Sql, person: Person, body: string, category: Category): Promise<boolean> {
+    const to = this.personDestination(person);
+    if (!to) {
+      this.log.warn({ staffId: person.id, category }, 'person has no user id on any configured platform');
+      return false;
+    }
+    await this.outbox.enqueue(sql, to, body, category);
+    return true;
+  }
+
+  /** Queues a message to a platform user who wrote to us (the rest of a long reply). */
+  async toUser(sql: Sql, platform: Platform, userId: string, body: string): Promise<void> {
+    const adapter = this.byPlatform.get(platform);
+    if (adapter) await this.outbox.enqueue(sql, adapter.personDestination(userId), body, 'reply');
+  }
+
+  /** Where a direct message to this person goes now, or null when unreachable. */
+  personDestination(person: Person): Destination | null {
+    const order: Platform[] = [...(person.lastPlatform ? [person.lastPlatform] : []), 'wecom', 'dingtalk', 'local'];
+    for (const platform of order) {
+      const adapter = this.byPlatform.get(platform);
+      const userId = userIdOn(person, platform);
+      if (adapter && userId) return adapter.personDestination(userId);
+    }
+    return null;
+  }
+}
+
+function userIdOn(person: Person, platform: Platform): string | null {
+  if (platform === 'wecom') return person.wecomUserId;
+  if (platform === 'dingtalk') return person.dingtalkUserId;
+  return String(person.id);
+}

@@ -1,0 +1,48 @@
+import Router from '@koa/router';
+import Koa from 'koa';
+import type { PlatformAdapter } from './adapters/adapter';
+import type { Database } from './db/database';
+import type { Logger } from './log';
+import type { Dispatch } from './message';
+
+export interface ServerParts {
+  adapters: PlatformAdapter[];
+  dispatch: Dispatch;
+  db: Database;
+  log: Logger;
+}
+
+/**
+ * The Koa app: routes → adapter → dispatch; no business logic here. One error
+ * boundary logs and answers, so no input can crash the process.
+ */
+export function createServer({ adapters, dispatch, db, log }: ServerParts): Koa {
+  const app = new Koa();
+  const router = new Router();
+
+  router.get('/healthz', async (ctx) => {
+    try {
+      await db.all('SELECT 1 AS ok');
+      ctx.body = { status: 'ok', database: db.dialect, platforms: adapters.map((a) => a.platform) };
+    } catch (err) {
+      log.error({ err }, 'health check: database did not answer');
+      ctx.status = 503;
+      ctx.body = { status: 'unavailable', database: db.dialect };
+    }
+  });
+  for (const adapter of adapters) adapter.mount(router, dispatch);
+
+  app.use(async (ctx, next) => {
+    try {
+      await next();
+    } catch (err) {
+      const status = (err as { status?: number }).status ?? 500;
+      if (status >= 500) log.error({ err, path: ctx.path }, 'request failed');
+      ctx.status = status;
+      ctx.body = status >= 500 ? 'internal error' : (err as Error).message;
+    }
+  });
+  app.use(router.routes()).use(router.allowedMethods());
+  app.on('error', (err) => log.debug({ err }, 'connection error'));
+  return app;
+}

@@ -1,0 +1,93 @@
+import type { Server } from 'node:http';
+import type Koa from 'koa';
+import { allCommands } from '../handlers';
+import type { PlatformAdapter } from './adapters/adapter';
+import { createLocalAdapter, type LocalAdapter } from './adapters/local';
+import { createWecomAdapter } from './adapters/wecom';
+import type { Services } from './command';
+import type { Config } from './config';
+import type { Database } from './db/database';
+import { openDatabase } from './db/open';
+import { Directory } from './directory';
+import { createDispatch } from './dispatch';
+import type { Logger } from './log';
+import type { Dispatch } from './message';
+import { Notifier } from './notify';
+import { OutboxDispatcher } from './outbox/dispatcher';
+import { Outbox } from './outbox/outbox';
+import { createServer } from './server';
+import { systemClock, type Clock } from './time';
+
+/** The assembled service: what `npm start` runs and what the tests drive. */
+export interface Service {
+  config: Config;
+  db: Database;
+  app: Koa;
+  dispatch: Dispatch;
+  services: Services;
+  adapters: PlatformAdapter[];
+  /** The local simulator's adapter, when enabled. */
+  local?: LocalAdapter;
+  outboxDispatcher: OutboxDispatcher;
+  /** Listens, and starts the outbox dispatcher (tests drive it by hand with `background: false`). */
+  listen(port?: number, host?: string, options?: { background?: boolean }): Promise<Server>;
+  /** Stops taking requests, lets those in flight finish, stops the dispatcher, closes the database. */
+  close(): Promise<void>;
+}
+
+export interface ServiceOptions {
+  config: Config;
+  log: Logger;
+  clock?: Clock;
+  /** An already open database (tests); otherwise DATABASE_URL is opened. */
+  db?: Database;
+}
+
+/** Wires config, database, adapters, outbox and commands into one service. */
+export async function createService({ config, log, clock = systemClock, db: given }: ServiceOptions): Promise<Service> {
+  const db = given ?? (await openDatabase(config.databaseUrl, clock.now()));
+  const adapters: PlatformAdapter[] = [];
+  if (config.wecom) adapters.push(createWecomAdapter({ config: config.wecom, log: log.child({ platform: 'wecom' }), clock }));
+  const local = config.simulator ? createLocalAdapter({ clock, db }) : undefined;
+  if (local) adapters.push(local);
+
+  const channels = adapters.flatMap((a) => a.channels);
+  const outbox = new Outbox({ channels, clock });
+  const outboxDispatcher = new OutboxDispatcher({ db, channels, clock, log: log.child({ component: 'outbox' }) });
+  const directory = new Directory(db);
+  const services: Services = { config, db, directory, notifier: new Notifier(outbox, adapters, log), clock, log };
+  const dispatch = createDispatch(services, {
+    ...allCommands(),
+    replyLimitBytes: { wecom: 2048, dingtalk: 20000 },
+    afterCommit: () => outboxDispatcher.kick(),
+  });
+  const app = createServer({ adapters, dispatch, db, log });
+
+  let server: Server | undefined;
+  return {
+    config,
+    db,
+    app,
+    dispatch,
+    services,
+    adapters,
+    local,
+    outboxDispatcher,
+    async listen(port = config.port, host = config.host, { background = true } = {}) {
+      server = await new Promise<Server>((resolve, reject) => {
+        const s = app.listen(port, host, () => resolve(s)).once('error', reject);
+      });
+      if (background) outboxDispatcher.start();
+      return server;
+    },
+    async close() {
+      if (server) {
+        const closing = new Promise<void>((resolve) => server!.close(() => resolve()));
+        server.closeIdleConnections();
+        await closing;
+      }
+      await outboxDispatcher.stop();
+      await db.close();
+    },
+  };
+}

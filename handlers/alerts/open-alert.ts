@@ -1,0 +1,54 @@
+import type { CommandContext } from '../../bot/command';
+import type { Person } from '../../bot/directory';
+import { messages, type FindingFacts, type ReportFacts } from '../../bot/messages';
+import { localClock } from '../../bot/time';
+import type { Severity } from '../../entities';
+import { onRoster } from './roster-check';
+
+export interface NewAlert {
+  subject: Person;
+  reportId: number;
+  report: ReportFacts;
+  severity: Exclude<Severity, 'normal'>;
+  findings: FindingFacts[];
+  /** Set when a lead or leader reported on the subject's behalf. */
+  reporter?: Person;
+}
+
+/**
+ * Opens a numbered alert for an anomalous report and pushes it to the
+ * leadership group; when the person is on today's roster, the leads of their
+ * window are told to arrange a replacement (SPEC §3.1). Same transaction.
+ */
+export async function openAlert(ctx: CommandContext, a: NewAlert): Promise<number> {
+  const { sql, now, services } = ctx;
+  const at = now.toISOString();
+  const [row] = await sql.all<{ id: number }>(
+    `INSERT INTO alert (report_id, staff_id, severity, reasons, instruction, status, opened_at, push_count, last_pushed_at)
+     VALUES (?, ?, ?, ?, ?, 'open', ?, 1, ?) RETURNING id`,
+    [a.reportId, a.subject.id, a.severity, a.findings.map((f) => f.what).join('、'), [...new Set(a.findings.map((f) => f.instruction))].join('；'), at, at],
+  );
+  const id = Number(row.id);
+  const rostered = await onRoster(sql, a.subject.id, a.subject.window, a.report.date);
+  const leads = rostered ? (await services.directory.active()).filter((p) => p.role === 'lead' && p.window === a.subject.window && p.window !== '') : [];
+  for (const lead of leads) {
+    await services.notifier.toPerson(sql, lead, messages.replacementNeeded({ id, name: a.subject.name, report: a.report, findings: a.findings }), 'notice');
+  }
+  await services.notifier.toLeaders(
+    sql,
+    messages.alertPush({
+      id,
+      severity: a.severity,
+      name: a.subject.name,
+      window: a.subject.window,
+      report: a.report,
+      time: localClock(now, services.config.timezone),
+      findings: a.findings,
+      reporter: a.reporter?.name,
+      onRoster: rostered,
+      leadsTold: leads.length > 0,
+    }),
+    'alert',
+  );
+  return id;
+}

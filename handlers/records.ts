@@ -1,0 +1,47 @@
+import { EVERYONE, type Command } from '../bot/command';
+import { messages } from '../bot/messages';
+import { addDays } from '../bot/time';
+import type { HealthCode, Severity, Slot } from '../entities';
+
+const SLOT_ORDER: Slot[] = ['morning', 'midday', 'leave'];
+
+interface Row {
+  date: string;
+  slot: Slot;
+  temperature: number;
+  healthCode: HealthCode | null;
+  symptoms: string | null;
+  status: Severity;
+  reporter: string | null;
+}
+
+/** `我的记录`: the sender's current reports of the last 7 days, newest day first. */
+export const recordsCommand: Command = {
+  name: '我的记录',
+  keywords: ['我的记录', '记录', 'records', 'history'],
+  roles: EVERYONE,
+  help: '我的记录：查看自己近 7 天的体温记录',
+  async run({ sql, sender, local }) {
+    const since = addDays(local.date, -6);
+    const rows = await sql.all<Row>(
+      `SELECT r.date, r.slot, r.temperature, r.health_code AS "healthCode", r.symptoms, r.status,
+              CASE WHEN r.reported_by_id = r.staff_id THEN NULL ELSE b.name END AS reporter
+         FROM report r LEFT JOIN staff b ON b.id = r.reported_by_id
+        WHERE r.staff_id = ? AND r.date >= ? AND r.date <= ? AND r.superseded_at IS NULL`,
+      [sender.id, since, local.date],
+    );
+    const days = Array.from({ length: 7 }, (_, i) => addDays(local.date, -i)).map((date) => ({
+      date,
+      reports: rows
+        .filter((r) => r.date === date)
+        .sort((a, b) => SLOT_ORDER.indexOf(a.slot) - SLOT_ORDER.indexOf(b.slot))
+        .map((r) => ({
+          ...r,
+          temperature: Number(r.temperature),
+          symptoms: r.symptoms === null ? null : r.symptoms.split('、').filter(Boolean),
+          reporter: r.reporter ?? undefined,
+        })),
+    }));
+    return messages.myRecords(days);
+  },
+};

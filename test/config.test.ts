@@ -1,0 +1,80 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect } from 'chai';
+import { ConfigError, environmentWithDotenv, loadConfig } from '../bot/config';
+
+const wecom = {
+  WECOM_CORP_ID: 'ww1436e0e65a779aee',
+  WECOM_AGENT_ID: '1000002',
+  WECOM_SECRET: 'app-secret-value',
+  WECOM_TOKEN: 'hJqcu3uJ9Tn2gXPmxx2w9kkCkCE2EPYo',
+  WECOM_AES_KEY: '6qkdMrq68nTKduznJYO1A37W2oEgpkMUvkttRToqhUt',
+};
+
+function problemsOf(env: NodeJS.ProcessEnv): string {
+  try {
+    loadConfig(env);
+  } catch (err) {
+    expect(err).to.be.instanceOf(ConfigError);
+    return (err as Error).message;
+  }
+  throw new Error('expected the configuration to be refused');
+}
+
+describe('loadConfig', () => {
+  it('starts with no variables at all: SQLite, Asia/Shanghai, no platform, the simulator on', () => {
+    const config = loadConfig({});
+    expect(config.databaseUrl).to.equal('sqlite:data/hallguard.sqlite');
+    expect(config.timezone).to.equal('Asia/Shanghai');
+    expect(config.port).to.equal(3000);
+    expect(config.wecom).to.equal(undefined);
+    expect(config.simulator).to.equal(true);
+    expect(config.thresholds).to.deep.equal({ fever: 37.3, highFever: 37.5 });
+  });
+
+  it('turns WeCom on when its five variables are set, and the simulator off', () => {
+    const config = loadConfig({ ...wecom, WECOM_API_BASE: 'http://127.0.0.1:9999/' });
+    expect(config.wecom).to.include({ corpId: wecom.WECOM_CORP_ID, agentId: '1000002', apiBase: 'http://127.0.0.1:9999' });
+    expect(config.simulator).to.equal(false);
+  });
+
+  it('names each missing WeCom variable when only some are set', () => {
+    const message = problemsOf({ WECOM_CORP_ID: 'ww1', WECOM_TOKEN: 't' });
+    expect(message).to.contain('WECOM_AGENT_ID').and.contain('WECOM_SECRET').and.contain('WECOM_AES_KEY');
+  });
+
+  it('names a malformed variable with what was expected', () => {
+    expect(problemsOf({ PORT: 'eighty' })).to.contain('PORT');
+    expect(problemsOf({ DATABASE_URL: 'mysql://x' })).to.contain('DATABASE_URL');
+    expect(problemsOf({ TIMEZONE: 'Mars/Base' })).to.contain('TIMEZONE');
+    expect(problemsOf({ FEVER_THRESHOLD: 'hot' })).to.contain('FEVER_THRESHOLD');
+    expect(problemsOf({ CRON_MORNING_NUDGE: 'every morning' })).to.contain('CRON_MORNING_NUDGE');
+    expect(problemsOf({ ...wecom, WECOM_AES_KEY: 'short' })).to.contain('WECOM_AES_KEY');
+  });
+
+  it('never repeats a secret value in its message', () => {
+    const message = problemsOf({ ...wecom, WECOM_AES_KEY: 'not-a-valid-key-but-secret' });
+    expect(message).not.to.contain('not-a-valid-key-but-secret');
+  });
+
+  it('refuses a high-fever threshold below the fever threshold', () => {
+    expect(problemsOf({ FEVER_THRESHOLD: '37.8', HIGH_FEVER_THRESHOLD: '37.5' })).to.contain('HIGH_FEVER_THRESHOLD');
+  });
+
+  it('reads .env underneath the environment: variables already set win', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hg-env-'));
+    const file = join(dir, '.env');
+    writeFileSync(file, 'PORT=4000\nTIMEZONE=Asia/Urumqi\nCRON_MORNING_NUDGE=15 7 * * *\n');
+    const config = loadConfig(environmentWithDotenv(file, { PORT: '5000' }));
+    expect(config.port).to.equal(5000);
+    expect(config.timezone).to.equal('Asia/Urumqi');
+    expect(config.cron.morningNudge).to.equal('15 7 * * *');
+  });
+
+  it('treats the blank lines of .env.example as unset', () => {
+    const config = loadConfig(environmentWithDotenv(new URL('../.env.example', import.meta.url).pathname, {}));
+    expect(config.wecom).to.equal(undefined);
+    expect(config.databaseUrl).to.equal('sqlite:data/hallguard.sqlite');
+  });
+});

@@ -1,0 +1,100 @@
+import { createServer, type Server } from 'node:http';
+
+/** One request the fake WeCom server received. */
+export interface WecomCall {
+  path: string;
+  query: Record<string, string>;
+  body: Record<string, unknown> | null;
+}
+
+/** A scripted answer: a WeCom errcode (HTTP 200) or a bare HTTP status. */
+export type Scripted = { errcode: number } | { status: number };
+
+/**
+ * A fake WeCom API on 127.0.0.1: gettoken, message/send, appchat/send and the
+ * group robot webhook. It records every call and answers success unless the
+ * next answers for a path were scripted with `failNext`.
+ */
+export class FakeWecom {
+  readonly calls: WecomCall[] = [];
+  private readonly scripts = new Map<string, Scripted[]>();
+  private tokenSerial = 0;
+  private server!: Server;
+  url = '';
+
+  static async start(): Promise<FakeWecom> {
+    const fake = new FakeWecom();
+    fake.server = createServer((req, res) => {
+      let raw = '';
+      req.setEncoding('utf8');
+      req.on('data', (chunk) => (raw += chunk));
+      req.on('end', () => {
+        const url = new URL(req.url ?? '/', 'http://fake');
+        const call: WecomCall = { path: url.pathname, query: Object.fromEntries(url.searchParams), body: raw ? JSON.parse(raw) : null };
+        fake.calls.push(call);
+        const [status, payload] = fake.answer(call);
+        res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(payload));
+      });
+    });
+    await new Promise<void>((resolve) => fake.server.listen(0, '127.0.0.1', resolve));
+    const address = fake.server.address();
+    fake.url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+    return fake;
+  }
+
+  /** The next calls to `path` (e.g. `/cgi-bin/webhook/send`) answer these, in order. */
+  failNext(path: string, ...answers: Scripted[]): void {
+    this.scripts.set(path, [...(this.scripts.get(path) ?? []), ...answers]);
+  }
+
+  /** Calls to one path. */
+  callsTo(path: string): WecomCall[] {
+    return this.calls.filter((c) => c.path === path);
+  }
+
+  /** Texts the leadership group received (app chat and robot), in order, from call number `since`. */
+  groupTexts(since = 0): string[] {
+    return this.calls
+      .slice(since)
+      .filter((c) => c.path === '/cgi-bin/webhook/send' || c.path === '/cgi-bin/appchat/send')
+      .filter((c) => this.succeeded(c))
+      .map((c) => String((c.body?.text as { content?: string })?.content ?? ''));
+  }
+
+  /** Direct app messages delivered, one entry per recipient, from call number `since`. */
+  directTexts(since = 0): { to: string; text: string }[] {
+    return this.calls
+      .slice(since)
+      .filter((c) => c.path === '/cgi-bin/message/send')
+      .filter((c) => this.succeeded(c))
+      .flatMap((c) => String(c.body?.touser ?? '').split('|').map((to) => ({ to, text: String((c.body?.text as { content?: string })?.content ?? '') })));
+  }
+
+  reset(): void {
+    this.calls.length = 0;
+    this.tokenSerial = 0;
+    this.scripts.clear();
+  }
+
+  close(): Promise<void> {
+    return new Promise((resolve) => this.server.close(() => resolve()));
+  }
+
+  private readonly outcomes = new WeakMap<WecomCall, boolean>();
+
+  private succeeded(call: WecomCall): boolean {
+    return this.outcomes.get(call) ?? false;
+  }
+
+  private answer(call: WecomCall): [number, Record<string, unknown>] {
+    const scripted = this.scripts.get(call.path)?.shift();
+    this.outcomes.set(call, !scripted);
+    if (scripted && 'status' in scripted) return [scripted.status, { errcode: -1, errmsg: 'server error' }];
+    if (scripted) return [200, { errcode: scripted.errcode, errmsg: 'scripted' }];
+    if (call.path === '/cgi-bin/gettoken') {
+      this.tokenSerial += 1;
+      return [200, { errcode: 0, errmsg: 'ok', access_token: `token-${this.tokenSerial}`, expires_in: 7200 }];
+    }
+    return [200, { errcode: 0, errmsg: 'ok', invaliduser: '', msgid: `m${this.calls.length}` }];
+  }
+}
