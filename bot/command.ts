@@ -42,6 +42,8 @@ export interface Command {
   /** Leading keywords, Chinese first; matched longest first, case-insensitively. */
   keywords: string[];
   roles: Role[];
+  /** For the command that answers text with no keyword: whether it takes this text. */
+  accepts?(text: string): boolean;
   /** One line for `帮助`: usage and an example. */
   help: string;
   run(ctx: CommandContext): Promise<string>;

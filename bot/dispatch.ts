@@ -12,7 +12,7 @@ import { localTime } from './time';
 export interface DispatchOptions {
   /** The commands, the temperature report being the one for text that names no other. */
   commands: Command[];
-  /** Used for text that starts with no keyword but has a number in it. */
+  /** Used for text that starts with no keyword, when it accepts the text. */
   report: Command;
   /** The most a reply in the HTTP answer may carry, per platform, in UTF-8 bytes; the rest goes by the outbox. */
   replyLimitBytes: Partial<Record<Platform, number>>;
@@ -34,7 +34,7 @@ export function createDispatch(services: Services, options: DispatchOptions): Di
     const lower = text.toLowerCase();
     const hit = keyed.find((k) => lower.startsWith(k.keyword));
     if (hit) return { command: hit.command, args: text.slice(hit.keyword.length).trim() };
-    return { command: /\d/.test(text) ? options.report : null, args: text };
+    return { command: options.report.accepts?.(text) ? options.report : null, args: text };
   };
 
   const answer = async (message: IncomingMessage, sender: Person, sql: Sql): Promise<string> => {

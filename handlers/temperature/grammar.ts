@@ -168,6 +168,13 @@ export function parseBehalf(text: string): { kind: 'behalf'; name: string; repor
   return report.kind === 'report' ? { kind: 'behalf', name, report } : report;
 }
 
+/** Whether text without a command keyword is meant as a report: it has a number, or opens with a report word. */
+export function looksLikeReport(text: string): boolean {
+  if (/\d/.test(text)) return true;
+  const first = tokenize(text.trim())[0];
+  return first !== undefined && (first.type === 'slot' || first.type === 'code' || first.type === 'ignore');
+}
+
 /** The slot by local time: before 11:00 晨检, 11:00–15:00 (inclusive) 午检, after 15:00 离岗. */
 export function slotAt(hour: number, minute: number): Slot {
   const minutes = hour * 60 + minute;

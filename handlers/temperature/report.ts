@@ -1,5 +1,5 @@
 import { EVERYONE, type Command } from '../../bot/command';
-import { parseReport } from './grammar';
+import { looksLikeReport, parseReport } from './grammar';
 import { problemError } from './problems';
 import { saveReport } from './save-report';
 
@@ -11,6 +11,7 @@ export const reportCommand: Command = {
   name: '体温上报',
   keywords: ['更正', 'correct'],
   roles: EVERYONE,
+  accepts: looksLikeReport,
   help: '上报体温：晨检 36.5 绿码 无症状（时段、健康码、症状可省略；同一时段再发即更正，或发「更正 36.6」）',
   async run(ctx) {
     const parsed = parseReport(ctx.text);
