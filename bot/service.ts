@@ -59,7 +59,7 @@ export async function createService({ config, log, clock = systemClock, db: give
   const dispatch = createDispatch(services, {
     ...allCommands(),
     replyLimitBytes: { wecom: 2048, dingtalk: 20000 },
-    afterCommit: () => outboxDispatcher.kick(),
+    afterCommit: () => outbox.takeQueued() && outboxDispatcher.kick(),
   });
   const app = createServer({ adapters, dispatch, db, log });
 

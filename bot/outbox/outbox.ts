@@ -12,6 +12,7 @@ import { splitMessage } from './split';
 export class Outbox {
   private readonly channels: Map<string, Channel>;
   private readonly clock: Clock;
+  private queued = false;
 
   constructor({ channels, clock }: { channels: Channel[]; clock: Clock }) {
     this.channels = new Map(channels.map((c) => [c.name, c]));
@@ -23,6 +24,7 @@ export class Outbox {
     const channel = this.channels.get(to.channel);
     if (!channel) throw new Error(`no outbox channel named ${to.channel}`);
     const now = this.clock.now().toISOString();
+    this.queued = true;
     for (const part of splitMessage(body, channel.maxBytes)) {
       await sql.run(
         `INSERT INTO outbox (channel, target, rate_key, category, body, status, attempts, next_attempt_at, created_at)
@@ -30,5 +32,12 @@ export class Outbox {
         [to.channel, to.target, channel.rateKey(to.target), category, part, now, now],
       );
     }
+  }
+
+  /** Whether anything was queued since the last call: the service kicks the dispatcher only then. */
+  takeQueued(): boolean {
+    const queued = this.queued;
+    this.queued = false;
+    return queued;
   }
 }
