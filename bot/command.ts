@@ -1,4 +1,5 @@
 import type { Role } from '../entities';
+import type { WorkCalendar } from './calendar';
 import type { Config } from './config';
 import type { Database, Sql } from './db/database';
 import type { Directory, Person } from './directory';
@@ -13,6 +14,7 @@ export interface Services {
   db: Database;
   directory: Directory;
   notifier: Notifier;
+  calendar: WorkCalendar;
   clock: Clock;
   log: Logger;
 }

@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { parseEnv } from 'node:util';
+import { validate as isCron } from 'node-cron';
 import { z } from 'zod';
 
 const optional = z.string().trim().min(1).optional();
@@ -8,7 +9,7 @@ const decimal = (fallback: string) =>
 const url = (fallback: string) =>
   z.string().trim().default(fallback).pipe(z.url({ protocol: /^https?$/ })).transform((u) => u.replace(/\/+$/, ''));
 const cron = (fallback: string) =>
-  z.string().trim().default(fallback).refine((v) => /^(\S+\s+){4,5}\S+$/.test(v), 'expected a cron expression such as "30 7 * * *"');
+  z.string().trim().default(fallback).refine((v) => isCron(v), 'expected a cron expression such as "30 7 * * *"');
 
 /** Every variable of SPEC §7, with its default; names here are the operator's names. */
 const schema = z

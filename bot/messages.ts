@@ -1,4 +1,6 @@
 import type { HealthCode, Role, Severity, Slot } from '../entities';
+import type { OpenAlert, WindowDay } from './attendance';
+import { missing } from './attendance';
 import { celsius, CODE_LABEL, ROLE_LABEL, SEVERITY_LABEL, SLOT_LABEL } from './labels';
 
 /** One report as the sentences about it need it. */
@@ -98,6 +100,44 @@ export const messages = {
   alertCorrected: (a: { ids: number[]; name: string; previous: ReportFacts; current: ReportFacts; severity: Severity }) =>
     `【更正】${a.name} 已将 ${a.previous.date} ${SLOT_LABEL[a.previous.slot]} 的 ${celsius(a.previous.temperature)} 更正为 ${describeReport(a.current)}（${SEVERITY_LABEL[a.severity]}）。告警 #${a.ids.join('、#')} 仍待处置，请核实后回复：处置 编号 处置情况`,
 
+  morningNudge: (date: string) =>
+    `【晨检提醒】今天（${Number(date.slice(5, 7))}月${Number(date.slice(8, 10))}日）还没有收到你的晨检体温，请尽快测量并上报，如：${EXAMPLE}`,
+
+  escalation: (a: { id: number; name: string; window: string; reasons: string; instruction: string; openedAt: string; repush: number; last: boolean }) =>
+    [
+      `【告警未处置·第 ${a.repush} 次提醒】#${a.id}`,
+      `人员：${a.name}（${a.window || '未分配窗口'}），${a.openedAt} 上报`,
+      `异常：${a.reasons}`,
+      `处置要求：${a.instruction}`,
+      a.last ? '已提醒 3 次仍未处置，已标记为升级，请领导小组立即处置。' : '',
+      `处置后请回复：处置 ${a.id} 处置情况`,
+    ]
+      .filter(Boolean)
+      .join('\n'),
+
+  /** Reported / expected by window for one slot, the missing names (a screenful), and open alerts. */
+  slotSummary(title: string, days: WindowDay[], slot: Slot, alerts: OpenAlert[], maxWindows = 30) {
+    const expected = days.reduce((n, d) => n + d.expected.length, 0);
+    const reported = days.reduce((n, d) => n + d.reported[slot].size, 0);
+    const lines = [title, `${SLOT_LABEL[slot]}：已报 ${reported}/${expected} 人，未报 ${expected - reported} 人`];
+    const behind = days.filter((d) => missing(d, slot).length > 0);
+    for (const day of behind.slice(0, maxWindows)) {
+      lines.push(`${day.window} ${day.reported[slot].size}/${day.expected.length}，未报：${someNames(missing(day, slot).map((p) => p.name), 10)}`);
+    }
+    if (behind.length > maxWindows) lines.push(`另有 ${behind.length - maxWindows} 个窗口未报齐`);
+    if (days.length > behind.length) lines.push(`其余 ${days.length - behind.length} 个窗口已全部上报`);
+    lines.push(alerts.length ? `未处置告警 ${alerts.length} 条：` : '未处置告警：无');
+    for (const a of alerts.slice(0, 10)) lines.push(`#${a.id} ${a.name}（${a.window}）${a.reasons}｜${SEVERITY_LABEL[a.severity]}`);
+    if (alerts.length > 10) lines.push(`…另有 ${alerts.length - 10} 条`);
+    return lines.join('\n');
+  },
+
+  acknowledged: (a: { id: number; name: string; by: string; note: string; at: string }) => `【告警已处置】#${a.id} ${a.name}：${a.by} 于 ${a.at} 处置——${a.note}`,
+  alreadyAcknowledged: (id: number, by: string, at: string, note: string) => `告警 #${id} 已由 ${by} 于 ${at} 处置：${note}`,
+  unknownAlert: (id: string) => `没有编号为「${id}」的告警。`,
+  ackUsage: () => '请写明告警编号和处置情况，如：处置 12 已安排居家观察',
+  ackDone: (id: number, name: string) => `已记录告警 #${id}（${name}）的处置情况，并通知领导小组。`,
+
   myRecords(days: { date: string; reports: (ReportFacts & { status: Severity; reporter?: string })[] }[]) {
     const lines = ['近 7 天的体温记录：'];
     for (const day of days) {
@@ -109,6 +149,11 @@ export const messages = {
     return lines.join('\n');
   },
 };
+
+/** At most `max` names, then a count of the rest: a summary names a screenful of people (SPEC §2). */
+export function someNames(names: string[], max = 30): string {
+  return names.length <= max ? names.join('、') : `${names.slice(0, max).join('、')} 等 ${names.length} 人`;
+}
 
 function clip(text: string): string {
   return text.length > 20 ? `${text.slice(0, 20)}…` : text;

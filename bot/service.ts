@@ -1,9 +1,13 @@
 import type { Server } from 'node:http';
 import type Koa from 'koa';
 import { allCommands } from '../handlers';
+import { JOBS } from '../jobs';
+import { JobRunner } from '../jobs/runner';
+import { JobScheduler } from '../jobs/scheduler';
 import type { PlatformAdapter } from './adapters/adapter';
 import { createLocalAdapter, type LocalAdapter } from './adapters/local';
 import { createWecomAdapter } from './adapters/wecom';
+import { WorkCalendar } from './calendar';
 import type { Services } from './command';
 import type { Config } from './config';
 import type { Database } from './db/database';
@@ -29,9 +33,10 @@ export interface Service {
   /** The local simulator's adapter, when enabled. */
   local?: LocalAdapter;
   outboxDispatcher: OutboxDispatcher;
-  /** Listens, and starts the outbox dispatcher (tests drive it by hand with `background: false`). */
+  jobs: { runner: JobRunner; scheduler: JobScheduler };
+  /** Listens, catches up missed job firings, and starts the scheduler and the outbox dispatcher (tests drive both by hand with `background: false`). */
   listen(port?: number, host?: string, options?: { background?: boolean }): Promise<Server>;
-  /** Stops taking requests, lets those in flight finish, stops the dispatcher, closes the database. */
+  /** Stops taking requests and scheduling; lets requests and job firings in flight finish; stops the dispatcher; closes the database. */
   close(): Promise<void>;
 }
 
@@ -55,13 +60,15 @@ export async function createService({ config, log, clock = systemClock, db: give
   const outbox = new Outbox({ channels, clock });
   const outboxDispatcher = new OutboxDispatcher({ db, channels, clock, log: log.child({ component: 'outbox' }) });
   const directory = new Directory(db);
-  const services: Services = { config, db, directory, notifier: new Notifier(outbox, adapters, log), clock, log };
+  const services: Services = { config, db, directory, notifier: new Notifier(outbox, adapters, log), calendar: new WorkCalendar(db), clock, log };
   const dispatch = createDispatch(services, {
     ...allCommands(),
     replyLimitBytes: { wecom: 2048, dingtalk: 20000 },
     afterCommit: () => outbox.takeQueued() && outboxDispatcher.kick(),
   });
   const app = createServer({ adapters, dispatch, db, log });
+  const runner = new JobRunner(services, () => outboxDispatcher.kick());
+  const scheduler = new JobScheduler(services, runner, JOBS);
 
   let server: Server | undefined;
   return {
@@ -73,19 +80,26 @@ export async function createService({ config, log, clock = systemClock, db: give
     adapters,
     local,
     outboxDispatcher,
+    jobs: { runner, scheduler },
     async listen(port = config.port, host = config.host, { background = true } = {}) {
       server = await new Promise<Server>((resolve, reject) => {
         const s = app.listen(port, host, () => resolve(s)).once('error', reject);
       });
-      if (background) outboxDispatcher.start();
+      if (background) {
+        outboxDispatcher.start();
+        await scheduler.catchUp();
+        scheduler.start();
+      }
       return server;
     },
     async close() {
+      const stopping = scheduler.stop();
       if (server) {
         const closing = new Promise<void>((resolve) => server!.close(() => resolve()));
         server.closeIdleConnections();
         await closing;
       }
+      await stopping;
       await outboxDispatcher.stop();
       await db.close();
     },

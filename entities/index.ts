@@ -1,6 +1,8 @@
 import { Alert } from './Alert';
 import { AppMeta } from './AppMeta';
+import { CalendarOverride } from './CalendarOverride';
 import { InboundMessage } from './InboundMessage';
+import { JobFiring } from './JobFiring';
 import { OutboxMessage } from './OutboxMessage';
 import { Report } from './Report';
 import { Roster } from './Roster';
@@ -8,9 +10,10 @@ import { RosterEntry } from './RosterEntry';
 import { Staff } from './Staff';
 
 /** Every entity, for the DataSource. */
-export const entities = [Staff, InboundMessage, Report, Alert, OutboxMessage, Roster, RosterEntry, AppMeta];
+export const entities = [Staff, InboundMessage, Report, Alert, OutboxMessage, Roster, RosterEntry, AppMeta, JobFiring, CalendarOverride];
 
-export { Alert, AppMeta, InboundMessage, OutboxMessage, Report, Roster, RosterEntry, Staff };
+export { Alert, AppMeta, CalendarOverride, InboundMessage, JobFiring, OutboxMessage, Report, Roster, RosterEntry, Staff };
+export type { FiringOutcome } from './JobFiring';
 export type { Role, Platform } from './Staff';
 export type { Slot, HealthCode, Severity } from './Report';
 export type { OutboxStatus } from './OutboxMessage';

@@ -1,11 +1,13 @@
 import type { Command } from '../bot/command';
+import { acknowledgeCommand } from './alerts/acknowledge';
 import { helpCommand } from './help';
 import { recordsCommand } from './records';
+import { statsCommand } from './stats';
 import { behalfCommand } from './temperature/behalf';
 import { reportCommand } from './temperature/report';
 
 /** Every command, in the order `帮助` lists them; the report also answers any text with a number. */
 export function allCommands(): { commands: Command[]; report: Command } {
-  const commands: Command[] = [reportCommand, behalfCommand, recordsCommand];
+  const commands: Command[] = [reportCommand, behalfCommand, recordsCommand, statsCommand, acknowledgeCommand];
   return { commands: [...commands, helpCommand(() => commands)], report: reportCommand };
 }

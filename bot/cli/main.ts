@@ -1,12 +1,14 @@
 import { ConfigError, environmentWithDotenv, loadConfig } from '../config';
 import { openDatabase } from '../db/open';
+import { calendarCommand } from './calendar';
 import { CliError, type CliCommand } from './context';
 import { exportCommand } from './export';
+import { jobsCommand } from './jobs';
 import { outboxCommand } from './outbox';
 import { staffCommand } from './staff';
 
 /** Every family of `npm run cli -- …`; adding one is a line here. */
-const COMMANDS: CliCommand[] = [staffCommand, exportCommand, outboxCommand];
+const COMMANDS: CliCommand[] = [staffCommand, exportCommand, jobsCommand, calendarCommand, outboxCommand];
 
 function usage(): string {
   return ['usage: npm run cli -- <command>', ...COMMANDS.map((c) => `  ${c.usage}`)].join('\n');

@@ -1,13 +1,25 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Database } from '../../bot/db/database';
 import { openDatabase } from '../../bot/db/open';
 
 /**
- * A fresh, empty database for one test: in-memory SQLite, or the PostgreSQL of
- * TEST_DATABASE_URL (emptied first) so that one suite runs on both.
+ * Where a test's database lives: the PostgreSQL of TEST_DATABASE_URL, else
+ * in-memory SQLite — or, when other connections must reach it (a second
+ * instance, a child process), a SQLite file of its own.
  */
-export async function openTestDatabase(now = new Date('2026-11-01T00:00:00Z')): Promise<Database> {
-  const url = process.env.TEST_DATABASE_URL;
-  if (!url) return openDatabase('sqlite::memory:', now);
+export function testDatabaseUrl(shared = false): string {
+  if (process.env.TEST_DATABASE_URL) return process.env.TEST_DATABASE_URL;
+  return shared ? `sqlite:${join(mkdtempSync(join(tmpdir(), 'hg-db-')), 'hall.sqlite')}` : 'sqlite::memory:';
+}
+
+/**
+ * A fresh, empty database for one test at `url` (see {@link testDatabaseUrl});
+ * PostgreSQL is emptied first, so one suite runs on both databases.
+ */
+export async function openTestDatabase(now = new Date('2026-11-01T00:00:00Z'), url = testDatabaseUrl()): Promise<Database> {
+  if (url.startsWith('sqlite:')) return openDatabase(url, now);
   const db = await openDatabase(url, now);
   const tables = db.dataSource.entityMetadatas.map((m) => `"${m.tableName}"`).join(', ');
   await db.run(`TRUNCATE ${tables} RESTART IDENTITY`);

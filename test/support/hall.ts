@@ -1,9 +1,10 @@
 import type { AddressInfo } from 'node:net';
 import { loadConfig } from '../../bot/config';
-import { silentLogger } from '../../bot/log';
+import { silentLogger, type Logger } from '../../bot/log';
 import { createService, type Service } from '../../bot/service';
 import { ManualClock } from '../../bot/time';
-import { openTestDatabase, seedStaff } from './db';
+import { openDatabase } from '../../bot/db/open';
+import { openTestDatabase, seedStaff, testDatabaseUrl } from './db';
 import { FakeWecom } from './fake-wecom';
 import { postToWecom, TEST_WECOM } from './wecom-client';
 
@@ -38,9 +39,18 @@ export class Hall {
     readonly fake: FakeWecom,
     readonly clock: ManualClock,
     readonly url: string,
+    readonly databaseUrl: string,
   ) {}
 
-  static async open(options: { now?: string; env?: Record<string, string>; people?: typeof PEOPLE } = {}): Promise<Hall> {
+  /**
+   * `shareDatabaseWith`: a second instance on the first one's database —
+   * through its own connection pool on PostgreSQL; on SQLite through the same
+   * connection, since two better-sqlite3 connections in one thread would block
+   * each other (separate processes do not: see the CLI tests).
+   */
+  static async open(
+    options: { now?: string; env?: Record<string, string>; people?: typeof PEOPLE; shareable?: boolean; shareDatabaseWith?: Hall; log?: Logger } = {},
+  ): Promise<Hall> {
     const clock = new ManualClock(options.now ?? '2026-11-23T08:05:00+08:00');
     const fake = await FakeWecom.start();
     const config = loadConfig({
@@ -53,11 +63,13 @@ export class Hall {
       WECOM_LEADER_WEBHOOK_KEY: 'leader-robot-key',
       ...options.env,
     });
-    const db = await openTestDatabase();
-    await seedStaff(db, options.people ?? PEOPLE);
-    const service = await createService({ config, log: silentLogger, clock, db });
+    const shared = options.shareDatabaseWith;
+    const databaseUrl = shared?.databaseUrl ?? testDatabaseUrl(options.shareable);
+    const db = !shared ? await openTestDatabase(undefined, databaseUrl) : databaseUrl.startsWith('sqlite:') ? shared.service.db : await openDatabase(databaseUrl);
+    if (!shared) await seedStaff(db, options.people ?? PEOPLE);
+    const service = await createService({ config, log: options.log ?? silentLogger, clock, db });
     const server = await service.listen(0, '127.0.0.1', { background: false });
-    return new Hall(service, fake, clock, `http://127.0.0.1:${(server.address() as AddressInfo).port}`);
+    return new Hall(service, fake, clock, `http://127.0.0.1:${(server.address() as AddressInfo).port}`, databaseUrl);
   }
 
   /** Sends a text as a WeCom user, lets the outbox deliver, and returns what came of it. */

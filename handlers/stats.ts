@@ -1,0 +1,44 @@
+import { attendance, missing, openAlerts, SLOTS } from '../bot/attendance';
+import { LEADS, type Command } from '../bot/command';
+import { SEVERITY_LABEL, SLOT_LABEL } from '../bot/labels';
+import { someNames } from '../bot/messages';
+import { localClock } from '../bot/time';
+import { slotAt } from './temperature/grammar';
+
+/**
+ * `今日统计` / `统计` (SPEC §3.4): reported / expected per window and slot so
+ * far today, who has not reported the current slot, open alerts, and the roster
+ * status of the next workday — a lead sees their window, a leader the hall.
+ */
+export const statsCommand: Command = {
+  name: '今日统计',
+  keywords: ['今日统计', '统计', 'stats'],
+  roles: LEADS,
+  help: '今日统计：各窗口各时段已报/应报、未报名单、未处置告警、明日排班（窗口负责人看本窗口）',
+  async run({ sql, sender, services, local, now }) {
+    const onlyWindow = sender.role === 'lead' ? sender.window : undefined;
+    const days = await attendance(sql, await services.directory.active(), local.date, onlyWindow);
+    const current = slotAt(local.hour, local.minute);
+    const slots = SLOTS.slice(0, SLOTS.indexOf(current) + 1);
+    const lines = [`【今日统计】${local.date} ${localClock(now, services.config.timezone)}（${onlyWindow ?? '全大厅'}）`];
+    const total = (slot: (typeof SLOTS)[number]) => `${SLOT_LABEL[slot]} ${days.reduce((n, d) => n + d.reported[slot].size, 0)}/${days.reduce((n, d) => n + d.expected.length, 0)}`;
+    lines.push(`合计：${slots.map(total).join('，')}`);
+    for (const day of days.slice(0, 40)) {
+      const absent = missing(day, current).map((p) => p.name);
+      lines.push(
+        `${day.window}：${slots.map((s) => `${SLOT_LABEL[s]} ${day.reported[s].size}/${day.expected.length}`).join('，')}${absent.length ? `；${SLOT_LABEL[current]}未报：${someNames(absent, 10)}` : ''}`,
+      );
+    }
+    if (days.length > 40) lines.push(`…共 ${days.length} 个窗口`);
+    const alerts = await openAlerts(sql, onlyWindow);
+    lines.push(alerts.length ? `未处置告警 ${alerts.length} 条：${alerts.slice(0, 10).map((a) => `#${a.id} ${a.name} ${a.reasons}（${SEVERITY_LABEL[a.severity]}）`).join('；')}` : '未处置告警：无');
+
+    const next = await services.calendar.nextWorkday(local.date, sql);
+    const rosters = await sql.all<{ window: string; closed: unknown }>('SELECT window_name AS "window", closed FROM roster WHERE date = ? AND superseded_at IS NULL', [next]);
+    const submitted = new Map(rosters.map((r) => [r.window, Boolean(r.closed)]));
+    const windows = days.map((d) => d.window);
+    const pending = windows.filter((w) => !submitted.has(w));
+    lines.push(`下一工作日（${next}）排班：已提交 ${windows.length - pending.length}/${windows.length} 个窗口${pending.length ? `，未提交：${someNames(pending, 10)}` : ''}`);
+    return lines.join('\n');
+  },
+};

@@ -1,0 +1,35 @@
+import { messages } from '../bot/messages';
+import { localClock } from '../bot/time';
+import type { Job } from './job';
+
+/** Re-pushes after the first push: at most this many (SPEC §3.4). */
+export const MAX_REPUSHES = 3;
+
+/**
+ * Every 5 minutes: an unacknowledged critical alert is pushed to the
+ * leadership group again every ALERT_REPUSH_MINUTES (default 30), at most 3
+ * times; the third re-push marks it escalated.
+ */
+export const alertEscalation: Job = {
+  name: 'alert-escalation',
+  cron: (config) => config.cron.alertEscalation,
+  grace: 'latest',
+  async run({ sql, services, now }) {
+    const due = new Date(now.getTime() - services.config.alertRepushMinutes * 60_000).toISOString();
+    const alerts = await sql.all<{ id: unknown; name: string; window: string; reasons: string; instruction: string; openedAt: string; pushCount: unknown }>(
+      `SELECT a.id, s.name, s.window_name AS "window", a.reasons, a.instruction, a.opened_at AS "openedAt", a.push_count AS "pushCount"
+         FROM alert a JOIN staff s ON s.id = a.staff_id
+        WHERE a.status = 'open' AND a.severity = 'critical' AND a.escalated_at IS NULL AND a.push_count <= ? AND a.last_pushed_at <= ?
+        ORDER BY a.id`,
+      [MAX_REPUSHES, due],
+    );
+    for (const a of alerts) {
+      const repush = Number(a.pushCount);
+      const last = repush >= MAX_REPUSHES;
+      const text = messages.escalation({ ...a, id: Number(a.id), openedAt: localClock(new Date(a.openedAt), services.config.timezone), repush, last });
+      await services.notifier.toLeaders(sql, text, 'alert');
+      await sql.run('UPDATE alert SET push_count = push_count + 1, last_pushed_at = ?, escalated_at = ? WHERE id = ?', [now.toISOString(), last ? now.toISOString() : null, Number(a.id)]);
+    }
+    return alerts.length ? `再次推送 ${alerts.length} 条未处置的严重告警` : '没有需要再次推送的告警';
+  },
+};

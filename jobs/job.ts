@@ -1,0 +1,32 @@
+import type { Services } from '../bot/command';
+import type { Config } from '../bot/config';
+import type { Sql } from '../bot/db/database';
+import type { Logger } from '../bot/log';
+import type { LocalTime } from '../bot/time';
+
+export type JobName = 'morning-nudge' | 'morning-summary' | 'roster-reminder' | 'roster-deadline' | 'alert-escalation';
+
+/** What one firing of a job works with: the database (its transaction), the services, and its time. */
+export interface JobContext {
+  /** The firing's transaction: the claim, the job's writes and its outbox rows commit together. */
+  sql: Sql;
+  services: Services;
+  /** The scheduled time of this firing (not the wall clock), and its local reading. */
+  now: Date;
+  local: LocalTime;
+  log: Logger;
+}
+
+/**
+ * A scheduled job: a pure function of the database and a time (STYLE.md);
+ * node-cron only decides when. Every job runs on workdays only (SPEC §5).
+ */
+export interface Job {
+  name: JobName;
+  /** Its cron expression, from the configuration. */
+  cron(config: Config): string;
+  /** How late a firing missed while the service was down may still run at start-up; 'latest': only the most recent one runs. */
+  grace: { minutes: number } | 'latest';
+  /** Does the work and says what it did, for the firing ledger and `jobs list`. */
+  run(ctx: JobContext): Promise<string>;
+}

@@ -1,0 +1,19 @@
+import { attendance, openAlerts } from '../bot/attendance';
+import { messages } from '../bot/messages';
+import type { Job } from './job';
+
+/** 08:45: to the leadership group, 晨检 reported / expected by window, missing names, open alerts (SPEC §5). */
+export const morningSummary: Job = {
+  name: 'morning-summary',
+  cron: (config) => config.cron.morningSummary,
+  grace: { minutes: 120 },
+  async run({ sql, services, local }) {
+    const days = await attendance(sql, await services.directory.active(), local.date);
+    const alerts = await openAlerts(sql);
+    const clock = `${String(local.hour).padStart(2, '0')}:${String(local.minute).padStart(2, '0')}`;
+    await services.notifier.toLeaders(sql, messages.slotSummary(`【晨检汇总】${local.date} ${clock}`, days, 'morning', alerts), 'summary');
+    const expected = days.reduce((n, d) => n + d.expected.length, 0);
+    const reported = days.reduce((n, d) => n + d.reported.morning.size, 0);
+    return `晨检已报 ${reported}/${expected}，未处置告警 ${alerts.length} 条`;
+  },
+};

@@ -1,0 +1,88 @@
+import type { Services } from '../bot/command';
+import type { Sql } from '../bot/db/database';
+import { localTime } from '../bot/time';
+import type { FiringOutcome } from '../entities';
+import type { Job } from './job';
+
+export interface FiringResult {
+  job: string;
+  /** Local minute of the firing, e.g. 2026-11-23T07:30. */
+  scheduledFor: string;
+  outcome: FiringOutcome | 'already-fired';
+  detail: string;
+}
+
+/** A firing's key: the scheduled local time to the minute. */
+export function firingKey(at: Date, timezone: string): string {
+  const t = localTime(at, timezone);
+  return `${t.date}T${String(t.hour).padStart(2, '0')}:${String(t.minute).padStart(2, '0')}`;
+}
+
+/**
+ * Fires jobs through the ledger (SPEC §5): a unique row per job and local
+ * minute is claimed in the same transaction as everything the job writes and
+ * queues, so a second instance, a second tick or a crash never sends twice.
+ */
+export class JobRunner {
+  constructor(
+    private readonly services: Services,
+    private readonly afterCommit: () => void = () => undefined,
+  ) {}
+
+  /** One firing of `job` for the time `at`; `force` re-runs a fired minute and ignores the work calendar. */
+  async fire(job: Job, at: Date, { trigger, force = false }: { trigger: 'scheduler' | 'catch-up' | 'cli'; force?: boolean }): Promise<FiringResult> {
+    const { db, calendar, config } = this.services;
+    const scheduled = new Date(Math.floor(at.getTime() / 60_000) * 60_000);
+    const scheduledFor = firingKey(scheduled, config.timezone);
+    const log = this.services.log.child({ job: job.name, scheduledFor, trigger });
+    const base = { job: job.name, scheduledFor };
+    try {
+      const result = await db.tx(async (sql) => {
+        const run = force ? await nextRun(sql, job.name, scheduledFor) : 0;
+        const claimed = await sql.all(
+          `INSERT INTO job_firing (job, scheduled_for, run, outcome, detail, trigger, fired_at) VALUES (?, ?, ?, 'done', '', ?, ?)
+           ON CONFLICT (job, scheduled_for, run) DO NOTHING RETURNING id`,
+          [job.name, scheduledFor, run, trigger, this.services.clock.now().toISOString()],
+        );
+        if (claimed.length === 0) return { ...base, outcome: 'already-fired' as const, detail: '该时刻已执行过' };
+        const local = localTime(scheduled, config.timezone);
+        if (!force && !(await calendar.isWorkday(local.date, sql))) {
+          return this.record(sql, base, run, 'not-workday', `${local.date} 不是工作日，未执行`);
+        }
+        const detail = await job.run({ sql, services: this.services, now: scheduled, local, log });
+        return this.record(sql, base, run, 'done', detail);
+      });
+      if (result.outcome === 'done') this.afterCommit();
+      log.info({ outcome: result.outcome, detail: result.detail }, 'job firing');
+      return result;
+    } catch (err) {
+      log.error({ err }, 'job firing failed; nothing of it was kept');
+      const detail = `失败：${err instanceof Error ? err.message : String(err)}`;
+      await db.run(
+        `INSERT INTO job_firing (job, scheduled_for, run, outcome, detail, trigger, fired_at) VALUES (?, ?, ?, 'failed', ?, ?, ?) ON CONFLICT (job, scheduled_for, run) DO NOTHING`,
+        [job.name, scheduledFor, 0, detail, trigger, this.services.clock.now().toISOString()],
+      );
+      return { ...base, outcome: 'failed', detail };
+    }
+  }
+
+  /** Records a firing missed while the service was down and too old to run now. */
+  async recordMissed(job: Job, scheduledFor: string): Promise<boolean> {
+    const { changes } = await this.services.db.run(
+      `INSERT INTO job_firing (job, scheduled_for, run, outcome, detail, trigger, fired_at) VALUES (?, ?, 0, 'missed', ?, 'catch-up', ?)
+       ON CONFLICT (job, scheduled_for, run) DO NOTHING`,
+      [job.name, scheduledFor, '服务停止期间错过，已超出补发时限', this.services.clock.now().toISOString()],
+    );
+    return changes > 0;
+  }
+
+  private async record(sql: Sql, base: { job: string; scheduledFor: string }, run: number, outcome: FiringOutcome, detail: string): Promise<FiringResult> {
+    await sql.run('UPDATE job_firing SET outcome = ?, detail = ? WHERE job = ? AND scheduled_for = ? AND run = ?', [outcome, detail, base.job, base.scheduledFor, run]);
+    return { ...base, outcome, detail };
+  }
+}
+
+async function nextRun(sql: Sql, job: string, scheduledFor: string): Promise<number> {
+  const [row] = await sql.all<{ last: unknown }>('SELECT max(run) AS last FROM job_firing WHERE job = ? AND scheduled_for = ?', [job, scheduledFor]);
+  return row?.last === null || row?.last === undefined ? 0 : Number(row.last) + 1;
+}

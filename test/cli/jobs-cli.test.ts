@@ -1,0 +1,82 @@
+import { execFile } from 'node:child_process';
+import { join } from 'node:path';
+import { expect } from 'chai';
+import { openTestDatabase, seedStaff, testDatabaseUrl } from '../support/db';
+import { FakeWecom } from '../support/fake-wecom';
+import { PEOPLE } from '../support/hall';
+import { TEST_WECOM } from '../support/wecom-client';
+
+const root = new URL('../..', import.meta.url).pathname;
+
+function cli(args: string[], env: Record<string, string>): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, ['--import', 'tsx', join(root, 'bot/cli/main.ts'), ...args], { cwd: root, env: { ...process.env, ...env } }, (err, stdout, stderr) =>
+      resolve({ code: err ? Number((err as { code?: number }).code ?? 1) : 0, stdout, stderr }),
+    );
+  });
+}
+
+describe('npm run cli -- jobs / calendar', function () {
+  this.timeout(60_000);
+  let fake: FakeWecom;
+  let env: Record<string, string>;
+
+  before(async () => {
+    fake = await FakeWecom.start();
+    const url = testDatabaseUrl(true);
+    const db = await openTestDatabase(undefined, url);
+    await seedStaff(db, PEOPLE);
+    await db.close();
+    env = {
+      DATABASE_URL: url,
+      WECOM_CORP_ID: TEST_WECOM.corpId,
+      WECOM_AGENT_ID: TEST_WECOM.agentId,
+      WECOM_SECRET: TEST_WECOM.secret,
+      WECOM_TOKEN: TEST_WECOM.token,
+      WECOM_AES_KEY: TEST_WECOM.aesKey,
+      WECOM_API_BASE: fake.url,
+      WECOM_LEADER_WEBHOOK_KEY: 'leader-robot-key',
+      LOG_LEVEL: 'error',
+    };
+  });
+  after(() => fake.close());
+
+  it('fires a job once when two processes run it for the same minute, and sends its messages before exiting', async () => {
+    const at = ['jobs', 'run', 'morning-nudge', '--at', '2026-11-23T07:30:00+08:00'];
+    const [a, b] = await Promise.all([cli(at, env), cli(at, env)]);
+    expect([a.code, b.code], a.stderr + b.stderr).to.deep.equal([0, 0]);
+    const outputs = [a.stdout, b.stdout].join('\n');
+    expect(outputs).to.contain('done: 提醒 6 人晨检').and.contain('already fired');
+    expect(fake.callsTo('/cgi-bin/message/send')).to.have.length(1);
+    expect(fake.directTexts().map((d) => d.to).sort()).to.deep.equal(['lisi', 'sunqi', 'wangwu', 'zhangsan', 'zhaoliu', 'zhouba']);
+  });
+
+  it('re-runs with --force, and says so on a holiday instead of running', async () => {
+    fake.reset();
+    const forced = await cli(['jobs', 'run', 'morning-nudge', '--at', '2026-11-23T07:30:00+08:00', '--force'], env);
+    expect(forced.stdout).to.contain('done');
+    expect(fake.directTexts()).to.have.length(6);
+    const holiday = await cli(['jobs', 'run', 'morning-summary', '--at', '2026-10-01T08:45:00+08:00'], env);
+    expect(holiday.stdout).to.contain('不是工作日');
+    expect(fake.groupTexts()).to.deep.equal([]);
+  });
+
+  it('lists each job with its schedule and last firings', async () => {
+    const { stdout } = await cli(['jobs', 'list'], env);
+    expect(stdout).to.contain('morning-nudge  30 7 * * *').and.contain('2026-11-23T07:30 #1  done');
+    expect(stdout).to.contain('morning-summary  45 8 * * *').and.contain('2026-10-01T08:45  not-workday');
+    expect(stdout).to.contain('alert-escalation  */5 * * * *');
+  });
+
+  it('overrides the calendar: a holiday set for a workday stops the job', async () => {
+    expect((await cli(['calendar', 'set', '2026-11-24', 'holiday'], env)).code).to.equal(0);
+    expect((await cli(['calendar', 'list'], env)).stdout).to.contain('2026-11-24  holiday');
+    expect((await cli(['jobs', 'run', 'morning-nudge', '--at', '2026-11-24T07:30:00+08:00'], env)).stdout).to.contain('不是工作日');
+    expect((await cli(['calendar', 'set', '2026-11-31', 'holiday'], env)).code).to.equal(2);
+  });
+
+  it('refuses an unknown job and a malformed time', async () => {
+    expect((await cli(['jobs', 'run', 'lunch'], env)).code).to.equal(2);
+    expect((await cli(['jobs', 'run', 'morning-nudge', '--at', 'tomorrow'], env)).code).to.equal(2);
+  });
+});
