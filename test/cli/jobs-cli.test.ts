@@ -1,20 +1,11 @@
-import { execFile } from 'node:child_process';
-import { join } from 'node:path';
 import { expect } from 'chai';
+import { runCli } from '../support/cli';
 import { openTestDatabase, seedStaff, testDatabaseUrl } from '../support/db';
 import { FakeWecom } from '../support/fake-wecom';
 import { PEOPLE } from '../support/hall';
-import { TEST_WECOM } from '../support/wecom-client';
+import { wecomEnv } from '../support/wecom-client';
 
-const root = new URL('../..', import.meta.url).pathname;
-
-function cli(args: string[], env: Record<string, string>): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, ['--import', 'tsx', join(root, 'bot/cli/main.ts'), ...args], { cwd: root, env: { ...process.env, ...env } }, (err, stdout, stderr) =>
-      resolve({ code: err ? Number((err as { code?: number }).code ?? 1) : 0, stdout, stderr }),
-    );
-  });
-}
+const cli = runCli;
 
 describe('npm run cli -- jobs / calendar', function () {
   this.timeout(60_000);
@@ -27,17 +18,7 @@ describe('npm run cli -- jobs / calendar', function () {
     const db = await openTestDatabase(undefined, url);
     await seedStaff(db, PEOPLE);
     await db.close();
-    env = {
-      DATABASE_URL: url,
-      WECOM_CORP_ID: TEST_WECOM.corpId,
-      WECOM_AGENT_ID: TEST_WECOM.agentId,
-      WECOM_SECRET: TEST_WECOM.secret,
-      WECOM_TOKEN: TEST_WECOM.token,
-      WECOM_AES_KEY: TEST_WECOM.aesKey,
-      WECOM_API_BASE: fake.url,
-      WECOM_LEADER_WEBHOOK_KEY: 'leader-robot-key',
-      LOG_LEVEL: 'error',
-    };
+    env = { ...wecomEnv(fake.url), DATABASE_URL: url, LOG_LEVEL: 'error' };
   });
   after(() => fake.close());
 

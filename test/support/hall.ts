@@ -6,7 +6,7 @@ import { ManualClock } from '../../bot/time';
 import { openDatabase } from '../../bot/db/open';
 import { openTestDatabase, seedStaff, testDatabaseUrl } from './db';
 import { FakeWecom } from './fake-wecom';
-import { postToWecom, TEST_WECOM } from './wecom-client';
+import { postToWecom, TEST_WECOM, wecomEnv } from './wecom-client';
 
 /** What one message brought about: the reply the sender saw, and what the outbox delivered. */
 export interface Exchange {
@@ -53,16 +53,7 @@ export class Hall {
   ): Promise<Hall> {
     const clock = new ManualClock(options.now ?? '2026-11-23T08:05:00+08:00');
     const fake = await FakeWecom.start();
-    const config = loadConfig({
-      WECOM_CORP_ID: TEST_WECOM.corpId,
-      WECOM_AGENT_ID: TEST_WECOM.agentId,
-      WECOM_SECRET: TEST_WECOM.secret,
-      WECOM_TOKEN: TEST_WECOM.token,
-      WECOM_AES_KEY: TEST_WECOM.aesKey,
-      WECOM_API_BASE: fake.url,
-      WECOM_LEADER_WEBHOOK_KEY: 'leader-robot-key',
-      ...options.env,
-    });
+    const config = loadConfig({ ...wecomEnv(fake.url), ...options.env });
     const shared = options.shareDatabaseWith;
     const databaseUrl = shared?.databaseUrl ?? testDatabaseUrl(options.shareable);
     const db = !shared ? await openTestDatabase(undefined, databaseUrl) : databaseUrl.startsWith('sqlite:') ? shared.service.db : await openDatabase(databaseUrl);

@@ -13,6 +13,19 @@ export const TEST_WECOM = {
 
 export type WecomTestApp = typeof TEST_WECOM;
 
+/** The environment that turns WeCom on with the test app, its API at `apiBase`, and a leadership robot. */
+export function wecomEnv(apiBase: string): Record<string, string> {
+  return {
+    WECOM_CORP_ID: TEST_WECOM.corpId,
+    WECOM_AGENT_ID: TEST_WECOM.agentId,
+    WECOM_SECRET: TEST_WECOM.secret,
+    WECOM_TOKEN: TEST_WECOM.token,
+    WECOM_AES_KEY: TEST_WECOM.aesKey,
+    WECOM_API_BASE: apiBase,
+    WECOM_LEADER_WEBHOOK_KEY: 'leader-robot-key',
+  };
+}
+
 export interface WecomTestMessage {
   from: string;
   content?: string;
