@@ -29,6 +29,16 @@ export class WorkCalendar {
     throw new Error(`no workday within a year after ${date}`);
   }
 
+  /** The last workday before a date (the roster deadline falls on it). */
+  async previousWorkday(date: string, sql: Sql = this.db): Promise<string> {
+    const overrides = await this.overrides(sql);
+    for (let d = addDays(date, -1), i = 0; i < 366; d = addDays(d, -1), i++) {
+      const kind = overrides.get(d);
+      if (kind ? kind === 'workday' : officialWorkday(d)) return d;
+    }
+    throw new Error(`no workday within a year before ${date}`);
+  }
+
   /** Sets or replaces the administrator's ruling on a date. */
   async set(date: string, kind: 'holiday' | 'workday', now: Date): Promise<void> {
     await this.db.run(

@@ -2,6 +2,10 @@ import type { HealthCode, Role, Severity, Slot } from '../entities';
 import type { OpenAlert, WindowDay } from './attendance';
 import { missing } from './attendance';
 import { celsius, CODE_LABEL, ROLE_LABEL, SEVERITY_LABEL, SLOT_LABEL } from './labels';
+import { rosterMessages } from './messages-roster';
+import { clip, someNames } from './text';
+
+export { someNames };
 
 /** One report as the sentences about it need it. */
 export interface ReportFacts {
@@ -39,6 +43,7 @@ function instructions(findings: FindingFacts[]): string {
  * inside a reply (numbers, names, keywords), so wording can change freely.
  */
 export const messages = {
+  ...rosterMessages,
   unregistered: () => '你好！你还不在本大厅的人员名单中，暂时无法使用防疫值守助手。请联系所在窗口负责人或系统管理员登记后再试。',
   nonText: () => `暂时只能识别文字消息。上报体温请直接发送，如：${EXAMPLE}。${HINT}`,
   emptyText: () => `请发送文字，如：${EXAMPLE}。${HINT}`,
@@ -150,11 +155,3 @@ export const messages = {
   },
 };
 
-/** At most `max` names, then a count of the rest: a summary names a screenful of people (SPEC §2). */
-export function someNames(names: string[], max = 30): string {
-  return names.length <= max ? names.join('、') : `${names.slice(0, max).join('、')} 等 ${names.length} 人`;
-}
-
-function clip(text: string): string {
-  return text.length > 20 ? `${text.slice(0, 20)}…` : text;
-}

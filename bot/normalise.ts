@@ -1,16 +1,33 @@
+/** Characters that copy-paste and some keyboards slip in unseen; NFKC keeps them and `\s` does not match them. */
+const INVISIBLE = /[\u200b-\u200d\u2060\ufeff]/g;
+
+/** A Chinese full stop typed as a decimal point: `36。5`. */
+const DECIMAL_STOP = /(\d)。(?=\d)/g;
+
+/**
+ * Separators read alike (SPEC §3): after NFKC, `，` and `；` are already `,` and
+ * `;`. Any other `。` ends a phrase, so it separates too.
+ */
+const SEPARATORS = /[\s,、;。]+/g;
+
+/** Leading @-mentions (`@HallGuard `, `@机器人 `); a mention runs to the next space, as the platforms insert one. */
+const LEADING_MENTIONS = /^(?:@\S+(?: |$))+/;
+
 /**
  * Normalises what people type on a phone before any command sees it (SPEC §3):
- * NFKC (full-width digits and punctuation become ASCII, ℃ becomes °C), a
- * Chinese full stop between digits read as a decimal point (`36。5`), any
- * leading @-mention of the bot removed, and the separators `，,、;；` and all
- * whitespace collapsed into single spaces.
+ * NFKC (full-width digits and punctuation become ASCII; ℃ becomes °C, ℉ °F),
+ * invisible zero-width characters dropped, a Chinese full stop between digits
+ * read as a decimal point (`36。5` → `36.5`), the separators `，,、;；。` and all
+ * whitespace (the ideographic space too) collapsed into single spaces, trimmed,
+ * and any leading @-mention of the bot removed.
  */
 export function normalise(text: string): string {
   return text
     .normalize('NFKC')
-    .replace(/(\d)\s*[。．]\s*(\d)/g, '$1.$2')
-    .replace(/[,、;，；\s\u3000]+/g, ' ')
+    .replace(INVISIBLE, '')
+    .replace(DECIMAL_STOP, '$1.')
+    .replace(SEPARATORS, ' ')
     .trim()
-    .replace(/^(@\S+\s*)+/, '')
+    .replace(LEADING_MENTIONS, '')
     .trim();
 }

@@ -2,12 +2,14 @@ import type { Command } from '../bot/command';
 import { acknowledgeCommand } from './alerts/acknowledge';
 import { helpCommand } from './help';
 import { recordsCommand } from './records';
+import { rosterStatusCommand } from './roster/status';
+import { submitRosterCommand } from './roster/submit';
 import { statsCommand } from './stats';
 import { behalfCommand } from './temperature/behalf';
 import { reportCommand } from './temperature/report';
 
 /** Every command, in the order `帮助` lists them; the report also answers any text with a number. */
 export function allCommands(): { commands: Command[]; report: Command } {
-  const commands: Command[] = [reportCommand, behalfCommand, recordsCommand, statsCommand, acknowledgeCommand];
+  const commands: Command[] = [reportCommand, behalfCommand, recordsCommand, submitRosterCommand, rosterStatusCommand, statsCommand, acknowledgeCommand];
   return { commands: [...commands, helpCommand(() => commands)], report: reportCommand };
 }

@@ -2,9 +2,11 @@ import { alertEscalation } from './alert-escalation';
 import type { Job, JobName } from './job';
 import { morningNudge } from './morning-nudge';
 import { morningSummary } from './morning-summary';
+import { rosterDeadline } from './roster-deadline';
+import { rosterReminder } from './roster-reminder';
 
 /** Every scheduled job. */
-export const JOBS: Job[] = [morningNudge, morningSummary, alertEscalation];
+export const JOBS: Job[] = [morningNudge, morningSummary, rosterReminder, rosterDeadline, alertEscalation];
 
 export function findJob(name: string): Job | undefined {
   return JOBS.find((j) => j.name === (name as JobName));

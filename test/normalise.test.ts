@@ -2,19 +2,32 @@ import { expect } from 'chai';
 import { normalise } from '../bot/normalise';
 
 describe('normalise', () => {
-  const cases: [string, string][] = [
-    ['３６.８ 咳嗽', '36.8 咳嗽'],
-    ['体温：36.5℃', '体温:36.5°C'],
-    ['  离岗，36.4、绿码；无症状 ', '离岗 36.4 绿码 无症状'],
-    ['36。5', '36.5'],
-    ['３６．５', '36.5'],
-    ['@HallGuard 晨检 36.5', '晨检 36.5'],
-    ['@防疫助手\u3000午检\u300036.6', '午检 36.6'],
-    ['体温36.5', '体温36.5'],
+  const cases: [string, string, string][] = [
+    ['turns full-width digits into ASCII', '３６.８ 咳嗽', '36.8 咳嗽'],
+    ['turns a full-width point into ASCII', '３６．５', '36.5'],
+    ['turns ℃ into °C and the full-width colon into ASCII', '体温：36.5℃', '体温:36.5°C'],
+    ['turns ℉ into °F', '98.6℉', '98.6°F'],
+    ['reads a Chinese full stop between digits as a decimal point', '36。5', '36.5'],
+    ['treats ，,、;； alike as one space', '  离岗，36.4、绿码；无症状,咳嗽;乏力 ', '离岗 36.4 绿码 无症状 咳嗽 乏力'],
+    ['treats a run of separators and spaces as one', '36.5 ，、 绿码', '36.5 绿码'],
+    ['treats the ideographic space, tabs and new lines as spaces', '午检\u300036.6\t绿码\n咳嗽', '午检 36.6 绿码 咳嗽'],
+    ['treats a phrase-ending 。 as a separator and drops a final one', '体温36.5。绿码。', '体温36.5 绿码'],
+    ['drops zero-width characters', '36\u200b.5\ufeff', '36.5'],
+    ['removes a leading @-mention of the bot', '@HallGuard 晨检 36.5', '晨检 36.5'],
+    ['removes a mention followed by the WeCom four-per-em space', '@机器人\u2005午检 36.6', '午检 36.6'],
+    ['removes a full-width @ mention followed by an ideographic space', '＠防疫助手\u3000午检\u300036.6', '午检 36.6'],
+    ['removes several leading mentions', '@HallGuard @机器人 36.5', '36.5'],
+    ['leaves nothing of a bare mention', ' @HallGuard ', ''],
+    ['keeps an @ that is not at the start', '代报 @张三 36.5', '代报 @张三 36.5'],
+    ['keeps keywords glued to numbers', '体温36.5', '体温36.5'],
   ];
-  for (const [input, expected] of cases) {
-    it(`reads ${JSON.stringify(input)} as ${JSON.stringify(expected)}`, () => {
+  for (const [behaviour, input, expected] of cases) {
+    it(`${behaviour}: ${JSON.stringify(input)} → ${JSON.stringify(expected)}`, () => {
       expect(normalise(input)).to.equal(expected);
     });
   }
+
+  it('is idempotent', () => {
+    for (const [, input] of cases) expect(normalise(normalise(input))).to.equal(normalise(input));
+  });
 });

@@ -2,10 +2,12 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import type { DataSource, QueryRunner } from 'typeorm';
 import type { Database, Row, Sql } from './database';
 
+/** The transaction of the current async context, by database (one storage for all: see sqlite.ts). */
+const current = new AsyncLocalStorage<{ db: PostgresDatabase; runner: QueryRunner }>();
+
 /** PostgreSQL through TypeORM's pool: one query runner per transaction. */
 export class PostgresDatabase implements Database {
   readonly dialect = 'postgres' as const;
-  private readonly current = new AsyncLocalStorage<QueryRunner>();
 
   constructor(readonly dataSource: DataSource) {}
 
@@ -22,13 +24,13 @@ export class PostgresDatabase implements Database {
   }
 
   async tx<T>(fn: (sql: Sql) => Promise<T>): Promise<T> {
-    if (this.current.getStore()) return fn(this);
+    if (current.getStore()?.db === this) return fn(this);
     const runner = this.dataSource.createQueryRunner();
     await runner.connect();
     try {
       await runner.startTransaction();
       try {
-        const result = await this.current.run(runner, () => fn(this));
+        const result = await current.run({ db: this, runner }, () => fn(this));
         await runner.commitTransaction();
         return result;
       } catch (err) {
@@ -46,8 +48,8 @@ export class PostgresDatabase implements Database {
 
   /** The transaction's runner when inside one, else a pooled runner for this statement alone. */
   private async withRunner<T>(work: (runner: QueryRunner) => Promise<T>): Promise<T> {
-    const inTx = this.current.getStore();
-    if (inTx) return work(inTx);
+    const inTx = current.getStore();
+    if (inTx?.db === this) return work(inTx.runner);
     const runner = this.dataSource.createQueryRunner();
     try {
       return await work(runner);

@@ -9,10 +9,16 @@ import type { Database, Row, Sql } from './database';
  * savepoints; here every statement and transaction is serialised instead, and
  * statements are prepared once.
  */
+/**
+ * Which database's transaction the current async context is in. One storage
+ * for every instance: each AsyncLocalStorage ever used taxes every promise of
+ * the process, so one per database would slow down a process that opens many.
+ */
+const inTransaction = new AsyncLocalStorage<SqliteDatabase>();
+
 export class SqliteDatabase implements Database {
   readonly dialect = 'sqlite' as const;
   private readonly statements = new Map<string, BetterSqlite3.Statement>();
-  private readonly inTransaction = new AsyncLocalStorage<true>();
   private queue: Promise<unknown> = Promise.resolve();
   private readonly direct: Sql = {
     all: async <T>(sql: string, params: readonly unknown[] = []) => this.statement(sql).all(...bind(params)) as T[],
@@ -25,19 +31,19 @@ export class SqliteDatabase implements Database {
   ) {}
 
   all<T = Row>(sql: string, params?: readonly unknown[]): Promise<T[]> {
-    if (this.inTransaction.getStore()) return this.direct.all<T>(sql, params);
+    if (inTransaction.getStore() === this) return this.direct.all<T>(sql, params);
     return this.serialise(() => this.direct.all<T>(sql, params));
   }
 
   run(sql: string, params?: readonly unknown[]): Promise<{ changes: number }> {
-    if (this.inTransaction.getStore()) return this.direct.run(sql, params);
+    if (inTransaction.getStore() === this) return this.direct.run(sql, params);
     return this.serialise(() => this.direct.run(sql, params));
   }
 
   tx<T>(fn: (sql: Sql) => Promise<T>): Promise<T> {
-    if (this.inTransaction.getStore()) return fn(this.direct);
+    if (inTransaction.getStore() === this) return fn(this.direct);
     return this.serialise(() =>
-      this.inTransaction.run(true, async () => {
+      inTransaction.run(this, async () => {
         this.connection.prepare('BEGIN IMMEDIATE').run();
         try {
           const result = await fn(this.direct);

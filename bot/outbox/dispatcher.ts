@@ -54,7 +54,7 @@ export class OutboxDispatcher {
   constructor(private readonly options: DispatcherOptions) {
     this.store = new OutboxStore(options.db);
     this.channels = new Map(options.channels.map((c) => [c.name, c]));
-    this.pollMs = options.pollMs ?? 1_000;
+    this.pollMs = options.pollMs ?? 5_000;
     this.leaseMs = options.leaseMs ?? MINUTE;
     this.maxAttempts = options.maxAttempts ?? 10;
     this.batchSize = options.batchSize ?? 5_000;

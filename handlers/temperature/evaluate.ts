@@ -1,15 +1,31 @@
+import { celsius, CODE_LABEL } from '../../bot/labels';
 import type { HealthCode, Severity } from '../../entities';
 
+/** A rule of the SPEC §3.1 anomaly table. */
 export type Rule = 'fever' | 'high-fever' | 'red-code' | 'yellow-code' | 'symptoms';
 
 /** One rule of the hall's plan that a report meets, with what to do now. */
 export interface Finding {
   rule: Rule;
   severity: Exclude<Severity, 'normal'>;
-  /** What was found, e.g. 体温 37.4℃. */
+  /** What was found, e.g. 体温 37.4℃, 红码, 症状：咳嗽、乏力. */
   what: string;
   /** The plan's instruction. */
   instruction: string;
+}
+
+/** What the rules look at: a parsed report or a stored one. */
+export interface Reading {
+  temperature: number;
+  healthCode?: HealthCode | null;
+  /** null or []: no symptoms. */
+  symptoms: string[] | null;
+}
+
+/** °C; from FEVER_THRESHOLD / HIGH_FEVER_THRESHOLD, by default 37.3 / 37.5. */
+export interface Thresholds {
+  fever: number;
+  highFever: number;
 }
 
 /** The instructions of the hall's plan, by rule (SPEC §3.1 anomaly table). */
@@ -21,29 +37,26 @@ export const INSTRUCTION: Record<Rule, string> = {
   symptoms: '重点管控，复测',
 };
 
-/** Tenths of a degree, so 37.3 compares equal to the threshold 37.3 whatever the float. */
-const tenths = (t: number) => Math.round(t * 10);
+/** Readings and thresholds are decimals held in binary floats: 37.3 must meet a 37.3 threshold, and 37.5 not exceed 37.5. */
+const TOLERANCE = 1e-6;
 
 /**
- * Applies the anomaly rules (thresholds configurable): 37.3–37.5 ℃ warning, above
- * 37.5 ℃ critical, red code critical, yellow code warning, any symptom warning
- * (critical with fever). The overall severity is the highest finding.
+ * Applies the anomaly rules of the hall's plan (SPEC §3.1), thresholds
+ * configurable: fever ≤ t ≤ highFever warning; t > highFever critical; 红码
+ * critical; 黄码 warning; any symptom warning, critical with fever (t ≥ fever).
+ * Findings come in that order (temperature, code, symptoms); the overall
+ * severity is the highest, `normal` when there is none.
  */
-export function evaluate(
-  r: { temperature: number; healthCode?: HealthCode | null; symptoms: string[] | null },
-  thresholds: { fever: number; highFever: number },
-): { severity: Severity; findings: Finding[] } {
+export function evaluate(r: Reading, thresholds: Thresholds): { severity: Severity; findings: Finding[] } {
   const findings: Finding[] = [];
-  const t = tenths(r.temperature);
-  const feverish = t >= tenths(thresholds.fever);
-  const what = `体温 ${r.temperature.toFixed(1)}℃`;
-  if (t > tenths(thresholds.highFever)) findings.push({ rule: 'high-fever', severity: 'critical', what, instruction: INSTRUCTION['high-fever'] });
-  else if (feverish) findings.push({ rule: 'fever', severity: 'warning', what, instruction: INSTRUCTION.fever });
-  if (r.healthCode === 'red') findings.push({ rule: 'red-code', severity: 'critical', what: '红码', instruction: INSTRUCTION['red-code'] });
-  if (r.healthCode === 'yellow') findings.push({ rule: 'yellow-code', severity: 'warning', what: '黄码', instruction: INSTRUCTION['yellow-code'] });
-  if (r.symptoms?.length) {
-    findings.push({ rule: 'symptoms', severity: feverish ? 'critical' : 'warning', what: `症状：${r.symptoms.join('、')}`, instruction: INSTRUCTION.symptoms });
-  }
+  const add = (rule: Rule, severity: Finding['severity'], what: string) => findings.push({ rule, severity, what, instruction: INSTRUCTION[rule] });
+  const feverish = r.temperature >= thresholds.fever - TOLERANCE;
+  const temperature = `体温 ${celsius(r.temperature)}`;
+  if (r.temperature > thresholds.highFever + TOLERANCE) add('high-fever', 'critical', temperature);
+  else if (feverish) add('fever', 'warning', temperature);
+  if (r.healthCode === 'red') add('red-code', 'critical', CODE_LABEL.red);
+  if (r.healthCode === 'yellow') add('yellow-code', 'warning', CODE_LABEL.yellow);
+  if (r.symptoms?.length) add('symptoms', feverish ? 'critical' : 'warning', `症状：${r.symptoms.join('、')}`);
   const severity: Severity = findings.some((f) => f.severity === 'critical') ? 'critical' : findings.length ? 'warning' : 'normal';
   return { severity, findings };
 }

@@ -81,6 +81,10 @@ describe('a simulated week of scheduled jobs', function () {
       'morning-nudge not-workday 4',
       'morning-summary done 3',
       'morning-summary not-workday 4',
+      'roster-deadline done 3',
+      'roster-deadline not-workday 4',
+      'roster-reminder done 3',
+      'roster-reminder not-workday 4',
     ]);
     const [dupes] = await service.db.all<{ n: unknown }>('SELECT count(*) AS n FROM (SELECT job, scheduled_for FROM job_firing GROUP BY job, scheduled_for HAVING count(*) > 1) d');
     expect(Number(dupes.n)).to.equal(0);

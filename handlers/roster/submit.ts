@@ -1,0 +1,96 @@
+import { LEADS, type Command, type CommandContext } from '../../bot/command';
+import type { Person } from '../../bot/directory';
+import { UserError } from '../../bot/errors';
+import { healthFlags } from '../../bot/health-check';
+import { messages } from '../../bot/messages';
+import { rosterWindows, saveRoster } from '../../bot/rosters';
+import { monthDay } from '../../bot/text';
+import { addDays, localClock, localIso, zonedInstant } from '../../bot/time';
+import { parseRosterDate } from './dates';
+
+const CLOSED_WORDS = ['不开放', '休息', '无', '关闭', '不营业'];
+const MAX_DAYS_AHEAD = 14;
+
+/** The roster's date: the next workday for 明日排班, else the date written first. */
+async function rosterDate(ctx: CommandContext): Promise<{ date: string; rest: string }> {
+  const { text, args, local, services, sql } = ctx;
+  if (/^(明日排班|roster)/i.test(text)) return { date: await services.calendar.nextWorkday(local.date, sql), rest: args };
+  const parsed = parseRosterDate(args, local.date);
+  if (!parsed) throw new UserError(args ? messages.rosterBadDate(args.split(' ')[0]) : messages.rosterUsage());
+  return { date: parsed.date, rest: args.slice(parsed.length).trim() };
+}
+
+/** The window the roster is for: named first (a leader must, unless their own keeps a roster), else the lead's own. */
+function rosterWindow(sender: Person, tokens: string[], known: Set<string>, keeping: string[]): string {
+  const named = tokens[0] && (known.has(tokens[0]) || /窗口$/.test(tokens[0])) ? tokens.shift()! : undefined;
+  if (named && !known.has(named)) throw new UserError(messages.rosterUnknownWindow(named));
+  if (sender.role === 'lead') {
+    if (named && named !== sender.window) throw new UserError(messages.rosterOwnWindowOnly(sender.window, named));
+    return sender.window;
+  }
+  if (named) return named;
+  if (keeping.includes(sender.window)) return sender.window;
+  throw new UserError(messages.rosterNeedsWindow());
+}
+
+/** Each name to one active person: unknown names reject the whole roster; a namesake in the roster's window wins. */
+function resolveNames(names: string[], people: Person[], window: string): Person[] {
+  const duplicates = [...new Set(names.filter((n, i) => names.indexOf(n) !== i))];
+  if (duplicates.length) throw new UserError(messages.rosterDuplicateNames(duplicates));
+  const unknown = names.filter((n) => !people.some((p) => p.name === n));
+  if (unknown.length) throw new UserError(messages.rosterUnknownNames(unknown));
+  return names.map((name) => {
+    const all = people.filter((p) => p.name === name);
+    const mine = all.filter((p) => p.window === window);
+    const pick = mine.length ? mine : all;
+    if (pick.length > 1) throw new UserError(messages.rosterAmbiguous(name, pick.map((p) => p.window || '未分配窗口')));
+    return pick[0];
+  });
+}
+
+/**
+ * `明日排班 张三 李四`, `排班 11月24日 张三、李四`, `明日排班 不开放`,
+ * `明日排班 3号窗口 张三` (SPEC §3.3): checked against the directory, the work
+ * calendar and the 16:00 deadline of the workday before; a resubmission
+ * before the deadline replaces the roster, after it is marked 逾期 and the
+ * leadership group is told at once.
+ */
+export const submitRosterCommand: Command = {
+  name: '排班',
+  keywords: ['明日排班', '排班', 'roster'],
+  roles: LEADS,
+  help: '排班：明日排班 张三 李四（下一工作日）；排班 11月24日 张三、李四；明日排班 不开放；领导可写明窗口：明日排班 3号窗口 张三',
+  async run(ctx) {
+    const { sql, sender, services, local, now } = ctx;
+    const { date, rest } = await rosterDate(ctx);
+    const people = await services.directory.active();
+    const tokens = rest.split(' ').filter(Boolean);
+    const window = rosterWindow(sender, tokens, new Set(people.map((p) => p.window).filter(Boolean)), rosterWindows(people));
+    const closed = tokens.length === 1 && CLOSED_WORDS.includes(tokens[0]);
+    if (!closed && tokens.length === 0) throw new UserError(messages.rosterUsage());
+
+    if (date < local.date) throw new UserError(messages.rosterPastDate(date));
+    if (date > addDays(local.date, MAX_DAYS_AHEAD)) throw new UserError(messages.rosterTooFar(date));
+    if (!(await services.calendar.isWorkday(date, sql))) throw new UserError(messages.rosterNotWorkday(date));
+    const staff = closed ? [] : resolveNames(tokens, people, window);
+
+    const tz = services.config.timezone;
+    const deadlineDay = await services.calendar.previousWorkday(date, sql);
+    const deadline = zonedInstant(deadlineDay, 16, 0, tz);
+    const late = now.getTime() >= deadline.getTime();
+    const { replaced } = await saveRoster(sql, { date, window, closed, staffIds: staff.map((p) => p.id), submittedBy: sender.id, late, at: now });
+
+    const facts = { window, date, names: staff.map((p) => p.name), closed, late, submittedBy: sender.name };
+    if (late) await services.notifier.toLeaders(sql, messages.rosterLateNotice(facts, localIso(now, tz).slice(5, 16).replace('T', ' ')), 'notice');
+    const flags = await healthFlags(sql, staff.map((p) => p.id), local.date, services.config.thresholds.fever);
+    const nameOf = new Map(people.map((p) => [p.id, p.name]));
+    return messages.rosterSaved(facts, {
+      replaced: replaced !== null,
+      added: staff.filter((p) => !replaced?.includes(p.id)).map((p) => p.name),
+      removed: (replaced ?? []).filter((id) => !staff.some((p) => p.id === id)).map((id) => nameOf.get(id) ?? `#${id}`),
+      otherWindow: staff.filter((p) => p.window !== window).map((p) => ({ name: p.name, window: p.window })),
+      flagged: staff.filter((p) => flags.has(p.id)).map((p) => ({ name: p.name, window: p.window, flags: flags.get(p.id)! })),
+      deadline: `${monthDay(deadlineDay)} ${localClock(deadline, tz)}`,
+    });
+  },
+};

@@ -1,0 +1,21 @@
+import { messages } from '../bot/messages';
+import { currentRosters, rosterWindows } from '../bot/rosters';
+import type { Job } from './job';
+
+/** 15:00: each lead whose window has no roster yet for the next workday is reminded (SPEC §5). */
+export const rosterReminder: Job = {
+  name: 'roster-reminder',
+  cron: (config) => config.cron.rosterReminder,
+  grace: { minutes: 60 },
+  async run({ sql, services, local }) {
+    const next = await services.calendar.nextWorkday(local.date, sql);
+    const people = await services.directory.active();
+    const submitted = new Set((await currentRosters(sql, next)).map((r) => r.window));
+    const missing = rosterWindows(people).filter((w) => !submitted.has(w));
+    let told = 0;
+    for (const lead of people.filter((p) => p.role === 'lead' && missing.includes(p.window))) {
+      if (await services.notifier.toPerson(sql, lead, messages.rosterReminder(lead.window, next), 'nudge')) told += 1;
+    }
+    return `${missing.length} 个窗口未提交 ${next} 排班，提醒 ${told} 位负责人`;
+  },
+};
