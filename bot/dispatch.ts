@@ -48,14 +48,26 @@ export function createDispatch(services: Services, options: DispatchOptions): Di
     return command.run(ctx);
   };
 
-  /** Stores the first part of the reply on the claim; the rest of a long reply goes by the outbox. */
+  /**
+   * Stores the reply on the claim. A platform that replies by API gets it
+   * queued in this transaction; otherwise the HTTP answer carries the first
+   * part and the rest of a long reply goes by the outbox.
+   */
   const finish = async (sql: Sql, claim: number, message: IncomingMessage, sender: Person, reply: string): Promise<DispatchResult> => {
-    const limit = options.replyLimitBytes[message.platform] ?? Infinity;
-    const [first, ...rest] = Number.isFinite(limit) ? splitMessage(reply, limit) : [reply];
-    for (const part of rest) await services.notifier.toUser(sql, message.platform, message.userId, part);
-    await sql.run('UPDATE inbound_message SET reply = ? WHERE id = ?', [first, claim]);
+    const byApi = services.notifier.replyDestination(message);
+    let answer: string | null = reply;
+    if (byApi) {
+      await services.notifier.reply(sql, byApi, reply);
+      answer = null;
+    } else {
+      const limit = options.replyLimitBytes[message.platform] ?? Infinity;
+      const [first, ...rest] = Number.isFinite(limit) ? splitMessage(reply, limit) : [reply];
+      for (const part of rest) await services.notifier.toUser(sql, message.platform, message.userId, part);
+      answer = first;
+    }
+    await sql.run('UPDATE inbound_message SET reply = ? WHERE id = ?', [answer ?? reply, claim]);
     await services.directory.noteLastPlatform(sql, sender, message.platform);
-    return { reply: first, duplicate: false };
+    return { reply: answer, duplicate: false };
   };
 
   /** One transaction: claim first (a re-delivery stops here), then act, then store the answer. */
@@ -72,7 +84,12 @@ export function createDispatch(services: Services, options: DispatchOptions): Di
     const sender = await services.directory.findByPlatformUser(message.platform, message.userId);
     if (!sender) {
       log.info('message from a sender not in the directory');
-      return { reply: messages.unregistered(), duplicate: false };
+      // Nothing is recorded for a stranger; only the polite answer goes out (by API where the platform replies so).
+      const byApi = services.notifier.replyDestination(message);
+      if (!byApi) return { reply: messages.unregistered(), duplicate: false };
+      await services.db.tx((sql) => services.notifier.reply(sql, byApi, messages.unregistered()));
+      options.afterCommit?.();
+      return { reply: null, duplicate: false };
     }
     let result: DispatchResult;
     try {

@@ -21,6 +21,11 @@ export interface IncomingMessage {
   receivedAt: Date;
   /** The platform's own timestamp, stored beside it. */
   platformTime?: Date;
+  /**
+   * Where a reply to this message may be posted, when the platform offers a
+   * per-conversation reply URL (DingTalk's sessionWebhook) and until when.
+   */
+  replySession?: { url: string; expiresAt: Date };
 }
 
 /** What the dispatcher answers: the reply text for the sender, or none. */

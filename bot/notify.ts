@@ -3,6 +3,7 @@ import type { Destination, PlatformAdapter } from './adapters/adapter';
 import type { Sql } from './db/database';
 import type { Person } from './directory';
 import type { Logger } from './log';
+import type { IncomingMessage } from './message';
 import type { Outbox } from './outbox/outbox';
 
 export type Category = 'reply' | 'alert' | 'notice' | 'nudge' | 'summary';
@@ -53,6 +54,16 @@ export class Notifier {
   async toUser(sql: Sql, platform: Platform, userId: string, body: string): Promise<void> {
     const adapter = this.byPlatform.get(platform);
     if (adapter) await this.outbox.enqueue(sql, adapter.personDestination(userId), body, 'reply');
+  }
+
+  /** Where the reply to a message goes when its platform replies by API; null when the reply is the HTTP answer. */
+  replyDestination(message: IncomingMessage): Destination | null {
+    return this.byPlatform.get(message.platform)?.replyDestination?.(message) ?? null;
+  }
+
+  /** Queues a reply to go by API (the platform's reply destination), in the message's transaction. */
+  async reply(sql: Sql, to: Destination, body: string): Promise<void> {
+    await this.outbox.enqueue(sql, to, body, 'reply');
   }
 
   /** Where a direct message to this person goes now, or null when unreachable. */

@@ -6,6 +6,7 @@ import { JobRunner } from '../jobs/runner';
 import { JobScheduler } from '../jobs/scheduler';
 import type { PlatformAdapter } from './adapters/adapter';
 import { createLocalAdapter, type LocalAdapter } from './adapters/local';
+import { createDingtalkAdapter } from './adapters/dingtalk';
 import { createWecomAdapter } from './adapters/wecom';
 import { WorkCalendar } from './calendar';
 import type { Services } from './command';
@@ -53,6 +54,7 @@ export async function createService({ config, log, clock = systemClock, db: give
   const db = given ?? (await openDatabase(config.databaseUrl, clock.now()));
   const adapters: PlatformAdapter[] = [];
   if (config.wecom) adapters.push(createWecomAdapter({ config: config.wecom, log: log.child({ platform: 'wecom' }), clock }));
+  if (config.dingtalk) adapters.push(createDingtalkAdapter({ config: config.dingtalk, log: log.child({ platform: 'dingtalk' }), clock }));
   const local = config.simulator ? createLocalAdapter({ clock, db }) : undefined;
   if (local) adapters.push(local);
 

@@ -1,6 +1,6 @@
 import type Router from '@koa/router';
 import type { Platform } from '../../entities';
-import type { Dispatch } from '../message';
+import type { Dispatch, IncomingMessage } from '../message';
 import type { Channel } from '../outbox/channel';
 
 /** Where an outbox message goes: a channel and a recipient within it. */
@@ -24,4 +24,9 @@ export interface PlatformAdapter {
   personDestination(userId: string): Destination;
   /** Where pushes to the leadership group go on this platform (empty when none is configured). */
   readonly leaderDestinations: Destination[];
+  /**
+   * Where the reply to a message goes when the platform replies by API rather
+   * than in the HTTP answer (DingTalk). Absent: the reply is the HTTP answer.
+   */
+  replyDestination?(message: IncomingMessage): Destination;
 }

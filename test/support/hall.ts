@@ -1,12 +1,19 @@
 import type { AddressInfo } from 'node:net';
 import { loadConfig } from '../../bot/config';
+import { openDatabase } from '../../bot/db/open';
 import { silentLogger, type Logger } from '../../bot/log';
 import { createService, type Service } from '../../bot/service';
 import { ManualClock } from '../../bot/time';
-import { openDatabase } from '../../bot/db/open';
 import { openTestDatabase, seedStaff, testDatabaseUrl } from './db';
+import { dingtalkEnv, postToDingtalk } from './dingtalk-client';
+import { FakeDingtalk } from './fake-dingtalk';
 import { FakeWecom } from './fake-wecom';
 import { postToWecom, TEST_WECOM, wecomEnv } from './wecom-client';
+
+export type TestPlatform = 'wecom' | 'dingtalk';
+
+/** The platforms the shared conversation tests run on. */
+export const PLATFORMS: TestPlatform[] = ['wecom', 'dingtalk'];
 
 /** What one message brought about: the reply the sender saw, and what the outbox delivered. */
 export interface Exchange {
@@ -14,61 +21,94 @@ export interface Exchange {
   reply: string | null;
   /** Texts pushed to the leadership group. */
   group: string[];
-  /** Direct messages delivered, one per recipient (WeCom user id). */
+  /** Direct messages delivered, one per recipient (platform user id). */
   direct: { to: string; text: string }[];
 }
 
-/** The people most conversation tests use. */
+/** The people most conversation tests use; their user id is the same on WeCom and DingTalk. */
 export const PEOPLE = [
-  { name: '张三', window: '1号窗口', role: 'staff', wecomUserId: 'zhangsan', mobile: '13800000001' },
-  { name: '赵六', window: '1号窗口', role: 'staff', wecomUserId: 'zhaoliu', mobile: '13800000004' },
-  { name: '李四', window: '1号窗口', role: 'lead', wecomUserId: 'lisi', mobile: '13800000002' },
-  { name: '孙七', window: '2号窗口', role: 'staff', wecomUserId: 'sunqi', mobile: '13800000005' },
-  { name: '周八', window: '2号窗口', role: 'lead', wecomUserId: 'zhouba', mobile: '13800000006' },
-  { name: '王五', window: '领导小组', role: 'leader', wecomUserId: 'wangwu', mobile: '13800000003' },
+  { name: '张三', window: '1号窗口', role: 'staff', wecomUserId: 'zhangsan', dingtalkUserId: 'zhangsan', mobile: '13800000001' },
+  { name: '赵六', window: '1号窗口', role: 'staff', wecomUserId: 'zhaoliu', dingtalkUserId: 'zhaoliu', mobile: '13800000004' },
+  { name: '李四', window: '1号窗口', role: 'lead', wecomUserId: 'lisi', dingtalkUserId: 'lisi', mobile: '13800000002' },
+  { name: '孙七', window: '2号窗口', role: 'staff', wecomUserId: 'sunqi', dingtalkUserId: 'sunqi', mobile: '13800000005' },
+  { name: '周八', window: '2号窗口', role: 'lead', wecomUserId: 'zhouba', dingtalkUserId: 'zhouba', mobile: '13800000006' },
+  { name: '王五', window: '领导小组', role: 'leader', wecomUserId: 'wangwu', dingtalkUserId: 'wangwu', mobile: '13800000003' },
 ];
 
+export interface HallOptions {
+  now?: string;
+  platform?: TestPlatform;
+  env?: Record<string, string>;
+  people?: { name: string; window?: string; role?: string; wecomUserId?: string | null; dingtalkUserId?: string | null; mobile?: string | null }[];
+  /** A database other connections can reach (a SQLite file rather than memory). */
+  shareable?: boolean;
+  /**
+   * A second instance on this hall's database — through its own connection
+   * pool on PostgreSQL; on SQLite through the same connection, since two
+   * better-sqlite3 connections in one thread would block each other
+   * (separate processes do not: see the CLI tests).
+   */
+  shareDatabaseWith?: Hall;
+  log?: Logger;
+}
+
 /**
- * The real service on a free loopback port, with WeCom pointed at a fake WeCom
- * server and a hand-moved clock: a test talks to it as WeCom would, with real
- * signatures and encryption (STYLE.md "Tests read like a conversation").
+ * The real service on a free loopback port, with its platform pointed at a
+ * fake platform server and a hand-moved clock: a test talks to it as WeCom or
+ * DingTalk would, signed (and on WeCom encrypted) for real (STYLE.md "Tests
+ * read like a conversation").
  */
 export class Hall {
   private constructor(
+    readonly platform: TestPlatform,
     readonly service: Service,
-    readonly fake: FakeWecom,
+    private readonly peer: FakeWecom | FakeDingtalk,
     readonly clock: ManualClock,
     readonly url: string,
     readonly databaseUrl: string,
   ) {}
 
-  /**
-   * `shareDatabaseWith`: a second instance on the first one's database —
-   * through its own connection pool on PostgreSQL; on SQLite through the same
-   * connection, since two better-sqlite3 connections in one thread would block
-   * each other (separate processes do not: see the CLI tests).
-   */
-  static async open(
-    options: { now?: string; env?: Record<string, string>; people?: typeof PEOPLE; shareable?: boolean; shareDatabaseWith?: Hall; log?: Logger } = {},
-  ): Promise<Hall> {
+  static async open(options: HallOptions = {}): Promise<Hall> {
+    const platform = options.platform ?? 'wecom';
     const clock = new ManualClock(options.now ?? '2026-11-23T08:05:00+08:00');
-    const fake = await FakeWecom.start();
-    const config = loadConfig({ ...wecomEnv(fake.url), ...options.env });
+    const peer = platform === 'wecom' ? await FakeWecom.start() : await FakeDingtalk.start();
+    const config = loadConfig({ ...(platform === 'wecom' ? wecomEnv(peer.url) : dingtalkEnv(peer.url)), ...options.env });
     const shared = options.shareDatabaseWith;
     const databaseUrl = shared?.databaseUrl ?? testDatabaseUrl(options.shareable);
     const db = !shared ? await openTestDatabase(undefined, databaseUrl) : databaseUrl.startsWith('sqlite:') ? shared.service.db : await openDatabase(databaseUrl);
     if (!shared) await seedStaff(db, options.people ?? PEOPLE);
     const service = await createService({ config, log: options.log ?? silentLogger, clock, db });
     const server = await service.listen(0, '127.0.0.1', { background: false });
-    return new Hall(service, fake, clock, `http://127.0.0.1:${(server.address() as AddressInfo).port}`, databaseUrl);
+    return new Hall(platform, service, peer, clock, `http://127.0.0.1:${(server.address() as AddressInfo).port}`, databaseUrl);
   }
 
-  /** Sends a text as a WeCom user, lets the outbox deliver, and returns what came of it. */
+  /** The fake WeCom server (WeCom halls). */
+  get fake(): FakeWecom {
+    if (!(this.peer instanceof FakeWecom)) throw new Error('not a WeCom hall');
+    return this.peer;
+  }
+
+  /** The fake DingTalk server (DingTalk halls). */
+  get dingtalk(): FakeDingtalk {
+    if (!(this.peer instanceof FakeDingtalk)) throw new Error('not a DingTalk hall');
+    return this.peer;
+  }
+
+  /** Sends a text as a platform user, lets the outbox deliver, and returns what came of it. */
   async send(from: string, text: string, msgId?: string): Promise<Exchange> {
-    const before = this.fake.calls.length;
-    const res = await postToWecom(this.url, TEST_WECOM, { from, content: text, msgId });
-    await this.deliver();
-    return { status: res.status, reply: res.reply, ...this.deliveredSince(before) };
+    const before = this.peer.calls.length;
+    let status: number;
+    let reply: string | null;
+    if (this.peer instanceof FakeWecom) {
+      ({ status, reply } = await postToWecom(this.url, TEST_WECOM, { from, content: text, msgId }));
+      await this.deliver();
+    } else {
+      const webhook = this.peer.sessionWebhook();
+      ({ status } = await postToDingtalk(this.url, { from, content: text, msgId, sessionWebhook: webhook }, this.clock.now().getTime()));
+      await this.deliver();
+      reply = this.peer.sessionTexts(before).join('\n') || null;
+    }
+    return { status, reply, ...this.deliveredSince(before) };
   }
 
   /** Runs the outbox until nothing more is due now. */
@@ -76,9 +116,14 @@ export class Hall {
     await this.service.outboxDispatcher.drain(5_000);
   }
 
-  /** What the outbox delivered after the fake's call number `before`. */
+  /** A mark to pass to {@link deliveredSince}. */
+  mark(): number {
+    return this.peer.calls.length;
+  }
+
+  /** What the outbox delivered to the group and to people after a mark. */
   deliveredSince(before: number): { group: string[]; direct: { to: string; text: string }[] } {
-    return { group: this.fake.groupTexts(before), direct: this.fake.directTexts(before) };
+    return { group: this.peer.groupTexts(before), direct: this.peer.directTexts(before) };
   }
 
   /** Rows in a table, for "nothing stored" checks. */
@@ -89,6 +134,6 @@ export class Hall {
 
   async close(): Promise<void> {
     await this.service.close();
-    await this.fake.close();
+    await this.peer.close();
   }
 }
