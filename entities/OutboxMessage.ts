@@ -5,6 +5,11 @@ export type OutboxStatus = 'pending' | 'sending' | 'sent' | 'failed' | 'merged';
 /**
  * One outbound message, written in the same transaction as its cause and sent by
  * the dispatcher (SPEC §2): nothing queued is lost, failures stay visible.
+ *
+ * Schema changes: adding a nullable column is safe under `synchronize`, but on
+ * PostgreSQL TypeORM applies a changed type or length by dropping and re-adding
+ * the column, which fails on a non-empty table (or loses its data): run
+ * `ALTER TABLE outbox ALTER COLUMN … TYPE …` by hand first.
  */
 @Entity('outbox')
 @Index('ix_outbox_due', ['status', 'nextAttemptAt'])
@@ -17,8 +22,8 @@ export class OutboxMessage {
   @Column({ type: 'varchar', length: 32 })
   channel: string;
 
-  /** The recipient within the channel: a user id, or `leaders` for the configured leadership group. */
-  @Column({ type: 'varchar', length: 128 })
+  /** The recipient within the channel: a user id, `leaders` for the configured leadership group, or a reply session. */
+  @Column({ type: 'varchar', length: 1024 })
   target: string;
 
   /** What the per-target rate limit counts against. */
@@ -44,6 +49,10 @@ export class OutboxMessage {
   /** While sending: until when this dispatcher holds it; a crashed holder's claim expires. */
   @Column({ name: 'lease_until', type: 'varchar', length: 24, nullable: true })
   leaseUntil: string | null;
+
+  /** While sending: the claim token of the dispatcher holding it; only that one may settle the row. */
+  @Column({ name: 'claimed_by', type: 'varchar', length: 64, nullable: true })
+  claimedBy: string | null;
 
   @Column({ name: 'last_error', type: 'text', nullable: true })
   lastError: string | null;

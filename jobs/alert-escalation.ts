@@ -23,13 +23,20 @@ export const alertEscalation: Job = {
         ORDER BY a.id`,
       [MAX_REPUSHES, due],
     );
+    let pushed = 0;
     for (const a of alerts) {
       const repush = Number(a.pushCount);
       const last = repush >= MAX_REPUSHES;
+      // Compare-and-set: a firing that overlaps this one (a slow database) cannot push the same round twice.
+      const { changes } = await sql.run(
+        `UPDATE alert SET push_count = push_count + 1, last_pushed_at = ?, escalated_at = ? WHERE id = ? AND push_count = ? AND status = 'open'`,
+        [now.toISOString(), last ? now.toISOString() : null, Number(a.id), repush],
+      );
+      if (changes === 0) continue;
       const text = messages.escalation({ ...a, id: Number(a.id), openedAt: localClock(new Date(a.openedAt), services.config.timezone), repush, last });
       await services.notifier.toLeaders(sql, text, 'alert');
-      await sql.run('UPDATE alert SET push_count = push_count + 1, last_pushed_at = ?, escalated_at = ? WHERE id = ?', [now.toISOString(), last ? now.toISOString() : null, Number(a.id)]);
+      pushed += 1;
     }
-    return alerts.length ? `再次推送 ${alerts.length} 条未处置的严重告警` : '没有需要再次推送的告警';
+    return pushed ? `再次推送 ${pushed} 条未处置的严重告警` : '没有需要再次推送的告警';
   },
 };

@@ -1,48 +1,61 @@
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
+import type { Database } from '../db/database';
 import { PERSON_COLUMNS, toPerson } from '../directory';
-import { ROLE_LABEL } from '../labels';
+import { ranks } from '../export/chinese';
 import { importStaff } from '../staff-import';
 import { CliError, type CliCommand } from './context';
-
-/** Pads for a terminal where a Chinese character takes two columns. */
-function pad(text: string, width: number): string {
-  const used = [...text].reduce((n, ch) => n + (/[\u1100-\uFFFF]/.test(ch) ? 2 : 1), 0);
-  return text + ' '.repeat(Math.max(0, width - used));
-}
+import { formatTable } from './table';
 
 /** `staff import <file.csv> [--prune]` and `staff list [--all]` (SPEC §4). */
 export const staffCommand: CliCommand = {
   name: 'staff',
   usage: 'staff import <file.csv> [--prune] | staff list [--all]',
   async run(argv, { db, out }) {
-    const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { prune: { type: 'boolean' }, all: { type: 'boolean' } } });
-    const [action, file] = positionals;
+    const [action, ...rest] = argv;
     if (action === 'import') {
-      if (!file) throw new CliError('usage: staff import <file.csv> [--prune]', 2);
-      const csv = await readFile(file, 'utf8').catch(() => {
-        throw new CliError(`cannot read ${file}`);
-      });
-      const result = await importStaff(db, csv, { prune: values.prune, now: new Date() });
+      const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { prune: { type: 'boolean' } } });
+      if (positionals.length !== 1) throw new CliError('usage: staff import <file.csv> [--prune]', 2);
+      const result = await importStaff(db, await readUtf8(positionals[0]), { prune: values.prune, now: new Date() });
       if (!result.ok) {
-        for (const e of result.errors) out(`第 ${e.line} 行：${e.message}`);
-        throw new CliError(`导入失败：${result.errors.length} 处错误，未写入任何数据。`);
+        const lines = result.errors.map((e) => `第 ${e.line} 行：${e.message}`);
+        throw new CliError([...lines, `导入失败：${result.errors.length} 处错误，未写入任何数据。`].join('\n'));
       }
-      out(`导入完成：新增 ${result.created} 人，更新 ${result.updated} 人${values.prune ? `，停用 ${result.deactivated} 人` : ''}。`);
+      out(`导入完成：新增 ${result.created} 人，更新 ${result.updated} 人，未变 ${result.unchanged} 人${values.prune ? `，停用 ${result.deactivated} 人` : ''}。`);
       return;
     }
     if (action === 'list') {
-      const people = (await db.all(`SELECT ${PERSON_COLUMNS} FROM staff ${values.all ? '' : 'WHERE active = ?'} ORDER BY window_name, name`, values.all ? [] : [true])).map(toPerson);
-      const widths = [10, 14, 14, 16, 16, 12];
-      const head = ['姓名', '窗口', '角色', '企业微信', '钉钉', '手机号', ...(values.all ? ['状态'] : [])];
-      out(head.map((h, i) => pad(h, widths[i] ?? 6)).join(' '));
-      for (const p of people) {
-        const cells = [p.name, p.window || '-', ROLE_LABEL[p.role], p.wecomUserId ?? '-', p.dingtalkUserId ?? '-', p.mobile ?? '-', ...(values.all ? [p.active ? '在用' : '停用'] : [])];
-        out(cells.map((c, i) => pad(c, widths[i] ?? 6)).join(' '));
-      }
-      out(`共 ${people.length} 人`);
+      const { values } = parseArgs({ args: rest, options: { all: { type: 'boolean' } } });
+      for (const line of await staffListing(db, { all: values.all })) out(line);
       return;
     }
     throw new CliError(`usage: ${this.usage}`, 2);
   },
 };
+
+/**
+ * The directory as an aligned table, by window then name (people without a
+ * window last), and a count line; `all` adds inactive people and a status column.
+ */
+export async function staffListing(db: Database, opts: { all?: boolean } = {}): Promise<string[]> {
+  const people = (await db.all(`SELECT ${PERSON_COLUMNS} FROM staff${opts.all ? '' : ' WHERE active = ?'}`, opts.all ? [] : [true])).map(toPerson);
+  const windowRank = ranks(people.map((p) => p.window));
+  const nameRank = ranks(people.map((p) => p.name));
+  people.sort((a, b) => windowRank(a.window) - windowRank(b.window) || nameRank(a.name) - nameRank(b.name) || a.id - b.id);
+  const header = ['name', 'window', 'role', 'wecom_userid', 'dingtalk_userid', 'mobile', ...(opts.all ? ['status'] : [])];
+  const rows = people.map((p) => [p.name, p.window || '-', p.role, p.wecomUserId ?? '-', p.dingtalkUserId ?? '-', p.mobile ?? '-', ...(opts.all ? [p.active ? 'active' : 'inactive'] : [])]);
+  const inactive = people.filter((p) => !p.active).length;
+  return [...formatTable(header, rows), opts.all ? `共 ${people.length} 人（在用 ${people.length - inactive}，停用 ${inactive}）` : `共 ${people.length} 人`];
+}
+
+/** The file's text, refusing what is not UTF-8 (Excel's 「CSV（逗号分隔）」 is GBK on a Chinese Windows). */
+async function readUtf8(file: string): Promise<string> {
+  const bytes = await readFile(file).catch((err: Error) => {
+    throw new CliError(`cannot read ${file}: ${err.message}`);
+  });
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new CliError(`${file} 不是 UTF-8 编码（可能是 GBK）：请在 Excel 中另存为「CSV UTF-8（逗号分隔）」后再导入。`);
+  }
+}

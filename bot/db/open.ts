@@ -1,47 +1,68 @@
 import 'reflect-metadata';
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
 import type BetterSqlite3 from 'better-sqlite3';
 import { DataSource } from 'typeorm';
-import { entities } from '../../entities';
-import type { Database } from './database';
+import { isUniqueViolation, type Database } from './database';
+import { dataSourceOptions, urlSchema } from './options';
 import { PostgresDatabase } from './postgres';
 import { SqliteDatabase } from './sqlite';
 
+/** An arbitrary, fixed key: instances starting together take turns at migrating. */
+const MIGRATION_LOCK = 7_414_021;
+
 /**
- * Opens the database named by DATABASE_URL (`sqlite:<path>`, `sqlite::memory:`
- * or `postgres://…`), creates or updates the schema, and records when it was
- * first initialised.
+ * Opens the database named by DATABASE_URL, brings its schema up to date with
+ * the committed migrations (several instances starting at once migrate one at
+ * a time), and records when it was first initialised.
  */
 export async function openDatabase(url: string, now: Date = new Date()): Promise<Database> {
-  const db = url.startsWith('sqlite:') ? await openSqlite(url.slice('sqlite:'.length)) : await openPostgres(url);
+  const options = dataSourceOptions(url);
+  const schema = urlSchema(url);
+  if (schema) await createSchema(url, schema);
+  const dataSource = new DataSource(options);
+  await dataSource.initialize();
+  try {
+    await migrate(dataSource);
+  } catch (err) {
+    await dataSource.destroy();
+    throw err;
+  }
+  const db: Database =
+    options.type === 'better-sqlite3'
+      ? new SqliteDatabase(dataSource, (dataSource.driver as unknown as { databaseConnection: BetterSqlite3.Database }).databaseConnection)
+      : new PostgresDatabase(dataSource);
   await db.run('INSERT INTO app_meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO NOTHING', ['initialised_at', now.toISOString()]);
   return db;
 }
 
-async function openSqlite(path: string): Promise<Database> {
-  const memory = path === ':memory:' || path === '';
-  if (!memory) mkdirSync(dirname(path), { recursive: true });
-  const dataSource = new DataSource({
-    type: 'better-sqlite3',
-    database: memory ? ':memory:' : path,
-    entities,
-    synchronize: true,
-    timeout: 5000,
-    prepareDatabase: (conn: BetterSqlite3.Database) => {
-      if (!memory) conn.pragma('journal_mode = WAL');
-      // WAL with NORMAL: a committed transaction survives a crash of the process;
-      // only a power cut can lose the last few milliseconds.
-      conn.pragma('synchronous = NORMAL');
-    },
-  });
-  await dataSource.initialize();
-  const connection = (dataSource.driver as unknown as { databaseConnection: BetterSqlite3.Database }).databaseConnection;
-  return new SqliteDatabase(dataSource, connection);
+/** Runs pending migrations; on PostgreSQL under an advisory lock held by one connection. */
+async function migrate(dataSource: DataSource): Promise<void> {
+  if (dataSource.options.type !== 'postgres') {
+    await dataSource.runMigrations();
+    return;
+  }
+  const runner = dataSource.createQueryRunner();
+  await runner.connect();
+  try {
+    await runner.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
+    await dataSource.runMigrations();
+  } finally {
+    await runner.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined);
+    await runner.release();
+  }
 }
 
-async function openPostgres(url: string): Promise<Database> {
-  const dataSource = new DataSource({ type: 'postgres', url, entities, synchronize: true });
-  await dataSource.initialize();
-  return new PostgresDatabase(dataSource);
+/** Creates the schema of a `?schema=` URL if it does not exist yet. */
+async function createSchema(url: string, schema: string): Promise<void> {
+  const plain = new URL(url);
+  plain.searchParams.delete('schema');
+  const admin = new DataSource({ type: 'postgres', url: plain.toString() });
+  await admin.initialize();
+  try {
+    await admin.query(`CREATE SCHEMA IF NOT EXISTS "${schema.replace(/"/g, '""')}"`);
+  } catch (err) {
+    // Two instances creating it at the same moment: the other one won.
+    if (!isUniqueViolation(err) && (err as { driverError?: { code?: string } }).driverError?.code !== '42P06') throw err;
+  } finally {
+    await admin.destroy();
+  }
 }

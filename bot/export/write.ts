@@ -1,38 +1,79 @@
 import { writeFile } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
 import type { Database } from '../db/database';
+import { displayWidth } from './chinese';
 import { ALERT_HEADER, alertRows, REPORT_HEADER, reportRows, ROSTER_HEADER, rosterRows, type ExportRange } from './rows';
 
-/** RFC 4180: quote a field holding a comma, quote, or line break. */
+/** How many rows of each kind an export wrote (alerts and rosters: xlsx only). */
+export interface ExportCounts {
+  reports: number;
+  alerts: number;
+  rosters: number;
+}
+
+interface Sheet {
+  name: string;
+  header: readonly string[];
+  rows: string[][];
+  /** Columns written as numbers, with their Excel number format. */
+  numbers: Record<string, string>;
+}
+
+/** RFC 4180: quote a field holding a comma, a quote or a line break. */
 function csvField(value: string): string {
   return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 
-/** CSV, UTF-8 with BOM so that Excel opens Chinese correctly (SPEC §6). */
-export function toCsv(header: string[], rows: string[][]): string {
-  return `\uFEFF${[header, ...rows].map((row) => row.map(csvField).join(',')).join('\r\n')}\r\n`;
+/** CSV text: UTF-8 BOM so that Excel opens Chinese correctly (SPEC §6), CRLF line ends (RFC 4180). */
+export function toCsv(header: readonly string[], rows: string[][]): string {
+  return `\uFEFF${[header, ...rows].map((row) => `${row.map(csvField).join(',')}\r\n`).join('')}`;
 }
 
-/** Writes the export to `out` (.csv: reports; .xlsx: reports, alerts, rosters); returns the report row count. */
-export async function writeExport(db: Database, range: ExportRange, out: string): Promise<number> {
+/**
+ * Writes the export to `out`: `.csv` holds the reports; `.xlsx` a sheet of
+ * reports, one of alerts and one of rosters. A constant number of queries,
+ * whatever the range.
+ */
+export async function writeExport(db: Database, range: ExportRange, out: string): Promise<ExportCounts> {
   const reports = await reportRows(db, range);
   if (out.toLowerCase().endsWith('.csv')) {
     await writeFile(out, toCsv(REPORT_HEADER, reports));
-    return reports.length;
+    return { reports: reports.length, alerts: 0, rosters: 0 };
   }
-  const book = new ExcelJS.Workbook();
-  book.creator = 'HallGuard';
-  const sheets: [string, string[], (string | number)[][]][] = [
-    ['reports', REPORT_HEADER, reports.map((row) => row.map((cell, i) => (i === 4 ? Number(cell) : cell)))],
-    ['alerts', ALERT_HEADER, await alertRows(db, range)],
-    ['rosters', ROSTER_HEADER, await rosterRows(db, range)],
+  const sheets: Sheet[] = [
+    { name: 'reports', header: REPORT_HEADER, rows: reports, numbers: { temperature: '0.0' } },
+    { name: 'alerts', header: ALERT_HEADER, rows: await alertRows(db, range), numbers: { number: '0' } },
+    { name: 'rosters', header: ROSTER_HEADER, rows: await rosterRows(db, range), numbers: {} },
   ];
-  for (const [name, header, rows] of sheets) {
+  await writeXlsx(out, sheets);
+  return { reports: reports.length, alerts: sheets[1].rows.length, rosters: sheets[2].rows.length };
+}
+
+/** Streams the sheets to disk row by row, so a large export does not hold a whole workbook in memory. */
+async function writeXlsx(out: string, sheets: Sheet[]): Promise<void> {
+  const book = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: out, useStyles: true, useSharedStrings: true });
+  book.creator = 'HallGuard';
+  for (const { name, header, rows, numbers } of sheets) {
     const sheet = book.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
-    sheet.addRow(header).font = { bold: true };
-    sheet.addRows(rows);
-    sheet.columns.forEach((column) => (column.width = 16));
+    sheet.columns = header.map((key, i) => ({ key, width: columnWidth(key, rows, i), style: numbers[key] ? { numFmt: numbers[key] } : {} }));
+    const head = sheet.addRow([...header]);
+    head.font = { bold: true };
+    head.commit();
+    const numeric = header.map((key) => key in numbers);
+    // An empty field is a blank cell, not an empty string: Excel's ISBLANK and COUNTA then read it right.
+    for (const row of rows) sheet.addRow(row.map((cell, i) => (cell === '' ? null : numeric[i] ? Number(cell) : cell))).commit();
+    sheet.commit();
   }
-  await book.xlsx.writeFile(out);
-  return reports.length;
+  await book.commit();
+}
+
+/** Wide enough for the longest cell (a Chinese character takes two columns), within reason. */
+function columnWidth(key: string, rows: string[][], column: number): number {
+  let widest = key.length;
+  for (const row of rows) {
+    const cell = row[column] ?? '';
+    // A cell is at most twice its length wide: most rows are skipped without measuring.
+    if (cell.length * 2 > widest) widest = Math.max(widest, displayWidth(cell));
+  }
+  return Math.min(widest + 2, 60);
 }

@@ -5,12 +5,28 @@ import type { Database } from '../../bot/db/database';
 import { openDatabase } from '../../bot/db/open';
 
 /**
- * Where a test's database lives: the PostgreSQL of TEST_DATABASE_URL, else
- * in-memory SQLite — or, when other connections must reach it (a second
- * instance, a child process), a SQLite file of its own.
+ * The PostgreSQL of TEST_DATABASE_URL, in a schema of this test run's own, so
+ * that runs sharing the server (CI, a developer, another checkout) never see
+ * each other's rows. Child processes of the run inherit the same URL.
+ */
+export function postgresTestUrl(): string | null {
+  const url = process.env.TEST_DATABASE_URL;
+  if (!url) return null;
+  if (new URL(url).searchParams.has('schema')) return url;
+  const scoped = new URL(url);
+  scoped.searchParams.set('schema', `hg_test_${process.pid}`);
+  process.env.TEST_DATABASE_URL = scoped.toString();
+  return process.env.TEST_DATABASE_URL;
+}
+
+/**
+ * Where a test's database lives: the PostgreSQL of TEST_DATABASE_URL (in this
+ * run's schema), else in-memory SQLite — or, when other connections must reach
+ * it (a second instance, a child process), a SQLite file of its own.
  */
 export function testDatabaseUrl(shared = false): string {
-  if (process.env.TEST_DATABASE_URL) return process.env.TEST_DATABASE_URL;
+  const pg = postgresTestUrl();
+  if (pg) return pg;
   return shared ? `sqlite:${join(mkdtempSync(join(tmpdir(), 'hg-db-')), 'hall.sqlite')}` : 'sqlite::memory:';
 }
 
