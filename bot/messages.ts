@@ -50,6 +50,7 @@ export const messages = {
   unknownCommand: (text: string) => `没看懂「${clip(text)}」。上报体温请发送如：${EXAMPLE}。${HINT}`,
   notAllowed: (command: string, role: Role) => `「${command}」不在${ROLE_LABEL[role]}可用的命令中。${HINT}`,
   systemBusy: () => '系统繁忙，请稍后再试。',
+  outboxMerged: (count: number) => `以下为合并推送的 ${count} 条消息（群消息发送频率受限）：`,
 
   missingTemperature: () => `没有找到体温数值，未记录。请发送如：${EXAMPLE}`,
   decimalMissing: (value: number, suggestion: number) =>

@@ -4,9 +4,9 @@ import type { Sql } from './db/database';
 import type { Person } from './directory';
 import type { Logger } from './log';
 import type { IncomingMessage } from './message';
-import type { Outbox } from './outbox/outbox';
+import type { Outbox, OutboxCategory as Category } from './outbox/outbox';
 
-export type Category = 'reply' | 'alert' | 'notice' | 'nudge' | 'summary';
+export type { Category };
 
 /**
  * Decides where a message to a person or to the leadership group goes, and

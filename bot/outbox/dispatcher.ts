@@ -1,37 +1,39 @@
+import { randomUUID } from 'node:crypto';
 import type { Database } from '../db/database';
+import { messages } from '../messages';
 import type { Logger } from '../log';
 import type { Clock } from '../time';
 import { SendError, type Channel } from './channel';
+import { backoffMs, groupBy, MINUTE_MS, rateBudget, recipientBatches, type QueuedMessage, type RateUsage } from './plan';
 import { mergeMessages } from './split';
-import { OutboxStore, type QueuedMessage } from './store';
+import { OutboxStore } from './store';
 
 export interface DispatcherOptions {
   db: Database;
   channels: Channel[];
   clock: Clock;
   log: Logger;
-  /** How often the service looks for due messages without being kicked. */
+  /** How often the service looks for due messages without being kicked (default 5 s). */
   pollMs?: number;
-  /** How long a claim holds before another sender may take the row over. */
+  /** How long a claim holds before another sender may take the row over (default 60 s). */
   leaseMs?: number;
-  /** Deliveries tried before a message is marked failed. */
+  /** Deliveries tried before a message is marked failed (default 10). */
   maxAttempts?: number;
-  /** Rows claimed per pass. */
+  /** Rows claimed per pass (default 5000: 10,000 WeCom nudges in ten calls over two passes). */
   batchSize?: number;
 }
 
+/** What one pass did, in outbox rows: delivered, back in the queue after a failed attempt, given up. */
 export interface PassResult {
   sent: number;
   retried: number;
   failed: number;
 }
 
-const MINUTE = 60_000;
-
-/** 5 s, 10 s, 20 s … capped at 15 minutes. */
-export function backoffMs(attempts: number): number {
-  return Math.min(5_000 * 2 ** Math.max(0, attempts - 1), 15 * MINUTE);
-}
+/** The first line of a group backlog merged into one message. */
+const mergedHeader = (count: number) => messages.outboxMerged(count);
+/** Enough of an error to act on; an HTML error page is not. */
+const MAX_ERROR_CHARS = 500;
 
 /**
  * The sending side of the outbox (SPEC §2): claims due rows, keeps each rate
@@ -42,37 +44,44 @@ export function backoffMs(attempts: number): number {
 export class OutboxDispatcher {
   private readonly store: OutboxStore;
   private readonly channels: Map<string, Channel>;
+  private readonly clock: Clock;
+  private readonly log: Logger;
   private readonly pollMs: number;
   private readonly leaseMs: number;
   private readonly maxAttempts: number;
   private readonly batchSize: number;
   private timer: NodeJS.Timeout | undefined;
   private pass: Promise<PassResult> | undefined;
+  private passes = 0;
   private started = false;
+  /** Kicked during a pass: run the next one at once. */
   private again = false;
 
-  constructor(private readonly options: DispatcherOptions) {
-    this.store = new OutboxStore(options.db);
+  constructor(options: DispatcherOptions) {
+    // One claim token per dispatcher: it fences every row this one settles.
+    this.store = new OutboxStore(options.db, randomUUID());
     this.channels = new Map(options.channels.map((c) => [c.name, c]));
+    this.clock = options.clock;
+    this.log = options.log;
     this.pollMs = options.pollMs ?? 5_000;
-    this.leaseMs = options.leaseMs ?? MINUTE;
+    this.leaseMs = options.leaseMs ?? MINUTE_MS;
     this.maxAttempts = options.maxAttempts ?? 10;
     this.batchSize = options.batchSize ?? 5_000;
   }
 
-  /** One deterministic pass over what is due now. Concurrent calls share the pass in progress. */
+  /** One deterministic pass over what is due now. Calls while a pass runs share it. */
   runOnce(): Promise<PassResult> {
     this.pass ??= this.doPass().finally(() => (this.pass = undefined));
     return this.pass;
   }
 
-  /** Polls in the background (timers unref'd: they never keep the process alive). */
+  /** Polls in the background; its timers are unref'd, so they never keep the process alive. */
   start(): void {
     this.started = true;
     this.schedule(0);
   }
 
-  /** Something was queued: run a pass soon. */
+  /** Something was queued and committed: run a pass soon (after the current one, if any). Ignored unless started. */
   kick(): void {
     if (!this.started) return;
     if (this.pass) this.again = true;
@@ -86,16 +95,20 @@ export class OutboxDispatcher {
     await this.pass?.catch(() => undefined);
   }
 
-  /** Runs passes until nothing is due or the deadline passes (the CLI sends before it exits). */
+  /**
+   * Runs passes until nothing is due now or `deadlineMs` of real time has gone
+   * (the CLI sends before it exits). Messages waiting for a backoff or a rate
+   * limit slot stay queued for the service.
+   */
   async drain(deadlineMs = 30_000): Promise<PassResult> {
     const total: PassResult = { sent: 0, retried: 0, failed: 0 };
     const end = performance.now() + deadlineMs;
-    while (performance.now() < end && (await this.store.anyDue([...this.channels.keys()], this.options.clock.now()))) {
-      const r = await this.runOnce();
-      total.sent += r.sent;
-      total.retried += r.retried;
-      total.failed += r.failed;
-      if (r.sent + r.retried + r.failed === 0) break;
+    while (performance.now() < end && (await this.store.anyDue([...this.channels.keys()], this.clock.now()))) {
+      const pass = await this.runOnce();
+      total.sent += pass.sent;
+      total.retried += pass.retried;
+      total.failed += pass.failed;
+      if (pass.sent + pass.retried + pass.failed === 0) break;
     }
     return total;
   }
@@ -105,7 +118,8 @@ export class OutboxDispatcher {
     if (!this.started) return;
     this.timer = setTimeout(() => {
       this.runOnce()
-        .catch((err) => this.options.log.error({ err }, 'outbox pass failed'))
+        // Not `{ err }`: a driver error carries its statement's parameters, which may be message bodies.
+        .catch((err) => this.log.error({ error: describe(err), stack: err instanceof Error ? err.stack : undefined }, 'outbox pass failed'))
         .finally(() => {
           const next = this.again ? 0 : this.pollMs;
           this.again = false;
@@ -116,110 +130,122 @@ export class OutboxDispatcher {
   }
 
   private async doPass(): Promise<PassResult> {
+    const log = this.log.child({ pass: ++this.passes });
     const result: PassResult = { sent: 0, retried: 0, failed: 0 };
-    const now = this.options.clock.now();
-    await this.store.recoverExpiredLeases(now);
-    const claimed = await this.store.claimDue([...this.channels.keys()], now, this.leaseUntil(), this.batchSize);
-    if (claimed.length === 0) return result;
-    const recent = await this.store.recentSends(new Date(now.getTime() - MINUTE));
+    const start = this.clock.now();
+    const recovered = await this.store.recoverExpired(start, this.maxAttempts);
+    if (recovered) log.warn({ recovered }, 'took back messages whose sender stopped before confirming them');
 
-    const byRateKey = groupBy(claimed, (m) => m.rateKey);
-    const direct = new Map<string, QueuedMessage[]>();
-    for (const [rateKey, rows] of byRateKey) {
-      const channel = this.channels.get(rows[0].channel)!;
-      const used = recent.get(rateKey);
-      const budget = channel.perMinute - (used?.count ?? 0);
-      if (budget <= 0) {
-        const slotFrees = new Date(Date.parse(used!.oldest) + MINUTE + 1);
-        await this.store.reschedule(rows.map((r) => r.id), slotFrees, null, false);
-        continue;
-      }
-      const sendable = channel.group && rows.length > budget ? await this.mergeBacklog(channel, rows) : rows;
-      const ready = sendable.slice(0, budget);
-      const later = sendable.slice(budget);
-      if (later.length) await this.store.reschedule(later.map((r) => r.id), new Date(Date.parse(used?.oldest ?? this.options.clock.now().toISOString()) + MINUTE + 1), null, false);
-      for (const row of ready) push(direct, `${row.channel}\u0000${row.body}`, row);
+    const leaseUntil = new Date(start.getTime() + this.leaseMs);
+    const claimed = await this.store.claimDue([...this.channels.keys()], start, leaseUntil, this.batchSize);
+    if (claimed.length === 0) return result;
+    // Read after claiming: see OutboxStore.rateUsage.
+    const usage = await this.store.rateUsage(new Date(start.getTime() - MINUTE_MS), start);
+
+    const sendable: QueuedMessage[] = [];
+    for (const rows of groupBy(claimed, (r) => r.rateKey).values()) {
+      sendable.push(...(await this.withinBudget(this.channel(rows[0]), rows, usage.get(rows[0].rateKey), leaseUntil, log)));
     }
-    for (const rows of direct.values()) {
-      const channel = this.channels.get(rows[0].channel)!;
-      for (let i = 0; i < rows.length; i += channel.maxRecipients) {
-        await this.deliver(channel, rows.slice(i, i + channel.maxRecipients), result);
+    const calls = [...groupBy(sendable, (r) => r.channel).values()].flatMap((rows) => recipientBatches(rows, this.channel(rows[0]).maxRecipients));
+    let leasedAt = start.getTime();
+    let held: Set<number> | undefined;
+    for (const [i, call] of calls.entries()) {
+      // A long pass renews its claim halfway through the lease, so that no other sender takes over what it has yet to send.
+      if (this.clock.now().getTime() - leasedAt >= this.leaseMs / 2) {
+        leasedAt = this.clock.now().getTime();
+        held = await this.store.renew(calls.slice(i).flat().map((r) => r.id), new Date(leasedAt + this.leaseMs));
       }
+      const rows = held ? call.filter((r) => held!.has(r.id)) : call;
+      if (rows.length < call.length) log.warn({ lost: call.length - rows.length }, 'claim expired and taken over by another sender; left to it');
+      if (rows.length) await this.deliver(this.channel(rows[0]), rows, result, log);
     }
+    log.info({ claimed: claimed.length, ...result }, 'outbox pass done');
     return result;
   }
 
-  /** A group's backlog past its budget becomes as few merged messages as the size limit allows. */
-  private async mergeBacklog(channel: Channel, rows: QueuedMessage[]): Promise<QueuedMessage[]> {
-    const packs = mergeMessages(
-      rows.map((r) => r.body),
-      channel.maxBytes,
-      (n) => `【合并推送】以下 ${n} 条消息因发送频率限制合并发送：`,
-    );
-    const out: QueuedMessage[] = [];
-    for (const pack of packs) {
-      const members = pack.members.map((i) => rows[i]);
-      out.push(members.length === 1 ? members[0] : await this.store.merge(members, pack.body, this.options.clock.now(), this.leaseUntil()));
+  /**
+   * The rows of one rate key that may go now. Over budget, a group's backlog is
+   * merged into as few messages as the size limit allows; what still does not
+   * fit waits for the next free slot, never dropped.
+   */
+  private async withinBudget(channel: Channel, rows: QueuedMessage[], usage: RateUsage | undefined, leaseUntil: Date, log: Logger): Promise<QueuedMessage[]> {
+    const { budget, retryAt } = rateBudget(channel.perMinute, usage, this.clock.now());
+    const ready = budget > 0 && channel.group && rows.length > budget ? await this.merge(channel, rows, leaseUntil, log) : rows;
+    const waiting = ready.slice(budget);
+    if (waiting.length) {
+      await this.store.release(waiting.map((r) => r.id), retryAt);
+      log.debug({ rateKey: rows[0].rateKey, waiting: waiting.length, until: retryAt.toISOString() }, 'rate limit reached; waiting for a free slot');
     }
-    this.options.log.info({ channel: channel.name, messages: rows.length, merged: out.length }, 'group backlog merged');
+    return ready.slice(0, budget);
+  }
+
+  /** A group's backlog, oldest first, as merged messages; the originals stay, pointing at them. */
+  private async merge(channel: Channel, rows: QueuedMessage[], leaseUntil: Date, log: Logger): Promise<QueuedMessage[]> {
+    const out: QueuedMessage[] = [];
+    for (const pack of mergeMessages(rows.map((r) => r.body), channel.maxBytes, mergedHeader)) {
+      const members = pack.members.map((i) => rows[i]);
+      const merged = members.length === 1 ? members[0] : await this.store.merge(members, pack.body, this.clock.now(), leaseUntil);
+      if (merged) out.push(merged);
+      else log.warn({ ids: members.map((m) => m.id) }, 'another sender took over messages being merged; left to it');
+    }
+    log.info({ channel: channel.name, messages: rows.length, merged: out.length }, 'group backlog over the rate limit merged');
     return out;
   }
 
-  /** One platform call for rows with the same body; records what became of each row. */
-  private async deliver(channel: Channel, rows: QueuedMessage[], result: PassResult): Promise<void> {
-    const log = this.options.log.child({ channel: channel.name, ids: rows.map((r) => r.id) });
+  /**
+   * One platform call for rows with the same body; records what became of each
+   * row. Only the call is guarded: a database error after a successful call must
+   * not pass for a failed delivery, or the message would go twice.
+   */
+  private async deliver(channel: Channel, rows: QueuedMessage[], result: PassResult, passLog: Logger): Promise<void> {
+    const log = passLog.child({ channel: channel.name, ids: rows.map((r) => r.id) });
+    let answer: { retryTargets?: string[] };
     try {
-      const { retryTargets = [] } = await channel.send(
+      answer = await channel.send(
         rows.map((r) => r.target),
         rows[0].body,
       );
-      const retry = rows.filter((r) => retryTargets.includes(r.target));
-      const sent = rows.filter((r) => !retryTargets.includes(r.target));
-      await this.store.markSent(sent.map((r) => r.id), this.options.clock.now());
-      result.sent += sent.length;
-      if (retry.length) {
-        log.warn({ throttled: retry.length }, 'platform throttled some recipients; retrying later');
-        await this.retryOrFail(retry, 'throttled by the platform', result);
-      }
     } catch (err) {
-      const message = err instanceof Error ? err.message : String(err);
+      const error = describe(err);
       if (err instanceof SendError && !err.retryable) {
-        log.error({ error: message }, 'delivery failed for good');
-        await this.store.markFailed(rows.map((r) => r.id), message);
-        result.failed += rows.length;
+        log.error({ error }, 'delivery refused; not retrying');
+        result.failed += await this.store.fail(rows.map((r) => r.id), error);
       } else {
-        log.warn({ error: message }, 'delivery failed; will retry');
-        await this.retryOrFail(rows, message, result);
+        log.warn({ error }, 'delivery failed; will retry');
+        await this.retryOrFail(rows, error, result);
       }
+      return;
+    }
+    const throttled = new Set(answer.retryTargets ?? []);
+    const sent = rows.filter((r) => !throttled.has(r.target));
+    const held = await this.store.markSent(sent.map((r) => r.id), this.clock.now());
+    if (held < sent.length) log.warn({ lost: sent.length - held }, 'sent after another sender took the claim over');
+    result.sent += sent.length;
+    const retry = rows.filter((r) => throttled.has(r.target));
+    if (retry.length) {
+      log.warn({ throttled: retry.length }, 'platform throttled some recipients; retrying them later');
+      await this.retryOrFail(retry, 'throttled by the platform', result);
     }
   }
 
+  /** Another attempt after a backoff that grows with the attempts made, or 'failed' once they are used up. */
   private async retryOrFail(rows: QueuedMessage[], error: string, result: PassResult): Promise<void> {
     const exhausted = rows.filter((r) => r.attempts + 1 >= this.maxAttempts);
-    const retry = rows.filter((r) => r.attempts + 1 < this.maxAttempts);
-    if (exhausted.length) {
-      await this.store.markFailed(exhausted.map((r) => r.id), `${error} (after ${this.maxAttempts} attempts)`);
-      result.failed += exhausted.length;
-    }
-    for (const [attempts, group] of groupBy(retry, (r) => r.attempts)) {
-      await this.store.reschedule(group.map((r) => r.id), new Date(this.options.clock.now().getTime() + backoffMs(attempts + 1)), error, true);
-      result.retried += group.length;
+    if (exhausted.length) result.failed += await this.store.fail(exhausted.map((r) => r.id), `${error} (gave up after ${this.maxAttempts} attempts)`);
+    const now = this.clock.now().getTime();
+    for (const [attempts, group] of groupBy(rows.filter((r) => r.attempts + 1 < this.maxAttempts), (r) => r.attempts)) {
+      result.retried += await this.store.retry(group.map((r) => r.id), new Date(now + backoffMs(attempts + 1)), error);
     }
   }
 
-  private leaseUntil(): Date {
-    return new Date(this.options.clock.now().getTime() + this.leaseMs);
+  private channel(row: QueuedMessage): Channel {
+    // Claims are limited to this dispatcher's channels, so every claimed row has one.
+    return this.channels.get(row.channel)!;
   }
 }
 
-function push<K, T>(map: Map<K, T[]>, key: K, item: T): void {
-  const list = map.get(key);
-  if (list) list.push(item);
-  else map.set(key, [item]);
-}
-
-function groupBy<T, K>(items: T[], key: (item: T) => K): Map<K, T[]> {
-  const map = new Map<K, T[]>();
-  for (const item of items) push(map, key(item), item);
-  return map;
+/** A storable, loggable error text: the message of an Error (never its request, which may carry a token). */
+function describe(err: unknown): string {
+  const text = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
+  return text.length > MAX_ERROR_CHARS ? `${text.slice(0, MAX_ERROR_CHARS)}…` : text;
 }

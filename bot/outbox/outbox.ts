@@ -1,13 +1,19 @@
 import type { Destination } from '../adapters/adapter';
 import type { Sql } from '../db/database';
-import type { Category } from '../notify';
 import type { Clock } from '../time';
 import type { Channel } from './channel';
 import { splitMessage } from './split';
 
+/** Why a message is sent; a group's backlog of any category may be merged when over its rate limit. */
+export type OutboxCategory = 'reply' | 'alert' | 'notice' | 'nudge' | 'summary';
+
 /**
  * The writing side of the durable outbox: a message is a row written in the
  * caller's transaction, so it exists exactly when its cause does (SPEC §2).
+ *
+ * Nothing here can tell when that transaction commits, so the caller kicks the
+ * dispatcher after its commit, and only when {@link takeQueued} says there is
+ * something to send: a message that queued nothing costs no dispatcher pass.
  */
 export class Outbox {
   private readonly channels: Map<string, Channel>;
@@ -19,22 +25,31 @@ export class Outbox {
     this.clock = clock;
   }
 
-  /** Queues one message (split into numbered parts when over the channel's size limit) in the caller's transaction. */
-  async enqueue(sql: Sql, to: Destination, body: string, category: Category): Promise<void> {
+  /**
+   * Queues one message in the caller's transaction, due now; a body over the
+   * channel's size limit becomes numbered parts, in order. Throws for a channel
+   * this outbox does not know (a misconfiguration, which should roll back the cause).
+   */
+  async enqueue(sql: Sql, to: Destination, body: string, category: OutboxCategory): Promise<void> {
     const channel = this.channels.get(to.channel);
-    if (!channel) throw new Error(`no outbox channel named ${to.channel}`);
+    if (!channel) throw new Error(`no outbox channel named "${to.channel}" (configured: ${[...this.channels.keys()].join(', ') || 'none'})`);
     const now = this.clock.now().toISOString();
-    this.queued = true;
+    const rateKey = channel.rateKey(to.target);
     for (const part of splitMessage(body, channel.maxBytes)) {
       await sql.run(
         `INSERT INTO outbox (channel, target, rate_key, category, body, status, attempts, next_attempt_at, created_at)
          VALUES (?, ?, ?, ?, ?, 'pending', 0, ?, ?)`,
-        [to.channel, to.target, channel.rateKey(to.target), category, part, now, now],
+        [to.channel, to.target, rateKey, category, part, now, now],
       );
     }
+    this.queued = true;
   }
 
-  /** Whether anything was queued since the last call: the service kicks the dispatcher only then. */
+  /**
+   * Whether anything was queued since the last call, resetting it: call it after
+   * a commit and kick the dispatcher when true. A rolled-back enqueue only
+   * causes a pass that finds nothing; the poll catches anything a kick missed.
+   */
   takeQueued(): boolean {
     const queued = this.queued;
     this.queued = false;

@@ -1,42 +1,53 @@
-const encoder = new TextEncoder();
-
-/** UTF-8 size of a text, as the platforms count their limits. */
+/** UTF-8 size of a text, as the platforms count their limits (a Chinese character is 3 bytes, an emoji 4). */
 export function byteLength(text: string): number {
-  return encoder.encode(text).length;
+  return Buffer.byteLength(text, 'utf8');
 }
 
-/** Cuts a text into pieces of at most `maxBytes`, only between characters (never inside a surrogate pair). */
+/** User-perceived characters: an emoji with modifiers or joiners, or a letter with its accents, stays whole. */
+const graphemes = new Intl.Segmenter('zh', { granularity: 'grapheme' });
+
+/** The smallest room a part must leave for text: one code point of 4 bytes. */
+const MIN_ROOM = 4;
+
+/**
+ * Cuts one over-long line into pieces of at most `maxBytes`, between characters.
+ * A single character longer than the limit (a long joined emoji sequence) is cut
+ * between its code points, which never splits a surrogate pair.
+ */
 function cutLine(line: string, maxBytes: number): string[] {
   const pieces: string[] = [];
   let piece = '';
   let size = 0;
-  for (const char of line) {
-    const charSize = byteLength(char);
-    if (size + charSize > maxBytes && piece) {
+  const add = (unit: string) => {
+    const unitSize = byteLength(unit);
+    if (piece && size + unitSize > maxBytes) {
       pieces.push(piece);
       piece = '';
       size = 0;
     }
-    piece += char;
-    size += charSize;
+    piece += unit;
+    size += unitSize;
+  };
+  for (const { segment } of graphemes.segment(line)) {
+    if (byteLength(segment) <= maxBytes) add(segment);
+    else for (const codePoint of segment) add(codePoint);
   }
-  if (piece || pieces.length === 0) pieces.push(piece);
+  if (piece) pieces.push(piece);
   return pieces;
 }
 
-/** Packs lines greedily into chunks of at most `maxBytes` each (joined by newlines). */
+/** Packs lines greedily, in order, into chunks of at most `maxBytes` each (lines joined by newlines). */
 function pack(lines: string[], maxBytes: number): string[] {
   const chunks: string[] = [];
   let chunk: string[] = [];
   let size = 0;
   for (const line of lines.flatMap((l) => (byteLength(l) > maxBytes ? cutLine(l, maxBytes) : [l]))) {
-    const lineSize = byteLength(line) + (chunk.length ? 1 : 0);
-    if (chunk.length && size + lineSize > maxBytes) {
+    const lineSize = byteLength(line);
+    if (chunk.length && size + 1 + lineSize > maxBytes) {
       chunks.push(chunk.join('\n'));
       chunk = [];
-      size = 0;
     }
-    size += byteLength(line) + (chunk.length ? 1 : 0);
+    size = chunk.length ? size + 1 + lineSize : lineSize;
     chunk.push(line);
   }
   if (chunk.length) chunks.push(chunk.join('\n'));
@@ -44,35 +55,54 @@ function pack(lines: string[], maxBytes: number): string[] {
 }
 
 /**
- * Splits a message that is over the platform's byte limit at line boundaries
- * into numbered parts, `(1/3)` first, each within the limit (SPEC §2); a single
- * line longer than the limit is cut between characters. A message within the
- * limit comes back whole.
+ * Splits a message over the platform's byte limit at line boundaries into
+ * numbered parts, `(1/3) ` first, each within the limit (SPEC §2); a single
+ * line longer than the limit is cut between characters, never inside one. A
+ * message within the limit comes back whole. Joining the parts' texts (prefix
+ * removed) with newlines gives back the message, up to where long lines were cut.
  */
 export function splitMessage(body: string, maxBytes: number): string[] {
   if (byteLength(body) <= maxBytes) return [body];
-  const room = maxBytes - byteLength('(99/99) ');
-  const chunks = pack(body.split('\n'), room);
-  return chunks.map((chunk, i) => `(${i + 1}/${chunks.length}) ${chunk}`);
+  const lines = body.split('\n');
+  // The prefix grows with the number of parts ((9/9) vs (10/12)): pack for a width, widen until it holds.
+  for (let digits = 1; ; ) {
+    const room = maxBytes - byteLength(`(${'9'.repeat(digits)}/${'9'.repeat(digits)}) `);
+    if (room < MIN_ROOM) throw new RangeError(`a message limit of ${maxBytes} bytes leaves no room for text`);
+    const chunks = pack(lines, room);
+    const width = String(chunks.length).length;
+    if (width <= digits) return chunks.map((chunk, i) => `(${i + 1}/${chunks.length}) ${chunk}`);
+    digits = width;
+  }
 }
 
+/** Between merged messages: a visible rule on a line of its own. */
+const SEPARATOR = '\n——————\n';
+
 /**
- * Packs several messages (each already within the limit) into as few bodies as
- * the byte limit allows, in order; a body of several starts with
- * `header(count)`. Each result lists the indexes of the messages it carries.
+ * Packs several messages (each within the limit) into as few bodies of at most
+ * `maxBytes` as the limit allows, keeping their order. A body carrying several
+ * starts with the line `header(count)` and separates them with a rule; a
+ * message alone is left as it was. Each result lists the indexes it carries.
  */
 export function mergeMessages(bodies: string[], maxBytes: number, header: (count: number) => string): { body: string; members: number[] }[] {
-  const separator = '\n——————\n';
-  const out: { body: string; members: number[] }[] = [];
+  const render = (members: number[]) =>
+    members.length === 1 ? bodies[members[0]] : `${header(members.length)}\n${members.map((i) => bodies[i]).join(SEPARATOR)}`;
+  const sizeOf = (count: number, bodyBytes: number) =>
+    count === 1 ? bodyBytes : byteLength(header(count)) + 1 + bodyBytes + (count - 1) * byteLength(SEPARATOR);
+
+  const packs: { body: string; members: number[] }[] = [];
   let members: number[] = [];
-  const render = (ids: number[]) => (ids.length === 1 ? bodies[ids[0]] : `${header(ids.length)}\n${ids.map((i) => bodies[i]).join(separator)}`);
-  bodies.forEach((_, index) => {
-    if (members.length && byteLength(render([...members, index])) > maxBytes) {
-      out.push({ body: render(members), members });
+  let bodyBytes = 0;
+  bodies.forEach((body, index) => {
+    const size = byteLength(body);
+    if (members.length && sizeOf(members.length + 1, bodyBytes + size) > maxBytes) {
+      packs.push({ body: render(members), members });
       members = [];
+      bodyBytes = 0;
     }
     members.push(index);
+    bodyBytes += size;
   });
-  if (members.length) out.push({ body: render(members), members });
-  return out;
+  if (members.length) packs.push({ body: render(members), members });
+  return packs;
 }
