@@ -1,74 +1,15 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { createInterface } from 'node:readline';
-import autocannon from 'autocannon';
-import { nextWecomRequest } from './wecom-load';
+// @ts-expect-error build.mjs is plain JavaScript
+import { bundle } from '../build.mjs';
+import { scale } from './scale-bench';
+import { wecomPath } from './wecom-path';
 
 /**
- * `npm run bench`: a bare Koa handler and the full WeCom path under the same
- * load (SPEC §9): 10 connections, each request a new encrypted text message.
- * Each server runs in its own process; the load comes from this one.
+ * `npm run bench`: every figure of SPEC §9 in one run, each beside its bar.
+ * `BENCH_SECONDS` sets the load duration; `BENCH_DATABASE_URL=postgres://…`
+ * runs the scale part on PostgreSQL (in scratch schemas).
  */
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
-const CONNECTIONS = 10;
-const BARS = { ratio: 0.1, rps: 1000, p99Ms: 50 };
-
-interface Figures {
-  rps: number;
-  p99: number;
-  errors: number;
-  non2xx: number;
-}
-
-async function startServer(file: string): Promise<{ child: ChildProcess; port: number }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', new URL(file, import.meta.url).pathname], { stdio: ['ignore', 'pipe', 'inherit'] });
-  const port = await new Promise<number>((resolve, reject) => {
-    createInterface({ input: child.stdout! }).on('line', (line) => {
-      const m = /^ready (\d+)$/.exec(line);
-      if (m) resolve(Number(m[1]));
-    });
-    child.once('exit', (code) => reject(new Error(`${file} exited with ${code}`)));
-  });
-  return { child, port };
-}
-
-async function load(port: number, seconds: number): Promise<Figures> {
-  const result = await autocannon({
-    url: `http://127.0.0.1:${port}`,
-    connections: CONNECTIONS,
-    duration: seconds,
-    requests: [
-      {
-        method: 'POST',
-        headers: { 'content-type': 'text/xml' },
-        setupRequest: (req) => ({ ...req, ...nextWecomRequest() }),
-      },
-    ],
-  });
-  return { rps: result.requests.average, p99: result.latency.p99, errors: result.errors + result.timeouts, non2xx: result.non2xx };
-}
-
-async function measure(name: string, file: string): Promise<Figures> {
-  const { child, port } = await startServer(file);
-  try {
-    await load(port, 2);
-    const figures = await load(port, SECONDS);
-    process.stdout.write(`${name.padEnd(16)} ${figures.rps.toFixed(0).padStart(7)} req/s   p99 ${String(figures.p99).padStart(4)} ms   errors ${figures.errors}   non-2xx ${figures.non2xx}\n`);
-    return figures;
-  } finally {
-    child.kill('SIGTERM');
-  }
-}
-
-process.stdout.write(`WeCom path benchmark: ${CONNECTIONS} connections, ${SECONDS} s each after a 2 s warm-up, fresh encrypted message per request\n`);
-const bare = await measure('bare Koa', './bare-server.ts');
-const full = await measure('full WeCom path', './full-server.ts');
-const ratio = full.rps / bare.rps;
-const checks = [
-  [`ratio ${ratio.toFixed(3)} ≥ ${BARS.ratio}`, ratio >= BARS.ratio],
-  [`${full.rps.toFixed(0)} req/s ≥ ${BARS.rps}`, full.rps >= BARS.rps],
-  [`p99 ${full.p99} ms < ${BARS.p99Ms} ms`, full.p99 < BARS.p99Ms],
-  [`no errors or non-2xx answers`, full.errors + full.non2xx === 0],
-] as const;
-process.stdout.write(`full / bare ratio: ${ratio.toFixed(3)}\n`);
+await bundle(['bench/bare-server.ts', 'bench/full-server.ts', 'bench/scale.ts', 'bench/fan-out.ts']);
+const checks = [...(await wecomPath()), ...(await scale())];
+process.stdout.write('\n## Against SPEC §9\n');
 for (const [what, ok] of checks) process.stdout.write(`${ok ? 'PASS' : 'FAIL'} ${what}\n`);
 process.exitCode = checks.every(([, ok]) => ok) ? 0 : 1;

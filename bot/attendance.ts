@@ -1,5 +1,5 @@
 import type { Severity, Slot } from '../entities';
-import type { Sql } from './db/database';
+import { eachRow, type Sql } from './db/database';
 import type { Person } from './directory';
 
 /** One window's day: who is expected to report, and who reported which slot. */
@@ -41,7 +41,6 @@ export async function attendance(sql: Sql, people: Person[], date: string, onlyW
       )
     ).map((r) => Number(r.staffId)),
   );
-  const reports = await sql.all<{ staffId: unknown; slot: Slot }>('SELECT staff_id AS "staffId", slot FROM report WHERE date = ? AND superseded_at IS NULL', [date]);
 
   const rosterOf = new Map(rosters.map((r) => [r.window, r.closed ? ('closed' as const) : ('submitted' as const)]));
   const days = new Map<string, WindowDay>();
@@ -56,7 +55,9 @@ export async function attendance(sql: Sql, people: Person[], date: string, onlyW
   }
   const expectedIds = new Map<number, WindowDay>();
   for (const day of days.values()) for (const p of day.expected) expectedIds.set(p.id, day);
-  for (const r of reports) expectedIds.get(Number(r.staffId))?.reported[r.slot].add(Number(r.staffId));
+  await eachRow<{ staffId: unknown; slot: Slot }>(sql, 'SELECT staff_id AS "staffId", slot FROM report WHERE date = ? AND superseded_at IS NULL', [date], (r) =>
+    expectedIds.get(Number(r.staffId))?.reported[r.slot].add(Number(r.staffId)),
+  );
   return [...days.values()].sort((a, b) => a.window.localeCompare(b.window, 'zh-CN', { numeric: true }));
 }
 

@@ -1,4 +1,4 @@
-import type { Sql } from './db/database';
+import { eachRow, type Sql } from './db/database';
 import { addDays } from './time';
 
 /**
@@ -21,9 +21,8 @@ export async function healthFlags(sql: Sql, staffIds: number[], today: string, f
     [addDays(today, -2), today, feverThreshold],
   );
   for (const f of fevers) flag(Number(f.staffId), `近 3 天体温 ${Number(f.temperature).toFixed(1)}℃`);
-  const reported = new Set(
-    (await sql.all<{ staffId: unknown }>('SELECT DISTINCT staff_id AS "staffId" FROM report WHERE date = ? AND superseded_at IS NULL', [today])).map((r) => Number(r.staffId)),
-  );
+  const reported = new Set<number>();
+  await eachRow<{ staffId: unknown }>(sql, 'SELECT DISTINCT staff_id AS "staffId" FROM report WHERE date = ? AND superseded_at IS NULL', [today], (r) => reported.add(Number(r.staffId)));
   for (const id of wanted) if (!reported.has(id)) flag(id, '今日未上报体温');
   return flags;
 }

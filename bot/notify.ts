@@ -50,6 +50,20 @@ export class Notifier {
     return true;
   }
 
+  /**
+   * Queues messages to many people (nudges, reminders) in as few statements as
+   * possible; returns how many could be reached.
+   */
+  async toPeople(sql: Sql, messages: { person: Person; body: string }[], category: Category): Promise<number> {
+    const items = messages.flatMap(({ person, body }) => {
+      const to = this.personDestination(person);
+      return to ? [{ to, body }] : [];
+    });
+    if (items.length < messages.length) this.log.warn({ unreachable: messages.length - items.length, category }, 'people with no user id on any configured platform');
+    await this.outbox.enqueueMany(sql, items, category);
+    return items.length;
+  }
+
   /** Queues a message to a platform user who wrote to us (the rest of a long reply). */
   async toUser(sql: Sql, platform: Platform, userId: string, body: string): Promise<void> {
     const adapter = this.byPlatform.get(platform);

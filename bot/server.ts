@@ -22,8 +22,16 @@ export function createServer({ adapters, dispatch, db, log }: ServerParts): Koa 
 
   router.get('/healthz', async (ctx) => {
     try {
-      await db.all('SELECT 1 AS ok');
-      ctx.body = { status: 'ok', database: db.dialect, platforms: adapters.map((a) => a.platform) };
+      const backlog = await db.all<{ status: string; n: unknown; oldest: string | null }>(
+        `SELECT status, count(*) AS n, min(created_at) AS oldest FROM outbox WHERE status IN ('pending', 'sending', 'failed') GROUP BY status`,
+      );
+      const of = (status: string) => backlog.find((b) => b.status === status);
+      ctx.body = {
+        status: 'ok',
+        database: db.dialect,
+        platforms: adapters.map((a) => a.platform),
+        outbox: { pending: Number(of('pending')?.n ?? 0), sending: Number(of('sending')?.n ?? 0), failed: Number(of('failed')?.n ?? 0), oldestPendingAt: of('pending')?.oldest ?? null },
+      };
     } catch (err) {
       log.error({ err }, 'health check: database did not answer');
       ctx.status = 503;

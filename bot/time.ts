@@ -55,25 +55,35 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
   return f;
 }
 
-/** Reads an instant as the hall's local calendar date and time. */
-export function localTime(at: Date, timeZone: string): LocalTime {
+/** The zone's offset (minutes east of UTC) at an instant, from Intl: exact but slow. */
+function offsetAt(at: Date, timeZone: string): number {
   const parts: Record<string, string> = {};
   for (const p of formatter(timeZone).formatToParts(at)) parts[p.type] = p.value;
-  const y = Number(parts.year);
-  const mo = Number(parts.month);
-  const d = Number(parts.day);
-  const h = Number(parts.hour);
-  const mi = Number(parts.minute);
-  const s = Number(parts.second);
-  const asUtc = Date.UTC(y, mo - 1, d, h, mi, s);
-  const offsetMinutes = Math.round((asUtc - Math.floor(at.getTime() / 1000) * 1000) / 60000);
+  const asUtc = Date.UTC(Number(parts.year), Number(parts.month) - 1, Number(parts.day), Number(parts.hour), Number(parts.minute), Number(parts.second));
+  return Math.round((asUtc - Math.floor(at.getTime() / 1000) * 1000) / 60000);
+}
+
+/** Offsets by zone and quarter hour: every offset change on record falls on a quarter hour. */
+const offsets = new Map<string, { quarter: number; offset: number }>();
+const QUARTER_MS = 15 * 60_000;
+
+/** Reads an instant as the hall's local calendar date and time (Intl once per quarter hour, arithmetic otherwise). */
+export function localTime(at: Date, timeZone: string): LocalTime {
+  const quarter = Math.floor(at.getTime() / QUARTER_MS);
+  let cached = offsets.get(timeZone);
+  if (!cached || cached.quarter !== quarter) {
+    cached = { quarter, offset: offsetAt(at, timeZone) };
+    offsets.set(timeZone, cached);
+  }
+  const shifted = new Date(at.getTime() + cached.offset * 60_000);
+  const y = shifted.getUTCFullYear();
   return {
-    date: `${parts.year}-${parts.month}-${parts.day}`,
-    hour: h,
-    minute: mi,
-    second: s,
-    weekday: new Date(Date.UTC(y, mo - 1, d)).getUTCDay(),
-    offsetMinutes,
+    date: `${y < 1000 ? String(y).padStart(4, '0') : y}-${pad(shifted.getUTCMonth() + 1)}-${pad(shifted.getUTCDate())}`,
+    hour: shifted.getUTCHours(),
+    minute: shifted.getUTCMinutes(),
+    second: shifted.getUTCSeconds(),
+    weekday: shifted.getUTCDay(),
+    offsetMinutes: cached.offset,
   };
 }
 

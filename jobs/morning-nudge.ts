@@ -14,12 +14,7 @@ export const morningNudge: Job = {
   async run({ sql, services, local }) {
     const days = await attendance(sql, await services.directory.active(), local.date);
     const body = messages.morningNudge(local.date);
-    let sent = 0;
-    for (const day of days) {
-      for (const person of missing(day, 'morning')) {
-        if (await services.notifier.toPerson(sql, person, body, 'nudge')) sent += 1;
-      }
-    }
+    const sent = await services.notifier.toPeople(sql, days.flatMap((day) => missing(day, 'morning').map((person) => ({ person, body }))), 'nudge');
     return `提醒 ${sent} 人晨检`;
   },
 };

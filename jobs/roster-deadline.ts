@@ -26,9 +26,9 @@ export const rosterDeadline: Job = {
       .map((id) => ({ name: byId.get(id)?.name ?? `#${id}`, window: byId.get(id)?.window ?? '', flags: flags.get(id)! }));
     const facts = rosters.map((r) => ({ window: r.window, date: next, closed: r.closed, late: r.late, names: r.staffIds.map((id) => byId.get(id)?.name ?? `#${id}`) }));
     await services.notifier.toLeaders(sql, messages.rosterDeadlineSummary(next, facts, missing, flagged), 'summary');
-    for (const lead of people.filter((p) => p.role === 'lead' && missing.includes(p.window))) {
-      await services.notifier.toPerson(sql, lead, messages.rosterOverdue(lead.window, next), 'notice');
-    }
+    const overdue = people.filter((p) => p.role === 'lead' && missing.includes(p.window));
+    await services.notifier.toPeople(sql, overdue.map((lead) => ({ person: lead, body: messages.rosterOverdue(lead.window, next) })), 'notice');
     return `${next} 排班：已提交 ${rosters.length} 个窗口，未提交 ${missing.length} 个，需关注 ${flagged.length} 人`;
   },
 };
+

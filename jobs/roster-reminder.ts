@@ -12,10 +12,8 @@ export const rosterReminder: Job = {
     const people = await services.directory.active();
     const submitted = new Set((await currentRosters(sql, next)).map((r) => r.window));
     const missing = rosterWindows(people).filter((w) => !submitted.has(w));
-    let told = 0;
-    for (const lead of people.filter((p) => p.role === 'lead' && missing.includes(p.window))) {
-      if (await services.notifier.toPerson(sql, lead, messages.rosterReminder(lead.window, next), 'nudge')) told += 1;
-    }
+    const leads = people.filter((p) => p.role === 'lead' && missing.includes(p.window));
+    const told = await services.notifier.toPeople(sql, leads.map((lead) => ({ person: lead, body: messages.rosterReminder(lead.window, next) })), 'nudge');
     return `${missing.length} 个窗口未提交 ${next} 排班，提醒 ${told} 位负责人`;
   },
 };

@@ -21,10 +21,14 @@ async function freePort(): Promise<number> {
   });
 }
 
+/** Every instance started, so that even a failed start is stopped. */
+const started: ChildProcess[] = [];
+
 /** Starts `npm start`'s entry point as its own process and resolves once it answers /healthz. */
 async function startInstance(env: Record<string, string>): Promise<{ child: ChildProcess; url: string }> {
   const port = await freePort();
   const child = spawn(process.execPath, ['--import', 'tsx', 'bot/main.ts'], { cwd: root, env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' }, stdio: 'ignore' });
+  started.push(child);
   const url = `http://127.0.0.1:${port}`;
   let exited = false;
   child.once('exit', () => (exited = true));
@@ -78,7 +82,7 @@ describe('two service instances on one database', function () {
   });
 
   after(async () => {
-    await Promise.all(instances.map(({ child }) => new Promise((resolve) => (child.kill('SIGTERM'), child.once('exit', resolve)))));
+    await Promise.all(started.filter((c) => c.exitCode === null).map((child) => new Promise((resolve) => (child.once('exit', resolve), child.kill('SIGTERM')))));
     await fake.close();
   });
 

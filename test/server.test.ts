@@ -27,6 +27,16 @@ describe('the service with no platform configured', () => {
     expect(await res.json()).to.deep.include({ status: 'ok', database: service.db.dialect });
   });
 
+  it('reports the outbox backlog beside the database', async () => {
+    await service.db.run(
+      `INSERT INTO outbox (channel, target, rate_key, category, body, status, attempts, next_attempt_at, created_at)
+       VALUES ('local-group', 'leaders', 'k', 'alert', 'x', 'pending', 0, '2026-11-23T00:00:00.000Z', '2026-11-23T00:00:00.000Z'),
+              ('local-group', 'leaders', 'k', 'alert', 'y', 'failed', 10, '2026-11-23T00:00:00.000Z', '2026-11-22T00:00:00.000Z')`,
+    );
+    const body = (await (await fetch(`${url}/healthz`)).json()) as { outbox: unknown };
+    expect(body.outbox).to.deep.equal({ pending: 1, sending: 0, failed: 1, oldestPendingAt: '2026-11-23T00:00:00.000Z' });
+  });
+
   it('reports 503 when the database does not answer', async () => {
     await service.db.dataSource.destroy();
     const res = await fetch(`${url}/healthz`);

@@ -18,6 +18,12 @@ describe('hall-local time', () => {
     expect(zonedInstant('2026-07-01', 8, 0, 'America/New_York').toISOString()).to.equal('2026-07-01T12:00:00.000Z');
   });
 
+  it('follows a daylight-saving change to the minute', () => {
+    expect(localIso(new Date('2026-03-08T06:59:00Z'), 'America/New_York')).to.equal('2026-03-08T01:59:00-05:00');
+    expect(localIso(new Date('2026-03-08T07:00:00Z'), 'America/New_York')).to.equal('2026-03-08T03:00:00-04:00');
+    expect(localIso(new Date('2026-03-08T06:59:00Z'), 'America/New_York')).to.equal('2026-03-08T01:59:00-05:00');
+  });
+
   it('adds days across month and year ends', () => {
     expect(addDays('2026-11-30', 1)).to.equal('2026-12-01');
     expect(addDays('2026-12-31', 1)).to.equal('2027-01-01');

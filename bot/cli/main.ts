@@ -12,6 +12,7 @@ const COMMANDS: Record<string, () => Promise<CliCommand>> = {
   jobs: async () => (await import('./jobs')).jobsCommand,
   calendar: async () => (await import('./calendar')).calendarCommand,
   outbox: async () => (await import('./outbox')).outboxCommand,
+  seed: async () => (await import('./seed')).seedCommand,
 };
 
 const HELP = new Set(['--help', '-h']);

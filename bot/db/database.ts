@@ -13,6 +13,16 @@ export interface Sql {
   run(sql: string, params?: readonly unknown[]): Promise<{ changes: number }>;
 }
 
+/**
+ * Visits the rows of a query one at a time where the driver can stream them
+ * (SQLite), so a 100,000-row read never holds every row object at once.
+ */
+export async function eachRow<T = Row>(sql: Sql, query: string, params: readonly unknown[], visit: (row: T) => void): Promise<void> {
+  const streaming = sql as Sql & { each?: <R>(q: string, p: readonly unknown[], v: (row: R) => void) => Promise<void> };
+  if (streaming.each) return streaming.each<T>(query, params, visit);
+  for (const row of await sql.all<T>(query, params)) visit(row);
+}
+
 /** The application's handle on its database. */
 export interface Database extends Sql {
   readonly dialect: 'sqlite' | 'postgres';

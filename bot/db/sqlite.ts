@@ -20,9 +20,12 @@ export class SqliteDatabase implements Database {
   readonly dialect = 'sqlite' as const;
   private readonly statements = new Map<string, BetterSqlite3.Statement>();
   private queue: Promise<unknown> = Promise.resolve();
-  private readonly direct: Sql = {
+  private readonly direct: Sql & Pick<SqliteDatabase, 'each'> = {
     all: async <T>(sql: string, params: readonly unknown[] = []) => this.statement(sql).all(...bind(params)) as T[],
     run: async (sql: string, params: readonly unknown[] = []) => ({ changes: this.statement(sql).run(...bind(params)).changes }),
+    each: async <T>(sql: string, params: readonly unknown[], visit: (row: T) => void) => {
+      for (const row of this.statement(sql).iterate(...bind(params))) visit(row as T);
+    },
   };
 
   constructor(
@@ -40,17 +43,23 @@ export class SqliteDatabase implements Database {
     return this.serialise(() => this.direct.run(sql, params));
   }
 
+  /** Streams the rows of a query to `visit` (see eachRow). */
+  each<T = Row>(sql: string, params: readonly unknown[], visit: (row: T) => void): Promise<void> {
+    if (inTransaction.getStore() === this) return this.direct.each(sql, params, visit);
+    return this.serialise(() => this.direct.each(sql, params, visit));
+  }
+
   tx<T>(fn: (sql: Sql) => Promise<T>): Promise<T> {
     if (inTransaction.getStore() === this) return fn(this.direct);
     return this.serialise(() =>
       inTransaction.run(this, async () => {
-        this.connection.prepare('BEGIN IMMEDIATE').run();
+        this.statement('BEGIN IMMEDIATE').run();
         try {
           const result = await fn(this.direct);
-          this.connection.prepare('COMMIT').run();
+          this.statement('COMMIT').run();
           return result;
         } catch (err) {
-          if (this.connection.inTransaction) this.connection.prepare('ROLLBACK').run();
+          if (this.connection.inTransaction) this.statement('ROLLBACK').run();
           throw err;
         }
       }),

@@ -7,6 +7,9 @@ import { splitMessage } from './split';
 /** Why a message is sent; a group's backlog of any category may be merged when over its rate limit. */
 export type OutboxCategory = 'reply' | 'alert' | 'notice' | 'nudge' | 'summary';
 
+/** Rows per INSERT: 7 parameters each stays far below every driver's limit. */
+const ROWS_PER_INSERT = 500;
+
 /**
  * The writing side of the durable outbox: a message is a row written in the
  * caller's transaction, so it exists exactly when its cause does (SPEC §2).
@@ -31,18 +34,31 @@ export class Outbox {
    * this outbox does not know (a misconfiguration, which should roll back the cause).
    */
   async enqueue(sql: Sql, to: Destination, body: string, category: OutboxCategory): Promise<void> {
-    const channel = this.channels.get(to.channel);
-    if (!channel) throw new Error(`no outbox channel named "${to.channel}" (configured: ${[...this.channels.keys()].join(', ') || 'none'})`);
+    await this.enqueueMany(sql, [{ to, body }], category);
+  }
+
+  /**
+   * Queues many messages in the caller's transaction, in multi-row INSERTs (a
+   * nudge to 10,000 people is 20 statements, not 10,000).
+   */
+  async enqueueMany(sql: Sql, messages: { to: Destination; body: string }[], category: OutboxCategory): Promise<void> {
     const now = this.clock.now().toISOString();
-    const rateKey = channel.rateKey(to.target);
-    for (const part of splitMessage(body, channel.maxBytes)) {
+    const rows: unknown[][] = [];
+    for (const { to, body } of messages) {
+      const channel = this.channels.get(to.channel);
+      if (!channel) throw new Error(`no outbox channel named "${to.channel}" (configured: ${[...this.channels.keys()].join(', ') || 'none'})`);
+      const rateKey = channel.rateKey(to.target);
+      for (const part of splitMessage(body, channel.maxBytes)) rows.push([to.channel, to.target, rateKey, category, part, now, now]);
+    }
+    for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
+      const chunk = rows.slice(i, i + ROWS_PER_INSERT);
       await sql.run(
         `INSERT INTO outbox (channel, target, rate_key, category, body, status, attempts, next_attempt_at, created_at)
-         VALUES (?, ?, ?, ?, ?, 'pending', 0, ?, ?)`,
-        [to.channel, to.target, rateKey, category, part, now, now],
+         VALUES ${chunk.map(() => "(?, ?, ?, ?, ?, 'pending', 0, ?, ?)").join(', ')}`,
+        chunk.flat(),
       );
     }
-    this.queued = true;
+    if (rows.length) this.queued = true;
   }
 
   /**

@@ -21,7 +21,9 @@ export interface LocalAdapter extends PlatformAdapter {
   readonly deliveries: LocalDelivery[];
 }
 
-const page = readFileSync(new URL('./simulator.html', import.meta.url), 'utf8');
+/** The page, read on first request (beside this module, or beside the built bundle in dist/). */
+let page: string | undefined;
+const simulatorPage = () => (page ??= readFileSync(new URL('./simulator.html', import.meta.url), 'utf8'));
 
 /**
  * The local chat simulator (GET /): try the bot in a browser as any person of
@@ -53,7 +55,7 @@ export function createLocalAdapter({ clock, db }: { clock: Clock; db: Database }
     mount(router: Router, dispatch: Dispatch) {
       router.get('/', (ctx) => {
         ctx.type = 'text/html; charset=utf-8';
-        ctx.body = page;
+        ctx.body = simulatorPage();
       });
       router.get('/local/people', async (ctx) => {
         ctx.body = await db.all('SELECT id, name, window_name AS "window", role FROM staff WHERE active = ? ORDER BY window_name, name', [true]);
