@@ -1,6 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { DataSource } from 'typeorm';
 import { PRODUCTION_FLAGS, runBuilt, runCli } from './child';
 
 const BARS = { seconds: 2, rssMb: 200, wecomCalls: 10, dingtalkCalls: 500 };
@@ -53,5 +54,20 @@ export async function scale(): Promise<[string, boolean][]> {
     process.stdout.write(`${platform.padEnd(9)} ${detail}: ${calls} platform calls\n`);
     checks.push([`nudging 10,000 on ${platform}: ${calls} calls (bar ≤ ${bar})`, calls <= bar]);
   }
+  await dropScratchSchemas();
   return checks;
+}
+
+/** On PostgreSQL, the bench's scratch schemas go when it is done. */
+async function dropScratchSchemas(): Promise<void> {
+  const pg = process.env.BENCH_DATABASE_URL;
+  if (!pg) return;
+  const admin = new DataSource({ type: 'postgres', url: pg });
+  await admin.initialize();
+  try {
+    const schemas: { nspname: string }[] = await admin.query(`SELECT nspname FROM pg_namespace WHERE nspname LIKE $1`, [`hg\\_bench\\_%\\_${process.pid}`]);
+    for (const { nspname } of schemas) await admin.query(`DROP SCHEMA "${nspname}" CASCADE`);
+  } finally {
+    await admin.destroy();
+  }
 }

@@ -8,6 +8,12 @@ const current = new AsyncLocalStorage<{ db: PostgresDatabase; runner: QueryRunne
 /** PostgreSQL through TypeORM's pool: one query runner per transaction. */
 export class PostgresDatabase implements Database {
   readonly dialect = 'postgres' as const;
+  /** What a transaction's code is given: this database's statements, which find the transaction's runner. */
+  private readonly inTx: Sql & Pick<PostgresDatabase, 'each'> = {
+    all: (sql, params) => this.all(sql, params),
+    run: (sql, params) => this.run(sql, params),
+    each: (sql, params, visit) => this.each(sql, params, visit),
+  };
 
   constructor(readonly dataSource: DataSource) {}
 
@@ -23,14 +29,25 @@ export class PostgresDatabase implements Database {
     });
   }
 
+  /**
+   * Streams the rows of a query to `visit` through a server-side cursor
+   * (pg-query-stream), so a 100,000-row read holds a batch at a time.
+   */
+  each<T = Row>(sql: string, params: readonly unknown[], visit: (row: T) => void): Promise<void> {
+    return this.withRunner(async (runner) => {
+      const stream = await runner.stream(toPositional(sql), bind(params));
+      for await (const row of stream) visit(row as T);
+    });
+  }
+
   async tx<T>(fn: (sql: Sql) => Promise<T>): Promise<T> {
-    if (current.getStore()?.db === this) return fn(this);
+    if (current.getStore()?.db === this) return fn(this.inTx);
     const runner = this.dataSource.createQueryRunner();
     await runner.connect();
     try {
       await runner.startTransaction();
       try {
-        const result = await current.run({ db: this, runner }, () => fn(this));
+        const result = await current.run({ db: this, runner }, () => fn(this.inTx));
         await runner.commitTransaction();
         return result;
       } catch (err) {
