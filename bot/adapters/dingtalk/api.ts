@@ -1,12 +1,11 @@
 import axios, { type AxiosInstance } from 'axios';
 import type { DingtalkConfig } from '../../config';
 import type { Logger } from '../../log';
+import { AccessToken } from '../../http/access-token';
 import { SendError } from '../../outbox/channel';
 import type { Clock } from '../../time';
 
 type Answer = Record<string, unknown> & { httpStatus: number };
-
-const EARLY_MS = 5 * 60_000;
 
 /** Maps an HTTP status of the new API to success or a SendError: 429 and 5xx are worth retrying. */
 function check(path: string, answer: Answer): Answer {
@@ -22,24 +21,23 @@ function check(path: string, answer: Answer): Answer {
  * token and the AppSecret never reach a log.
  */
 export class DingtalkApi {
-  private cached: { token: string; expiresAt: number } | undefined;
-  private refreshing: Promise<string> | undefined;
+  private readonly accessToken: AccessToken;
 
   constructor(
     private readonly config: DingtalkConfig,
-    private readonly clock: Clock,
+    clock: Clock,
     private readonly log: Logger,
     readonly http: AxiosInstance = axios.create({ timeout: 10_000, validateStatus: () => true }),
-  ) {}
+  ) {
+    this.accessToken = new AccessToken(() => this.fetchToken(), clock);
+  }
 
-  async token(): Promise<string> {
-    if (this.cached && this.clock.now().getTime() < this.cached.expiresAt) return this.cached.token;
-    this.refreshing ??= this.fetchToken().finally(() => (this.refreshing = undefined));
-    return this.refreshing;
+  token(): Promise<string> {
+    return this.accessToken.get();
   }
 
   invalidate(token: string): void {
-    if (this.cached?.token === token) this.cached = undefined;
+    this.accessToken.invalidate(token);
   }
 
   /** POSTs to the new API with the token; a 401 refreshes it once and retries. */
@@ -63,13 +61,12 @@ export class DingtalkApi {
     }
   }
 
-  private async fetchToken(): Promise<string> {
+  private async fetchToken(): Promise<{ token: string; expiresInSeconds: number }> {
     const answer = check('/v1.0/oauth2/accessToken', await this.request(`${this.config.apiBase}/v1.0/oauth2/accessToken`, { appKey: this.config.appKey, appSecret: this.config.appSecret }));
     const token = String(answer.accessToken ?? '');
     if (!token) throw new SendError('accessToken missing from the answer', true);
-    const lifetime = Number(answer.expireIn ?? 7200) * 1000;
-    this.cached = { token, expiresAt: this.clock.now().getTime() + Math.max(lifetime - EARLY_MS, lifetime / 2) };
-    this.log.info({ expiresInSeconds: lifetime / 1000 }, 'DingTalk access token obtained');
-    return token;
+    const expiresInSeconds = Number(answer.expireIn ?? 7200);
+    this.log.info({ expiresInSeconds }, 'DingTalk access token obtained');
+    return { token, expiresInSeconds };
   }
 }

@@ -1,6 +1,7 @@
 import axios, { type AxiosInstance } from 'axios';
 import type { WecomConfig } from '../../config';
 import type { Logger } from '../../log';
+import { AccessToken } from '../../http/access-token';
 import { SendError } from '../../outbox/channel';
 import type { Clock } from '../../time';
 
@@ -14,8 +15,6 @@ interface WecomAnswer {
 const RETRYABLE = new Set([-1, 45009, 45033]);
 /** The access token is invalid or expired: refresh once and retry. */
 const STALE_TOKEN = new Set([40014, 42001]);
-/** Refresh this long before WeCom's expiry, so a token never dies mid-call. */
-const EARLY_MS = 5 * 60_000;
 
 /**
  * WeCom's server API: the access token cached per app with a single-flight
@@ -23,26 +22,25 @@ const EARLY_MS = 5 * 60_000;
  * URLs with tokens or keys are never logged.
  */
 export class WecomApi {
-  private cached: { token: string; expiresAt: number } | undefined;
-  private refreshing: Promise<string> | undefined;
+  private readonly accessToken: AccessToken;
 
   constructor(
     private readonly config: WecomConfig,
-    private readonly clock: Clock,
+    clock: Clock,
     private readonly log: Logger,
     private readonly http: AxiosInstance = axios.create({ baseURL: config.apiBase, timeout: 10_000, validateStatus: () => true }),
-  ) {}
+  ) {
+    this.accessToken = new AccessToken(() => this.fetchToken(), clock);
+  }
 
   /** A valid access token; concurrent callers share one refresh. */
-  async token(): Promise<string> {
-    if (this.cached && this.clock.now().getTime() < this.cached.expiresAt) return this.cached.token;
-    this.refreshing ??= this.fetchToken().finally(() => (this.refreshing = undefined));
-    return this.refreshing;
+  token(): Promise<string> {
+    return this.accessToken.get();
   }
 
   /** Drops the cached token if it is still the one that failed (so many failures cause one refresh). */
   invalidate(token: string): void {
-    if (this.cached?.token === token) this.cached = undefined;
+    this.accessToken.invalidate(token);
   }
 
   /** POSTs to an app API with the access token, refreshing it once on 40014/42001. */
@@ -60,17 +58,16 @@ export class WecomApi {
     return check('/cgi-bin/webhook/send', await this.request('/cgi-bin/webhook/send', { key }, body));
   }
 
-  private async fetchToken(): Promise<string> {
+  private async fetchToken(): Promise<{ token: string; expiresInSeconds: number }> {
     const answer = check(
       '/cgi-bin/gettoken',
       await this.request('/cgi-bin/gettoken', { corpid: this.config.corpId, corpsecret: this.config.secret }),
     );
     const token = String(answer.access_token ?? '');
     if (!token) throw new SendError('gettoken answered without access_token', true);
-    const lifetime = Number(answer.expires_in ?? 7200) * 1000;
-    this.cached = { token, expiresAt: this.clock.now().getTime() + Math.max(lifetime - EARLY_MS, lifetime / 2) };
-    this.log.info({ expiresInSeconds: lifetime / 1000 }, 'WeCom access token obtained');
-    return token;
+    const expiresInSeconds = Number(answer.expires_in ?? 7200);
+    this.log.info({ expiresInSeconds }, 'WeCom access token obtained');
+    return { token, expiresInSeconds };
   }
 
   private async request(path: string, params: Record<string, string>, body?: unknown): Promise<WecomAnswer & { httpStatus: number }> {
