@@ -33,3 +33,23 @@ export class SendError extends Error {
     this.name = 'SendError';
   }
 }
+
+/**
+ * A leadership-group channel: one platform call per message, to the group the
+ * configuration names (the target is the symbolic `leaders`), 20 messages a
+ * minute — the limit of WeCom's group robot and DingTalk's robots.
+ */
+export function leadershipChannel(name: string, maxBytes: number, post: (body: string) => Promise<unknown>): Channel {
+  return {
+    name,
+    perMinute: 20,
+    maxRecipients: 1,
+    maxBytes,
+    group: true,
+    rateKey: () => `${name}:leaders`,
+    async send(_targets, body) {
+      await post(body);
+      return {};
+    },
+  };
+}

@@ -1,6 +1,6 @@
 import type { DingtalkConfig } from '../../config';
 import type { Logger } from '../../log';
-import { SendError, type Channel } from '../../outbox/channel';
+import { leadershipChannel, SendError, type Channel } from '../../outbox/channel';
 import type { Clock } from '../../time';
 import type { DingtalkApi } from './api';
 import { signedWebhookUrl } from './sign';
@@ -74,13 +74,13 @@ export function dingtalkChannels(config: DingtalkConfig, api: DingtalkApi, clock
   ];
   if (config.leaderConversationId) {
     const openConversationId = config.leaderConversationId;
-    channels.push(groupChannel('dingtalk-group', async (body) => {
+    channels.push(leadershipChannel('dingtalk-group', MAX_BYTES, async (body) => {
       await api.post('/v1.0/robot/groupMessages/send', { robotCode: config.robotCode, openConversationId, ...text(body) });
     }));
   }
   if (config.leaderWebhook && config.leaderSecret) {
     const { leaderWebhook, leaderSecret } = config;
-    channels.push(groupChannel('dingtalk-webhook', async (body) => {
+    channels.push(leadershipChannel('dingtalk-webhook', MAX_BYTES, async (body) => {
       const answer = await api.request(signedWebhookUrl(leaderWebhook, leaderSecret, clock.now()), { msgtype: 'text', text: { content: body } });
       if (answer.httpStatus >= 500) throw new SendError(`robot webhook: HTTP ${answer.httpStatus}`, true);
       const code = Number(answer.errcode ?? 0);
@@ -89,20 +89,4 @@ export function dingtalkChannels(config: DingtalkConfig, api: DingtalkApi, clock
     }));
   }
   return channels;
-}
-
-/** A leadership-group channel: 20 messages a minute per robot. */
-function groupChannel(name: string, post: (body: string) => Promise<void>): Channel {
-  return {
-    name,
-    perMinute: 20,
-    maxRecipients: 1,
-    maxBytes: MAX_BYTES,
-    group: true,
-    rateKey: () => `${name}:leaders`,
-    async send(_targets, body) {
-      await post(body);
-      return {};
-    },
-  };
 }

@@ -1,6 +1,6 @@
 import type { WecomConfig } from '../../config';
 import type { Logger } from '../../log';
-import type { Channel } from '../../outbox/channel';
+import { leadershipChannel, type Channel } from '../../outbox/channel';
 import type { WecomApi } from './api';
 
 /** WeCom text messages are limited to 2048 bytes (PROTOCOLS.md). */
@@ -35,27 +35,11 @@ export function wecomChannels(config: WecomConfig, api: WecomApi, log: Logger): 
   ];
   if (config.leaderChatId) {
     const chatid = config.leaderChatId;
-    channels.push(groupChannel('wecom-appchat', (content) => api.post('/cgi-bin/appchat/send', { chatid, msgtype: 'text', text: { content } })));
+    channels.push(leadershipChannel('wecom-appchat', TEXT_BYTES, (content) => api.post('/cgi-bin/appchat/send', { chatid, msgtype: 'text', text: { content } })));
   }
   if (config.leaderWebhookKey) {
     const key = config.leaderWebhookKey;
-    channels.push(groupChannel('wecom-robot', (content) => api.robot(key, { msgtype: 'text', text: { content } })));
+    channels.push(leadershipChannel('wecom-robot', TEXT_BYTES, (content) => api.robot(key, { msgtype: 'text', text: { content } })));
   }
   return channels;
-}
-
-/** A leadership-group channel: one call a message, 20 a minute (PROTOCOLS.md: group robot limit). */
-function groupChannel(name: string, post: (content: string) => Promise<unknown>): Channel {
-  return {
-    name,
-    perMinute: 20,
-    maxRecipients: 1,
-    maxBytes: TEXT_BYTES,
-    group: true,
-    rateKey: () => `${name}:leaders`,
-    async send(_targets, body) {
-      await post(body);
-      return {};
-    },
-  };
 }
