@@ -102,6 +102,16 @@ describe('scheduled jobs', () => {
       expect(Number(alert.pushCount)).to.equal(4);
     });
 
+    it('sends nothing on a holiday and re-pushes on a make-up workday', async () => {
+      await open('2026-10-01T08:05:00+08:00');
+      await hall.send('zhangsan', '38.2');
+      expect((await fire(alertEscalation, '2026-10-01T08:35:00+08:00')).group).to.deep.equal([]);
+      hall.clock.set('2026-10-10T08:05:00+08:00');
+      await hall.send('zhaoliu', '38.4');
+      const { group } = await fire(alertEscalation, '2026-10-10T08:35:00+08:00');
+      expect(group.map((g) => g.split('\n')[0]).sort()).to.deep.equal(['【告警未处置·第 1 次提醒】#1', '【告警未处置·第 1 次提醒】#2']);
+    });
+
     it('never re-pushes an acknowledged alert, nor a warning', async () => {
       await open('2026-11-23T08:05:00+08:00');
       await hall.send('zhangsan', '38.2');
