@@ -1,13 +1,9 @@
-import { createServer, type Server } from 'node:http';
+import type { Server } from 'node:http';
 import { dingtalkSign } from '../../bot/adapters/dingtalk/sign';
+import { listenJson, type RecordedCall } from './json-server';
 
 /** One request the fake DingTalk server received. */
-export interface DingtalkCall {
-  path: string;
-  query: Record<string, string>;
-  headers: Record<string, string | string[] | undefined>;
-  body: Record<string, unknown> | null;
-}
+export type DingtalkCall = RecordedCall;
 
 /** A scripted answer: an HTTP status (with a code), an errcode (webhooks), or throttled users (batchSend). */
 export type Scripted = { status: number; code?: string } | { errcode: number } | { flowControlled: string[] };
@@ -35,27 +31,10 @@ export class FakeDingtalk {
 
   static async start(robotSecret = ''): Promise<FakeDingtalk> {
     const fake = new FakeDingtalk(robotSecret);
-    fake.server = createServer((req, res) => {
-      let raw = '';
-      req.setEncoding('utf8');
-      req.on('data', (chunk) => (raw += chunk));
-      req.on('end', () => {
-        const url = new URL(req.url ?? '/', 'http://fake');
-        let body: Record<string, unknown> | null = null;
-        try {
-          body = raw ? JSON.parse(raw) : null;
-        } catch {
-          body = null;
-        }
-        const call: DingtalkCall = { path: url.pathname, query: Object.fromEntries(url.searchParams), headers: req.headers, body };
-        fake.calls.push(call);
-        const [status, payload] = fake.answer(call);
-        res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(payload));
-      });
-    });
-    await new Promise<void>((resolve) => fake.server.listen(0, '127.0.0.1', resolve));
-    const address = fake.server.address();
-    fake.url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+    ({ server: fake.server, url: fake.url } = await listenJson((call) => {
+      fake.calls.push(call);
+      return fake.answer(call);
+    }));
     return fake;
   }
 

@@ -1,11 +1,8 @@
-import { createServer, type Server } from 'node:http';
+import type { Server } from 'node:http';
+import { listenJson, type RecordedCall } from './json-server';
 
 /** One request the fake WeCom server received. */
-export interface WecomCall {
-  path: string;
-  query: Record<string, string>;
-  body: Record<string, unknown> | null;
-}
+export type WecomCall = RecordedCall;
 
 /** A scripted answer: a WeCom errcode (HTTP 200) or a bare HTTP status. */
 export type Scripted = { errcode: number } | { status: number };
@@ -24,21 +21,10 @@ export class FakeWecom {
 
   static async start(): Promise<FakeWecom> {
     const fake = new FakeWecom();
-    fake.server = createServer((req, res) => {
-      let raw = '';
-      req.setEncoding('utf8');
-      req.on('data', (chunk) => (raw += chunk));
-      req.on('end', () => {
-        const url = new URL(req.url ?? '/', 'http://fake');
-        const call: WecomCall = { path: url.pathname, query: Object.fromEntries(url.searchParams), body: raw ? JSON.parse(raw) : null };
-        fake.calls.push(call);
-        const [status, payload] = fake.answer(call);
-        res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(payload));
-      });
-    });
-    await new Promise<void>((resolve) => fake.server.listen(0, '127.0.0.1', resolve));
-    const address = fake.server.address();
-    fake.url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+    ({ server: fake.server, url: fake.url } = await listenJson((call) => {
+      fake.calls.push(call);
+      return fake.answer(call);
+    }));
     return fake;
   }
 
