@@ -1,6 +1,6 @@
 // `npm run build`: the service as one ESM bundle in dist/ (packages stay in node_modules),
 // run by `npm start` with plain Node — leaner than compiling TypeScript at every start.
-import { copyFileSync, mkdirSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdirSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 
@@ -20,6 +20,8 @@ export async function bundle(entries = ['bot/main.ts']) {
     logLevel: 'warning',
   });
   copyFileSync('bot/adapters/local/simulator.html', 'dist/bot/simulator.html');
+  // Files read beside a module at run time land beside the bundle, at the same relative path.
+  cpSync('bot/dashboard/assets', 'dist/bot/assets', { recursive: true });
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1]).href) await bundle(process.argv.length > 2 ? process.argv.slice(2) : undefined);

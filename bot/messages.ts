@@ -143,6 +143,8 @@ export const messages = {
   unknownAlert: (id: string) => `没有编号为「${id}」的告警。`,
   ackUsage: () => '请写明告警编号和处置情况，如：处置 12 已安排居家观察',
   ackDone: (id: number, name: string) => `已记录告警 #${id}（${name}）的处置情况，并通知领导小组。`,
+  dashboardLink: (a: { name: string; scope: string; url: string; until: string }) =>
+    `【防疫看板】${a.name}的个人看板（${a.scope}），${a.until} 前有效，请勿转发：\n${a.url}`,
 
   myRecords(days: { date: string; reports: (ReportFacts & { status: Severity; reporter?: string })[] }[]) {
     const lines = ['近 7 天的体温记录：'];

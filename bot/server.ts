@@ -4,34 +4,28 @@ import type { PlatformAdapter } from './adapters/adapter';
 import type { Database } from './db/database';
 import type { Logger } from './log';
 import type { Dispatch } from './message';
+import { outboxBacklog } from './outbox/status';
 
 export interface ServerParts {
   adapters: PlatformAdapter[];
   dispatch: Dispatch;
   db: Database;
   log: Logger;
+  /** Routes beyond the platforms' (the dashboard). */
+  routes?: (router: Router) => void;
 }
 
 /**
  * The Koa app: routes → adapter → dispatch; no business logic here. One error
  * boundary logs and answers, so no input can crash the process.
  */
-export function createServer({ adapters, dispatch, db, log }: ServerParts): Koa {
+export function createServer({ adapters, dispatch, db, log, routes }: ServerParts): Koa {
   const app = new Koa();
   const router = new Router();
 
   router.get('/healthz', async (ctx) => {
     try {
-      const backlog = await db.all<{ status: string; n: unknown; oldest: string | null }>(
-        `SELECT status, count(*) AS n, min(created_at) AS oldest FROM outbox WHERE status IN ('pending', 'sending', 'failed') GROUP BY status`,
-      );
-      const of = (status: string) => backlog.find((b) => b.status === status);
-      ctx.body = {
-        status: 'ok',
-        database: db.dialect,
-        platforms: adapters.map((a) => a.platform),
-        outbox: { pending: Number(of('pending')?.n ?? 0), sending: Number(of('sending')?.n ?? 0), failed: Number(of('failed')?.n ?? 0), oldestPendingAt: of('pending')?.oldest ?? null },
-      };
+      ctx.body = { status: 'ok', database: db.dialect, platforms: adapters.map((a) => a.platform), outbox: await outboxBacklog(db) };
     } catch (err) {
       log.error({ err }, 'health check: database did not answer');
       ctx.status = 503;
@@ -39,6 +33,7 @@ export function createServer({ adapters, dispatch, db, log }: ServerParts): Koa 
     }
   });
   for (const adapter of adapters) adapter.mount(router, dispatch);
+  routes?.(router);
 
   app.use(async (ctx, next) => {
     try {

@@ -11,6 +11,7 @@ import { createWecomAdapter } from './adapters/wecom';
 import { WorkCalendar } from './calendar';
 import type { Services } from './command';
 import type { Config } from './config';
+import { mountDashboard } from './dashboard/routes';
 import type { Database } from './db/database';
 import { openDatabase } from './db/open';
 import { Directory } from './directory';
@@ -68,7 +69,7 @@ export async function createService({ config, log, clock = systemClock, db: give
     replyLimitBytes: { wecom: 2048, dingtalk: 20000 },
     afterCommit: () => outbox.takeQueued() && outboxDispatcher.kick(),
   });
-  const app = createServer({ adapters, dispatch, db, log });
+  const app = createServer({ adapters, dispatch, db, log, routes: (router) => mountDashboard(router, services, () => outboxDispatcher.kick()) });
   const runner = new JobRunner(services, () => outboxDispatcher.kick());
   const scheduler = new JobScheduler(services, runner, JOBS);
 

@@ -1,5 +1,6 @@
 import type { Command } from '../bot/command';
 import { acknowledgeCommand } from './alerts/acknowledge';
+import { dashboardLinkCommand } from './dashboard-link';
 import { helpCommand } from './help';
 import { recordsCommand } from './records';
 import { rosterStatusCommand } from './roster/status';
@@ -10,6 +11,6 @@ import { reportCommand } from './temperature/report';
 
 /** Every command, in the order `帮助` lists them; the report also answers any text with a number. */
 export function allCommands(): { commands: Command[]; report: Command } {
-  const commands: Command[] = [reportCommand, behalfCommand, recordsCommand, submitRosterCommand, rosterStatusCommand, statsCommand, acknowledgeCommand];
+  const commands: Command[] = [reportCommand, behalfCommand, recordsCommand, submitRosterCommand, rosterStatusCommand, statsCommand, acknowledgeCommand, dashboardLinkCommand];
   return { commands: [...commands, helpCommand(() => commands)], report: reportCommand };
 }

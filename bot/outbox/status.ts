@@ -33,3 +33,20 @@ export async function outboxStatus(db: Database, failuresShown = 20): Promise<Ou
     failures: failures.map((f) => ({ ...f, id: Number(f.id), attempts: Number(f.attempts) })),
   };
 }
+
+/** What waits to be delivered, and what was given up on: the backlog `/healthz` and the dashboard show. */
+export interface OutboxBacklog {
+  pending: number;
+  sending: number;
+  failed: number;
+  oldestPendingAt: string | null;
+}
+
+/** The backlog in one query. */
+export async function outboxBacklog(sql: Pick<Database, 'all'>): Promise<OutboxBacklog> {
+  const rows = await sql.all<{ status: string; n: unknown; oldest: string | null }>(
+    `SELECT status, count(*) AS n, min(created_at) AS oldest FROM outbox WHERE status IN ('pending', 'sending', 'failed') GROUP BY status`,
+  );
+  const of = (status: string) => rows.find((r) => r.status === status);
+  return { pending: Number(of('pending')?.n ?? 0), sending: Number(of('sending')?.n ?? 0), failed: Number(of('failed')?.n ?? 0), oldestPendingAt: of('pending')?.oldest ?? null };
+}

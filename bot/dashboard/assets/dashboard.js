@@ -1,0 +1,67 @@
+// HallGuard dashboard: draws the two charts from the page's JSON island with
+// ECharts (served by the service itself), and reloads the page every minute
+// for a projector unless someone is typing a note.
+(function () {
+  'use strict';
+  var island = document.getElementById('chart-data');
+  if (!island || typeof echarts === 'undefined') return;
+  var data = JSON.parse(island.textContent);
+  var charts = [];
+
+  function draw(id, option) {
+    var el = document.getElementById(id);
+    if (!el) return;
+    var chart = echarts.init(el, null, { renderer: 'canvas' });
+    chart.setOption(option);
+    el.setAttribute('data-rendered', 'true');
+    charts.push(chart);
+  }
+
+  var narrow = window.innerWidth < 600;
+  var big = window.innerWidth >= 1600;
+  var label = { fontSize: big ? 15 : 12 };
+  var base = {
+    animation: false,
+    textStyle: { fontSize: big ? 16 : 12 },
+    tooltip: { trigger: 'axis' },
+    legend: { top: 0, textStyle: { fontSize: big ? 16 : 12 } },
+    grid: { left: 8, right: 8, top: narrow ? 56 : 40, bottom: 8, containLabel: true },
+  };
+  function option(extra) {
+    var o = {};
+    Object.keys(base).forEach(function (k) { o[k] = base[k]; });
+    Object.keys(extra).forEach(function (k) { o[k] = extra[k]; });
+    return o;
+  }
+
+  draw('chart-progress', option({
+    color: ['#c5ccd5', '#0b5cad', '#3f8fd9', '#8cc1f0'],
+    xAxis: { type: 'category', data: data.windows, axisLabel: { interval: 0, fontSize: label.fontSize, rotate: narrow && data.windows.length > 3 ? 30 : 0 } },
+    yAxis: { type: 'value', minInterval: 1, axisLabel: label },
+    series: [{ name: '应报', type: 'bar', data: data.expected }].concat(
+      data.slots.map(function (s) { return { name: s.name + '已报', type: 'bar', data: s.values }; })
+    ),
+  }));
+
+  draw('chart-trend', option({
+    color: ['#0b5cad', '#c62828'],
+    xAxis: { type: 'category', data: data.trend.map(function (d) { return d.date; }), axisLabel: label },
+    yAxis: [
+      { type: 'value', name: '上报', minInterval: 1, axisLabel: label, nameTextStyle: label },
+      { type: 'value', name: '异常', minInterval: 1, axisLabel: label, nameTextStyle: label, splitLine: { show: false } },
+    ],
+    series: [
+      { name: '上报次数', type: 'bar', data: data.trend.map(function (d) { return d.reports; }) },
+      { name: '异常次数', type: 'line', yAxisIndex: 1, symbolSize: 8, data: data.trend.map(function (d) { return d.anomalies; }) },
+    ],
+  }));
+
+  window.addEventListener('resize', function () {
+    charts.forEach(function (c) { c.resize(); });
+  });
+
+  setInterval(function () {
+    var typing = Array.prototype.some.call(document.querySelectorAll('form.ack input[name=note]'), function (i) { return i.value !== '' || i === document.activeElement; });
+    if (!typing && document.visibilityState === 'visible') location.reload();
+  }, 60000);
+})();

@@ -1,0 +1,152 @@
+import type { Severity, Slot } from '../../entities';
+import { attendance, missing } from '../attendance';
+import type { Services } from '../command';
+import type { Sql } from '../db/database';
+import { healthFlags } from '../health-check';
+import { outboxBacklog, type OutboxBacklog } from '../outbox/status';
+import { currentRosters, rosterWindows } from '../rosters';
+import { addDays, localTime, type LocalTime } from '../time';
+import { slotAt } from '../../handlers/temperature/grammar';
+
+/** One window's reporting today. */
+export interface WindowProgress {
+  window: string;
+  expected: number;
+  reported: Record<Slot, number>;
+  /** Names not yet reported for the current slot. */
+  missing: string[];
+  roster: 'submitted' | 'closed' | 'none';
+}
+
+export interface AlertView {
+  id: number;
+  severity: Exclude<Severity, 'normal'>;
+  name: string;
+  window: string;
+  reasons: string;
+  instruction: string;
+  openedAt: string;
+  pushCount: number;
+  acknowledgedBy?: string;
+  acknowledgedAt?: string;
+  note?: string;
+}
+
+export interface RosterView {
+  window: string;
+  status: 'submitted' | 'late' | 'closed' | 'missing';
+  people: { name: string; flags: string[] }[];
+}
+
+export interface TrendDay {
+  date: string;
+  reports: number;
+  anomalies: number;
+  people: number;
+}
+
+/** Everything the dashboard shows, for one viewer's scope. */
+export interface DashboardData {
+  local: LocalTime;
+  workday: boolean;
+  /** The slot the clock is in; earlier slots are complete. */
+  currentSlot: Slot;
+  /** null: the whole hall. */
+  window: string | null;
+  windows: string[];
+  progress: WindowProgress[];
+  openAlerts: AlertView[];
+  recentlyHandled: AlertView[];
+  roster: { date: string; windows: RosterView[] };
+  trend: TrendDay[];
+  /** Outbound delivery health; absent for a lead's view. */
+  outbox?: OutboxBacklog;
+}
+
+const TREND_DAYS = 14;
+
+/**
+ * Reads the dashboard in a constant number of queries (whatever the size of
+ * the hall), scoped to one window for a lead.
+ */
+export async function dashboardData(sql: Sql, services: Services, now: Date, scope: { window: string | null; outbox: boolean }): Promise<DashboardData> {
+  const { config, calendar, directory } = services;
+  const local = localTime(now, config.timezone);
+  const people = await directory.active();
+  const byId = new Map(people.map((p) => [p.id, p]));
+  const window = scope.window;
+  const currentSlot = slotAt(local.hour, local.minute);
+
+  const days = await attendance(sql, people, local.date, window ?? undefined);
+  const progress = days.map((d) => ({
+    window: d.window,
+    expected: d.expected.length,
+    reported: { morning: d.reported.morning.size, midday: d.reported.midday.size, leave: d.reported.leave.size },
+    missing: missing(d, currentSlot).map((p) => p.name),
+    roster: d.roster,
+  }));
+
+  const next = await calendar.nextWorkday(local.date, sql);
+  const rosters = await currentRosters(sql, next);
+  const rostered = rosters.flatMap((r) => r.staffIds);
+  const flags = await healthFlags(sql, rostered, local.date, config.thresholds.fever);
+  const rosterView = rosterWindows(people)
+    .filter((w) => window === null || w === window)
+    .map((w): RosterView => {
+      const r = rosters.find((x) => x.window === w);
+      if (!r) return { window: w, status: 'missing', people: [] };
+      return {
+        window: w,
+        status: r.closed ? 'closed' : r.late ? 'late' : 'submitted',
+        people: r.staffIds.map((id) => ({ name: byId.get(id)?.name ?? `#${id}`, flags: flags.get(id) ?? [] })),
+      };
+    });
+
+  return {
+    local,
+    workday: await calendar.isWorkday(local.date, sql),
+    currentSlot,
+    window,
+    windows: [...new Set(people.filter((p) => p.window).map((p) => p.window))].sort((a, b) => a.localeCompare(b, 'zh-CN', { numeric: true })),
+    progress,
+    openAlerts: await alerts(sql, window, "a.status = 'open'", 'a.id', 200),
+    recentlyHandled: await alerts(sql, window, `a.status <> 'open' AND a.acknowledged_at >= ?`, 'a.acknowledged_at DESC', 10, [addDays(local.date, -3)]),
+    roster: { date: next, windows: rosterView },
+    trend: await trend(sql, window, local.date),
+    outbox: scope.outbox ? await outboxBacklog(sql) : undefined,
+  };
+}
+
+async function alerts(sql: Sql, window: string | null, where: string, order: string, limit: number, params: unknown[] = []): Promise<AlertView[]> {
+  const rows = await sql.all<AlertView & { id: unknown; pushCount: unknown; acknowledgedBy: string | null; acknowledgedAt: string | null; note: string | null }>(
+    `SELECT a.id, a.severity, s.name, s.window_name AS "window", a.reasons, a.instruction, a.opened_at AS "openedAt", a.push_count AS "pushCount",
+            k.name AS "acknowledgedBy", a.acknowledged_at AS "acknowledgedAt", a.ack_note AS "note"
+       FROM alert a JOIN staff s ON s.id = a.staff_id LEFT JOIN staff k ON k.id = a.acknowledged_by_id
+      WHERE ${where}${window === null ? '' : ' AND s.window_name = ?'} ORDER BY ${order} LIMIT ${limit}`,
+    window === null ? params : [...params, window],
+  );
+  return rows.map((r) => ({
+    ...r,
+    id: Number(r.id),
+    pushCount: Number(r.pushCount),
+    acknowledgedBy: r.acknowledgedBy ?? undefined,
+    acknowledgedAt: r.acknowledgedAt ?? undefined,
+    note: r.note ?? undefined,
+  }));
+}
+
+async function trend(sql: Sql, window: string | null, today: string): Promise<TrendDay[]> {
+  const from = addDays(today, -(TREND_DAYS - 1));
+  const rows = await sql.all<{ date: string; reports: unknown; anomalies: unknown; people: unknown }>(
+    `SELECT r.date, count(*) AS reports, sum(CASE WHEN r.status <> 'normal' THEN 1 ELSE 0 END) AS anomalies, count(DISTINCT r.staff_id) AS people
+       FROM report r${window === null ? '' : ' JOIN staff s ON s.id = r.staff_id'}
+      WHERE r.date >= ? AND r.date <= ? AND r.superseded_at IS NULL${window === null ? '' : ' AND s.window_name = ?'} GROUP BY r.date`,
+    window === null ? [from, today] : [from, today, window],
+  );
+  const byDate = new Map(rows.map((r) => [r.date, r]));
+  return Array.from({ length: TREND_DAYS }, (_, i) => {
+    const date = addDays(from, i);
+    const r = byDate.get(date);
+    return { date, reports: Number(r?.reports ?? 0), anomalies: Number(r?.anomalies ?? 0), people: Number(r?.people ?? 0) };
+  });
+}

@@ -1,0 +1,182 @@
+import type { Slot } from '../../entities';
+import { SEVERITY_LABEL, SLOT_LABEL } from '../labels';
+import { dateLabel } from '../text';
+import { localIso } from '../time';
+import type { Viewer } from './access';
+import type { AlertView, DashboardData, RosterView, WindowProgress } from './data';
+import { html, jsonIsland, type Safe } from './html';
+
+const SLOTS: Slot[] = ['morning', 'midday', 'leave'];
+const ROSTER_STATUS: Record<RosterView['status'], string> = { submitted: '已提交', late: '逾期提交', closed: '不开放', missing: '未提交' };
+
+/** What the page needs besides the data. */
+export interface PageContext {
+  data: DashboardData;
+  viewer: Viewer;
+  timezone: string;
+  csrf: string | null;
+  canAcknowledge: boolean;
+  /** A one-line outcome of the last action. */
+  flash?: { kind: 'ok' | 'error'; text: string };
+}
+
+/** The whole dashboard page: server-rendered, every user text escaped; the charts are drawn by /dashboard/assets/dashboard.js. */
+export function dashboardPage(p: PageContext): string {
+  const { data } = p;
+  const scope = data.window ?? '全大厅';
+  const who = p.viewer.kind === 'person' ? p.viewer.person.name : '运维人员';
+  const slotsSoFar = SLOTS.slice(0, SLOTS.indexOf(data.currentSlot) + 1);
+  const total = (slot: Slot) => data.progress.reduce((n, w) => n + w.reported[slot], 0);
+  const expected = data.progress.reduce((n, w) => n + w.expected, 0);
+  const critical = data.openAlerts.filter((a) => a.severity === 'critical').length;
+  const submitted = data.roster.windows.filter((w) => w.status !== 'missing').length;
+  const clock = `${String(data.local.hour).padStart(2, '0')}:${String(data.local.minute).padStart(2, '0')}`;
+  const lead = p.viewer.kind === 'person' && p.viewer.person.role === 'lead';
+  const refresh = data.window && !lead ? `/dashboard?window=${encodeURIComponent(data.window)}` : '/dashboard';
+  const charts = {
+    windows: data.progress.map((w) => w.window),
+    expected: data.progress.map((w) => w.expected),
+    slots: SLOTS.map((s) => ({ name: SLOT_LABEL[s], values: data.progress.map((w) => w.reported[s]) })),
+    trend: data.trend.map((d) => ({ date: d.date.slice(5), reports: d.reports, anomalies: d.anomalies, people: d.people })),
+  };
+
+  return `<!doctype html>${html`<html lang="zh-CN">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="referrer" content="no-referrer">
+<link rel="icon" href="data:,">
+<title>防疫看板 · ${scope}</title>
+<link rel="stylesheet" href="/dashboard/assets/dashboard.css">
+<script src="/dashboard/assets/echarts.min.js" defer></script>
+<script src="/dashboard/assets/dashboard.js" defer></script>
+</head>
+<body>
+<header>
+  <div>
+    <h1>大厅防疫看板 <span class="scope" data-testid="scope">${scope}</span></h1>
+    <p class="sub">${dateLabel(data.local.date)} ${clock}${data.workday ? '' : ' · 今天不是工作日'} · 当前时段 ${SLOT_LABEL[data.currentSlot]}</p>
+  </div>
+  <div class="who">
+    <span>${who}</span>
+    <a href="${refresh}" class="button">刷新</a>
+    ${p.csrf ? html`<form method="post" action="/dashboard/logout"><input type="hidden" name="csrf" value="${p.csrf}"><button type="submit" class="link">退出</button></form>` : ''}
+  </div>
+</header>
+${p.flash ? html`<p class="flash ${p.flash.kind}" role="status" data-testid="flash">${p.flash.text}</p>` : ''}
+${windowPicker(p)}
+<main>
+<section class="kpis" aria-label="概览">
+  ${slotsSoFar.map((s) => html`<div class="kpi" data-testid="kpi-${s}"><span class="label">${SLOT_LABEL[s]}已报</span><span class="value"><b>${total(s)}</b>/${expected}</span></div>`)}
+  <div class="kpi ${data.openAlerts.length ? 'alarm' : ''}" data-testid="kpi-alerts"><span class="label">未处置告警</span><span class="value"><b>${data.openAlerts.length}</b>${critical ? html` <small>严重 ${critical}</small>` : ''}</span></div>
+  <div class="kpi ${submitted < data.roster.windows.length ? 'warn' : ''}" data-testid="kpi-roster"><span class="label">${dateLabel(data.roster.date)}排班</span><span class="value"><b>${submitted}</b>/${data.roster.windows.length}</span></div>
+</section>
+
+<section class="card wide" aria-labelledby="h-progress">
+  <h2 id="h-progress">今日上报进度</h2>
+  <div class="chart" id="chart-progress" role="img" aria-label="各窗口各时段已报人数"></div>
+  ${progressTable(data.progress, data.currentSlot, slotsSoFar)}
+</section>
+
+<section class="card" aria-labelledby="h-alerts">
+  <h2 id="h-alerts">未处置告警 <span class="count">${data.openAlerts.length}</span></h2>
+  ${data.openAlerts.length ? html`<ul class="alerts">${data.openAlerts.map((a) => alertItem(a, p))}</ul>` : html`<p class="empty">暂无未处置告警</p>`}
+  ${data.recentlyHandled.length ? html`<h3>近 3 天已处置</h3><ul class="alerts handled">${data.recentlyHandled.map((a) => handledItem(a, p.timezone))}</ul>` : ''}
+</section>
+
+<section class="card" aria-labelledby="h-roster">
+  <h2 id="h-roster">${dateLabel(data.roster.date)}窗口排班</h2>
+  ${data.roster.windows.length ? html`<ul class="rosters">${data.roster.windows.map(rosterItem)}</ul>` : html`<p class="empty">没有需要排班的窗口</p>`}
+</section>
+
+<section class="card wide" aria-labelledby="h-trend">
+  <h2 id="h-trend">近 14 天上报与异常</h2>
+  <div class="chart" id="chart-trend" role="img" aria-label="近 14 天每日上报次数与异常次数"></div>
+  <details><summary>查看数据</summary>${trendTable(data)}</details>
+</section>
+
+${data.outbox ? outboxCard(data.outbox, p.timezone) : ''}
+</main>
+<footer>数据截至 ${dateLabel(data.local.date)} ${clock} · 页面每分钟自动刷新 · HallGuard 大厅防疫值守助手</footer>
+<script type="application/json" id="chart-data">${jsonIsland(charts)}</script>
+</body>
+</html>`}`;
+}
+
+function windowPicker(p: PageContext): Safe | '' {
+  if (p.viewer.kind === 'person' && p.viewer.person.role === 'lead') return '';
+  if (p.data.windows.length < 2) return '';
+  return html`<nav class="windows" aria-label="窗口">
+  <a href="/dashboard" class="${p.data.window === null ? 'on' : ''}">全大厅</a>
+  ${p.data.windows.map((w) => html`<a href="/dashboard?window=${encodeURIComponent(w)}" class="${p.data.window === w ? 'on' : ''}">${w}</a>`)}
+</nav>`;
+}
+
+function progressTable(rows: WindowProgress[], current: Slot, slotsSoFar: Slot[]): Safe {
+  return html`<table class="progress" data-testid="progress">
+  <thead><tr><th>窗口</th><th>应报</th>${SLOTS.map((s) => html`<th class="${slotsSoFar.includes(s) ? '' : 'later'}">${SLOT_LABEL[s]}</th>`)}</tr></thead>
+  <tbody>${rows.map(
+    (w) => html`<tr data-window="${w.window}">
+    <th scope="row">${w.window}${w.roster === 'closed' ? html` <small>不开放</small>` : ''}</th><td>${w.expected}</td>
+    ${SLOTS.map((s) => html`<td class="${slotsSoFar.includes(s) ? (w.reported[s] < w.expected ? 'short' : 'full') : 'later'}" data-slot="${s}">${w.reported[s]}</td>`)}
+  </tr>${w.missing.length ? html`<tr class="missing"><td colspan="5">${SLOT_LABEL[current]}未报：${w.missing.join('、')}</td></tr>` : ''}`,
+  )}</tbody>
+</table>`;
+}
+
+function when(iso: string, timezone: string): string {
+  return localIso(new Date(iso), timezone).slice(5, 16).replace('T', ' ');
+}
+
+function alertItem(a: AlertView, p: PageContext): Safe {
+  return html`<li class="alert ${a.severity}" data-alert="${a.id}">
+  <div class="head"><span class="badge ${a.severity}">${SEVERITY_LABEL[a.severity]}</span> <b>#${a.id} ${a.name}</b> <span class="muted">${a.window}</span></div>
+  <div>${a.reasons}</div>
+  <div class="instruction">${a.instruction}</div>
+  <div class="muted">${when(a.openedAt, p.timezone)} 发现${a.pushCount > 1 ? ` · 已推送 ${a.pushCount} 次` : ''}</div>
+  ${
+    p.canAcknowledge && p.csrf
+      ? html`<form method="post" action="/dashboard/alerts/${a.id}/ack" class="ack">
+    <input type="hidden" name="csrf" value="${p.csrf}">
+    <label><span class="sr">处置情况</span><input name="note" required maxlength="500" placeholder="处置情况，如：已安排居家观察" autocomplete="off"></label>
+    <button type="submit">处置</button>
+  </form>`
+      : ''
+  }
+</li>`;
+}
+
+function handledItem(a: AlertView, timezone: string): Safe {
+  return html`<li class="alert handled" data-alert="${a.id}">
+  <div class="head"><span class="badge ok">已处置</span> <b>#${a.id} ${a.name}</b> <span class="muted">${a.window} · ${a.reasons}</span></div>
+  <div class="muted">${a.acknowledgedBy ?? ''} ${a.acknowledgedAt ? when(a.acknowledgedAt, timezone) : ''}：${a.note ?? ''}</div>
+</li>`;
+}
+
+function rosterItem(w: RosterView): Safe {
+  return html`<li data-roster="${w.window}" class="${w.status}">
+  <div class="head"><b>${w.window}</b> <span class="badge ${w.status}">${ROSTER_STATUS[w.status]}</span>${w.people.length ? html` <span class="muted">${w.people.length} 人</span>` : ''}</div>
+  ${w.people.length ? html`<div class="people">${w.people.map((p) => (p.flags.length ? html`<span class="person flagged" title="${p.flags.join('；')}">${p.name}<small>${p.flags.join('；')}</small></span>` : html`<span class="person">${p.name}</span>`))}</div>` : ''}
+</li>`;
+}
+
+function trendTable(data: DashboardData): Safe {
+  return html`<table class="trend"><thead><tr><th>日期</th><th>上报次数</th><th>上报人数</th><th>异常</th></tr></thead>
+  <tbody>${data.trend.map((d) => html`<tr><td>${d.date.slice(5)}</td><td>${d.reports}</td><td>${d.people}</td><td>${d.anomalies}</td></tr>`)}</tbody></table>`;
+}
+
+function outboxCard(o: NonNullable<DashboardData['outbox']>, timezone: string): Safe {
+  const state = o.failed ? 'alarm' : o.pending > 50 ? 'warn' : 'ok';
+  return html`<section class="card outbox ${state}" aria-labelledby="h-outbox" data-testid="outbox">
+  <h2 id="h-outbox">消息发送</h2>
+  <p><span>待发送 <b>${o.pending}</b></span> <span>发送中 <b>${o.sending}</b></span> <span>发送失败 <b>${o.failed}</b></span></p>
+  <p class="muted">${o.oldestPendingAt ? `最早待发送：${when(o.oldestPendingAt, timezone)}` : '没有积压'}${o.failed ? '；失败消息请管理员用 npm run cli -- outbox 查看' : ''}</p>
+</section>`;
+}
+
+/** A short page for a refused or failed request: what happened and what to do. */
+export function noticePage(title: string, text: string): string {
+  return `<!doctype html>${html`<html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${title}</title><link rel="stylesheet" href="/dashboard/assets/dashboard.css"></head>
+<body class="notice"><main><h1>${title}</h1><p>${text}</p></main></body></html>`}`;
+}

@@ -1,0 +1,61 @@
+import { expect } from 'chai';
+import type { Hall } from './hall';
+
+/** A browser-less visitor of the dashboard: keeps its session cookie between requests. */
+export class DashboardVisitor {
+  cookie: string | null = null;
+
+  constructor(private readonly hall: Hall) {}
+
+  /** Sends `看板` as a platform user and returns the link's path and query (the link's host is PUBLIC_URL). */
+  async link(userId: string): Promise<string> {
+    const { reply } = await this.hall.send(userId, '看板');
+    const url = /https?:\/\/\S+/.exec(reply ?? '')?.[0];
+    expect(url, `a link in: ${reply}`).to.be.a('string');
+    const { pathname, search } = new URL(url!);
+    return pathname + search;
+  }
+
+  /** One request, without following redirects; a Set-Cookie replaces the visitor's cookie. */
+  async request(path: string, init: RequestInit = {}): Promise<{ status: number; body: string; headers: Headers }> {
+    const headers = new Headers(init.headers);
+    if (this.cookie) headers.set('cookie', this.cookie);
+    const res = await fetch(this.hall.url + path, { ...init, headers, redirect: 'manual' });
+    const set = res.headers.get('set-cookie');
+    if (set) this.cookie = set.split(';')[0].endsWith('=') ? null : set.split(';')[0];
+    return { status: res.status, body: await res.text(), headers: res.headers };
+  }
+
+  /** Opens a link as a browser would: the redirect, then the page. */
+  async open(path: string): Promise<{ status: number; body: string }> {
+    const first = await this.request(path);
+    if (first.status !== 303) return first;
+    return this.request(first.headers.get('location')!);
+  }
+
+  /** Posts a form of the page. */
+  post(path: string, fields: Record<string, string>, headers: Record<string, string> = {}) {
+    return this.request(path, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers }, body: new URLSearchParams(fields).toString() });
+  }
+}
+
+/** The CSRF token in a rendered page. */
+export function csrfOf(page: string): string {
+  const token = /name="csrf" value="([^"]+)"/.exec(page)?.[1];
+  expect(token, 'a CSRF token in the page').to.be.a('string');
+  return token!;
+}
+
+/** The text of the element with a data-testid (nested elements included): elements become spaces, bold is inline. */
+export function testIdText(page: string, id: string): string {
+  const start = new RegExp(`<(\\w+)[^>]*data-testid="${id}"[^>]*>`).exec(page);
+  if (!start) return '';
+  const tag = start[1];
+  const tags = new RegExp(`<(/?)${tag}\\b[^>]*>`, 'g');
+  tags.lastIndex = start.index + start[0].length;
+  let depth = 1;
+  let m: RegExpExecArray | null;
+  while (depth > 0 && (m = tags.exec(page))) depth += m[1] ? -1 : 1;
+  const end = depth === 0 ? tags.lastIndex : page.length;
+  return page.slice(start.index, end).replace(/<\/?b>/g, '').replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim();
+}
