@@ -13,6 +13,7 @@ const COMMANDS: Record<string, () => Promise<CliCommand>> = {
   calendar: async () => (await import('./calendar')).calendarCommand,
   outbox: async () => (await import('./outbox')).outboxCommand,
   seed: async () => (await import('./seed')).seedCommand,
+  demo: async () => (await import('./demo')).demoCommand,
 };
 
 const HELP = new Set(['--help', '-h']);
