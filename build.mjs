@@ -19,7 +19,7 @@ export async function bundle(entries = ['bot/main.ts']) {
     sourcemap: true,
     logLevel: 'warning',
   });
-  copyFileSync('bot/adapters/local/simulator.html', 'dist/bot/simulator.html');
+  for (const file of ['simulator.html', 'simulator.js', 'simulator.css']) copyFileSync(`bot/adapters/local/${file}`, `dist/bot/${file}`);
   // Files read beside a module at run time land beside the bundle, at the same relative path.
   cpSync('bot/dashboard/assets', 'dist/bot/assets', { recursive: true });
 }

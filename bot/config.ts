@@ -15,7 +15,7 @@ const cron = (fallback: string) =>
 const schema = z
   .object({
     PORT: z.string().trim().default('3000').pipe(z.coerce.number<string>().int().min(0).max(65535)),
-    HOST: z.string().trim().default('0.0.0.0'),
+    HOST: optional,
     DATABASE_URL: z
       .string()
       .trim()
@@ -114,6 +114,7 @@ export interface DingtalkConfig {
 
 export interface Config {
   port: number;
+  /** HTTP listener address: HOST when set, else 127.0.0.1 while the simulator is on and 0.0.0.0 otherwise. */
   host: string;
   databaseUrl: string;
   timezone: string;
@@ -172,9 +173,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         leaderSecret: e.DINGTALK_LEADER_SECRET,
       }
     : undefined;
+  const simulator = e.SIMULATOR === 'on' || (e.SIMULATOR === 'auto' && !wecom && !dingtalk);
   return {
     port: e.PORT,
-    host: e.HOST,
+    // The simulator has no login: unless HOST says otherwise, only this machine may reach it.
+    host: e.HOST ?? (simulator ? '127.0.0.1' : '0.0.0.0'),
     databaseUrl: e.DATABASE_URL,
     timezone: e.TIMEZONE,
     logLevel: e.LOG_LEVEL,
@@ -191,7 +194,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     alertRepushMinutes: e.ALERT_REPUSH_MINUTES,
     publicUrl: e.PUBLIC_URL,
     dashboardToken: e.DASHBOARD_TOKEN,
-    simulator: e.SIMULATOR === 'on' || (e.SIMULATOR === 'auto' && !wecom && !dingtalk),
+    simulator,
   };
 }
 

@@ -1,3 +1,4 @@
+import type { AddressInfo } from 'node:net';
 import { ConfigError, environmentWithDotenv, loadConfig } from './config';
 import { createLogger } from './log';
 import { createService } from './service';
@@ -16,14 +17,22 @@ async function main(): Promise<void> {
   }
   const log = createLogger(config.logLevel);
   const service = await createService({ config, log });
-  await service.listen();
-  const base = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${config.port}`;
+  const server = await service.listen();
+  const base = baseUrl(config.host, (server.address() as AddressInfo).port);
   const platforms = service.adapters.map((a) => a.platform).filter((p) => p !== 'local');
-  log.info({ database: service.db.dialect, platforms, timezone: config.timezone }, `HallGuard listening on ${base}`);
+  log.info({ database: service.db.dialect, platforms, host: config.host, timezone: config.timezone }, `HallGuard listening on ${base}`);
   if (platforms.length === 0) {
     log.warn('no platform configured (set WECOM_* or DINGTALK_* in .env, see .env.example); running with the local simulator only');
   }
-  if (service.local) log.info(`local chat simulator: ${base}/`);
+  if (service.local) {
+    log.info(`本地模拟器 / local simulator: ${base}/`);
+    if (!isLoopback(config.host)) {
+      log.warn(`本地模拟器没有登录，HOST=${config.host} 让其他机器也能连上（只接受 Host 为本机或 PUBLIC_URL 主机名的请求）；只在本机试用请设 HOST=127.0.0.1 / the simulator has no login and listens beyond this machine`);
+    }
+    if ((await service.services.directory.active()).length === 0) {
+      log.info('名单为空：在页面上点击“载入演示数据”，或运行 npm run cli -- demo');
+    }
+  }
   if (service.services.notifier.leaderDestinations.length === 0) log.warn('no leadership group configured: alerts are stored but not pushed');
 
   let stopping = false;
@@ -37,6 +46,16 @@ async function main(): Promise<void> {
   };
   process.on('SIGTERM', () => void stop('SIGTERM'));
   process.on('SIGINT', () => void stop('SIGINT'));
+}
+
+/** The address to print for a listener: a wildcard host is reached on this machine through loopback. */
+function baseUrl(host: string, port: number): string {
+  const reach = host === '0.0.0.0' ? '127.0.0.1' : host === '::' ? '::1' : host;
+  return `http://${reach.includes(':') ? `[${reach}]` : reach}:${port}`;
+}
+
+function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || host.startsWith('127.');
 }
 
 main().catch((err) => {

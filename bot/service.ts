@@ -56,13 +56,16 @@ export async function createService({ config, log, clock = systemClock, db: give
   const adapters: PlatformAdapter[] = [];
   if (config.wecom) adapters.push(createWecomAdapter({ config: config.wecom, log: log.child({ platform: 'wecom' }), clock }));
   if (config.dingtalk) adapters.push(createDingtalkAdapter({ config: config.dingtalk, log: log.child({ platform: 'dingtalk' }), clock }));
-  const local = config.simulator ? createLocalAdapter({ clock, db }) : undefined;
+  const directory = new Directory(db);
+  // The runner and the dispatcher need every adapter's channels, so the simulator reaches them through functions.
+  const local = config.simulator
+    ? createLocalAdapter({ clock, db, config, directory, log: log.child({ platform: 'local' }), runner: () => runner, kickOutbox: () => outboxDispatcher.kick() })
+    : undefined;
   if (local) adapters.push(local);
 
   const channels = adapters.flatMap((a) => a.channels);
   const outbox = new Outbox({ channels, clock });
   const outboxDispatcher = new OutboxDispatcher({ db, channels, clock, log: log.child({ component: 'outbox' }) });
-  const directory = new Directory(db);
   const services: Services = { config, db, directory, notifier: new Notifier(outbox, adapters, log), calendar: new WorkCalendar(db), clock, log };
   const dispatch = createDispatch(services, {
     ...allCommands(),

@@ -31,7 +31,7 @@ export class JobFiring {
   @Column({ type: 'text', default: '' })
   detail: string;
 
-  /** scheduler, catch-up or cli. */
+  /** scheduler, catch-up, cli or simulator (the local simulator's job buttons). */
   @Column({ type: 'varchar', length: 16 })
   trigger: string;
 

@@ -12,6 +12,9 @@ export interface FiringResult {
   detail: string;
 }
 
+/** Who asked for a firing; recorded in the ledger's varchar(16) `trigger` column. */
+export type FiringTrigger = 'scheduler' | 'catch-up' | 'cli' | 'simulator';
+
 /** A firing's key: the scheduled local time to the minute. */
 export function firingKey(at: Date, timezone: string): string {
   const t = localTime(at, timezone);
@@ -30,7 +33,7 @@ export class JobRunner {
   ) {}
 
   /** One firing of `job` for the time `at`; `force` re-runs a fired minute and ignores the work calendar. */
-  async fire(job: Job, at: Date, { trigger, force = false }: { trigger: 'scheduler' | 'catch-up' | 'cli'; force?: boolean }): Promise<FiringResult> {
+  async fire(job: Job, at: Date, { trigger, force = false }: { trigger: FiringTrigger; force?: boolean }): Promise<FiringResult> {
     const { db, calendar, config } = this.services;
     const scheduled = new Date(Math.floor(at.getTime() / 60_000) * 60_000);
     const scheduledFor = firingKey(scheduled, config.timezone);

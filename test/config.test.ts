@@ -39,6 +39,26 @@ describe('loadConfig', () => {
     expect(config.simulator).to.equal(false);
   });
 
+  it('binds to 127.0.0.1 when HOST is not set and the simulator is on (no platform)', () => {
+    expect(loadConfig({}).host).to.equal('127.0.0.1');
+    expect(loadConfig({ HOST: '  ' }).host).to.equal('127.0.0.1');
+  });
+
+  it('binds to 127.0.0.1 when HOST is not set and SIMULATOR=on beside a platform', () => {
+    expect(loadConfig({ ...wecom, SIMULATOR: 'on' }).host).to.equal('127.0.0.1');
+  });
+
+  it('binds to 0.0.0.0 when HOST is not set and a platform is configured without the simulator', () => {
+    expect(loadConfig(wecom).host).to.equal('0.0.0.0');
+    expect(loadConfig({ SIMULATOR: 'off' }).host).to.equal('0.0.0.0');
+  });
+
+  it('lets an explicit HOST win, simulator or not', () => {
+    expect(loadConfig({ HOST: '0.0.0.0' }).host).to.equal('0.0.0.0');
+    expect(loadConfig({ HOST: '192.168.1.20', SIMULATOR: 'on' }).host).to.equal('192.168.1.20');
+    expect(loadConfig({ ...wecom, HOST: '127.0.0.1' }).host).to.equal('127.0.0.1');
+  });
+
   it('names each missing WeCom variable when only some are set', () => {
     const message = problemsOf({ WECOM_CORP_ID: 'ww1', WECOM_TOKEN: 't' });
     expect(message).to.contain('WECOM_AGENT_ID').and.contain('WECOM_SECRET').and.contain('WECOM_AES_KEY');
@@ -76,5 +96,6 @@ describe('loadConfig', () => {
     const config = loadConfig(environmentWithDotenv(new URL('../.env.example', import.meta.url).pathname, {}));
     expect(config.wecom).to.equal(undefined);
     expect(config.databaseUrl).to.equal('sqlite:data/hallguard.sqlite');
+    expect(config.host, 'a copied .env.example keeps the simulator on loopback').to.equal('127.0.0.1');
   });
 });

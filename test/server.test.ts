@@ -49,7 +49,7 @@ describe('the service with no platform configured', () => {
     expect(await page.text()).to.contain('HallGuard');
     const people = (await (await fetch(`${url}/local/people`)).json()) as { id: number; name: string }[];
     const zhang = people.find((p) => p.name === '张三')!;
-    const res = await fetch(`${url}/local/message`, { method: 'POST', body: JSON.stringify({ userId: String(zhang.id), text: '晨检 37.8' }) });
+    const res = await fetch(`${url}/local/message`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ userId: String(zhang.id), text: '晨检 37.8' }) });
     expect(((await res.json()) as { reply: string }).reply).to.contain('37.8℃').and.contain('告警 #1');
     await service.outboxDispatcher.drain();
     const feed = (await (await fetch(`${url}/local/feed`)).json()) as { to: string; body: string }[];
@@ -58,6 +58,6 @@ describe('the service with no platform configured', () => {
   });
 
   it('answers 400 to a simulator message that is not JSON', async () => {
-    expect((await fetch(`${url}/local/message`, { method: 'POST', body: 'hello' })).status).to.equal(400);
+    expect((await fetch(`${url}/local/message`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: 'hello' })).status).to.equal(400);
   });
 });

@@ -1,0 +1,71 @@
+import { randomUUID } from 'node:crypto';
+import type Router from '@koa/router';
+import { ROLE_LABEL } from '../../labels';
+import type { Dispatch } from '../../message';
+import type { Role } from '../../../entities';
+import { loadDemo, type DemoRouteDeps } from './demo-route';
+import { readJsonObject, refuse, simulatorGuards } from './guard';
+import { runJob, type JobRouteDeps } from './jobs';
+import { serveAsset, servePage } from './page';
+
+/** One message the simulator "delivered": to a person (their staff id), or to the leadership group (`leaders`). */
+export interface LocalDelivery {
+  seq: number;
+  to: string;
+  body: string;
+  at: string;
+}
+
+/** What the simulator's routes need. */
+export interface SimulatorDeps extends DemoRouteDeps, JobRouteDeps {
+  deliveries: LocalDelivery[];
+}
+
+/**
+ * The simulator's routes: the page and its files, the directory, the feed of
+ * deliveries, a message as any person, a job firing, the demonstration hall.
+ * Every route checks the Host header; every POST takes JSON only.
+ */
+export function mountSimulator(router: Router, dispatch: Dispatch, deps: SimulatorDeps): void {
+  const guard = simulatorGuards(deps.config.publicUrl);
+
+  router.get('/', guard.host, (ctx) => servePage(ctx, deps.config.timezone));
+  router.get('/local/simulator.js', guard.host, (ctx) => serveAsset(ctx, 'simulator.js'));
+  router.get('/local/simulator.css', guard.host, (ctx) => serveAsset(ctx, 'simulator.css'));
+
+  router.get('/local/people', guard.host, async (ctx) => {
+    const rows = await deps.db.all<{ id: unknown; name: string; window: string; role: Role }>(
+      'SELECT id, name, window_name AS "window", role FROM staff WHERE active = ? ORDER BY window_name, name',
+      [true],
+    );
+    ctx.set('Cache-Control', 'no-store');
+    ctx.body = rows.map((p) => ({ id: Number(p.id), name: p.name, window: p.window, role: p.role, roleLabel: ROLE_LABEL[p.role] ?? p.role }));
+  });
+
+  router.get('/local/feed', guard.host, (ctx) => {
+    const since = Number(ctx.query.since ?? 0);
+    ctx.set('Cache-Control', 'no-store');
+    ctx.body = deps.deliveries.filter((d) => d.seq > since);
+  });
+
+  router.post('/local/message', guard.host, guard.json, async (ctx) => {
+    const input = await readJsonObject(ctx);
+    if (typeof input?.userId !== 'string' || typeof input.text !== 'string') return refuse(ctx, 400, '请求体应为 JSON：{"userId": "人员编号", "text": "消息内容"}');
+    const now = deps.clock.now();
+    const result = await dispatch({
+      platform: 'local',
+      userId: input.userId,
+      isGroup: false,
+      kind: 'text',
+      text: input.text,
+      messageId: randomUUID(),
+      receivedAt: now,
+      platformTime: now,
+    });
+    ctx.set('Cache-Control', 'no-store');
+    ctx.body = { reply: result.reply };
+  });
+
+  router.post('/local/jobs/:name', guard.host, guard.json, (ctx) => runJob(ctx, deps));
+  router.post('/local/demo', guard.host, guard.json, (ctx) => loadDemo(ctx, deps));
+}

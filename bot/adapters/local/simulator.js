@@ -1,0 +1,299 @@
+// HallGuard local simulator: the page's only script (served as a file, so a strict CSP allows it).
+// Every message text reaches the page through textContent or a text node, never as markup.
+'use strict';
+
+(() => {
+  const $ = (id) => document.getElementById(id);
+  const timezone = document.body.dataset.timezone || 'Asia/Shanghai';
+  const OUTCOME = { done: '已执行', 'not-workday': '非工作日，未执行', 'already-fired': '该时刻已执行过', failed: '执行失败', missed: '已错过' };
+  const URL_PATTERN = /https?:\/\/[^\s<>"'，。；、）】]+/g;
+
+  let people = [];
+  let since = 0;
+  let current = '';
+  /** Per person (staff id): what was said, answered and pushed, and how many pushes are unread. */
+  const history = new Map();
+  const unread = new Map();
+
+  const clock = (() => {
+    try {
+      return new Intl.DateTimeFormat('zh-CN', { timeZone: timezone, month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    } catch {
+      return new Intl.DateTimeFormat('zh-CN', { month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    }
+  })();
+  const timeOf = (iso) => (iso ? clock.format(new Date(iso)) : '');
+
+  function el(tag, className, text) {
+    const node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text !== undefined) node.textContent = text;
+    return node;
+  }
+
+  /** Appends text, with each http(s) URL as a link opening in a new tab. */
+  function appendText(parent, text) {
+    let last = 0;
+    for (const match of text.matchAll(URL_PATTERN)) {
+      parent.append(document.createTextNode(text.slice(last, match.index)));
+      const link = el('a', '', match[0]);
+      link.href = match[0];
+      link.target = '_blank';
+      link.rel = 'noopener noreferrer';
+      parent.append(link);
+      last = match.index + match[0].length;
+    }
+    parent.append(document.createTextNode(text.slice(last)));
+  }
+
+  function bubble({ kind, text, meta }) {
+    const div = el('div', `msg ${kind}`);
+    div.dataset.kind = kind;
+    if (meta) div.append(el('span', 'meta', meta));
+    appendText(div, text);
+    return div;
+  }
+
+  function show(box, entry) {
+    box.querySelector('.placeholder')?.remove();
+    box.append(bubble(entry));
+    box.scrollTop = box.scrollHeight;
+  }
+
+  function placeholder(box, text) {
+    box.replaceChildren(el('p', 'placeholder', text));
+  }
+
+  function notice(text, isError) {
+    const box = $('notice');
+    box.hidden = !text;
+    box.textContent = text || '';
+    box.classList.toggle('error', Boolean(isError));
+  }
+
+  /** POSTs JSON; answers { ok, status, data } with data.error set on failure. */
+  async function post(path, body) {
+    try {
+      const res = await fetch(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body || {}) });
+      const text = await res.text();
+      let data;
+      try {
+        data = JSON.parse(text);
+      } catch {
+        data = { error: text || `HTTP ${res.status}` };
+      }
+      if (!res.ok && !data.error) data.error = `HTTP ${res.status}`;
+      return { ok: res.ok, status: res.status, data };
+    } catch {
+      return { ok: false, status: 0, data: { error: '无法连接服务，请确认 HallGuard 仍在运行。' } };
+    }
+  }
+
+  // ---- people -------------------------------------------------------------
+
+  const personOf = (id) => people.find((p) => String(p.id) === id);
+
+  function optionText(p) {
+    const n = unread.get(String(p.id)) || 0;
+    return `${p.name} · ${p.roleLabel}${n ? `（${n} 条新消息）` : ''}`;
+  }
+
+  function fillDirectory() {
+    const select = $('who');
+    select.replaceChildren();
+    const windows = new Map();
+    for (const p of people) {
+      const name = p.window || '未分配窗口';
+      if (!windows.has(name)) windows.set(name, []);
+      windows.get(name).push(p);
+    }
+    for (const [name, members] of windows) {
+      const group = el('optgroup');
+      group.label = name;
+      for (const p of members) {
+        const option = new Option(optionText(p), String(p.id));
+        option.dataset.role = p.role;
+        group.append(option);
+      }
+      select.append(group);
+    }
+    $('empty').hidden = people.length > 0;
+    select.disabled = people.length === 0;
+    $('text').disabled = $('send').disabled = people.length === 0;
+  }
+
+  async function loadPeople() {
+    try {
+      const res = await fetch('/local/people');
+      if (!res.ok) throw new Error(String(res.status));
+      people = await res.json();
+    } catch {
+      notice('无法读取名单，请确认 HallGuard 仍在运行后刷新页面。', true);
+      return;
+    }
+    fillDirectory();
+    let remembered = '';
+    try {
+      remembered = sessionStorage.getItem('hallguard-simulator-who') || '';
+    } catch {
+      /* storage may be unavailable; start with the first person */
+    }
+    select(personOf(current) ? current : personOf(remembered) ? remembered : people[0] ? String(people[0].id) : '');
+  }
+
+  function select(id) {
+    current = id;
+    $('who').value = id;
+    unread.delete(id);
+    const p = personOf(id);
+    if (p) {
+      const option = $('who').selectedOptions[0];
+      if (option) option.textContent = optionText(p);
+      try {
+        sessionStorage.setItem('hallguard-simulator-who', id);
+      } catch {
+        /* not remembered across reloads */
+      }
+    }
+    $('who-role').textContent = p ? `${p.name}：${p.roleLabel}${p.window ? `，${p.window}` : ''}` : '';
+    renderChat();
+    renderChips(p);
+  }
+
+  function renderChat() {
+    const box = $('chat');
+    const entries = history.get(current) || [];
+    if (!personOf(current)) return placeholder(box, '先载入演示数据或导入名单，再选择一个人。');
+    if (entries.length === 0) return placeholder(box, '还没有消息。试试下面的示例，或直接输入。');
+    box.replaceChildren(...entries.map(bubble));
+    box.scrollTop = box.scrollHeight;
+  }
+
+  function addToPerson(id, entry) {
+    if (!history.has(id)) history.set(id, []);
+    history.get(id).push(entry);
+    if (id === current) return show($('chat'), entry);
+    const p = personOf(id);
+    if (!p) return;
+    unread.set(id, (unread.get(id) || 0) + 1);
+    const option = [...$('who').options].find((o) => o.value === id);
+    if (option) option.textContent = optionText(p);
+  }
+
+  // ---- examples -----------------------------------------------------------
+
+  function examples(p) {
+    const list = ['晨检 36.5 绿码', '午检 36.6 无症状', '离岗 36.5 绿码', '体温 37.8 咳嗽', '36.5度 黄码', '我的记录', '帮助'];
+    const mates = people.filter((q) => p.window && q.window === p.window);
+    const names = (mates.length ? mates : [p]).slice(0, 3).map((q) => q.name).join(' ');
+    const someone = mates.find((q) => q.id !== p.id) || people.find((q) => q.id !== p.id);
+    if (p.role === 'lead') {
+      list.push(`明日排班 ${names}`, `代报 ${someone ? someone.name : '张三'} 36.5 绿码`, '排班状态', '今日统计', '看板');
+    } else if (p.role === 'leader' || p.role === 'admin') {
+      const windows = [...new Set(people.map((q) => q.window).filter(Boolean))];
+      const other = windows.find((w) => w !== p.window) || windows[0] || '1号窗口';
+      const crew = people.filter((q) => q.window === other).slice(0, 3).map((q) => q.name).join(' ');
+      list.push('今日统计', '处置 1 已安排居家观察', `明日排班 ${other} ${crew}`, `代报 ${someone ? someone.name : '张三'} 36.5 绿码`, '排班状态', '看板');
+    }
+    return list;
+  }
+
+  function renderChips(p) {
+    const box = $('chips');
+    box.replaceChildren();
+    if (!p) return;
+    for (const text of examples(p)) {
+      const chip = el('button', 'chip', text);
+      chip.type = 'button';
+      chip.dataset.example = text;
+      chip.title = '填入输入框';
+      chip.addEventListener('click', () => {
+        $('text').value = text;
+        $('text').focus();
+      });
+      box.append(chip);
+    }
+  }
+
+  // ---- messages and the feed ----------------------------------------------
+
+  async function send(event) {
+    event.preventDefault();
+    const text = $('text').value.trim();
+    const who = current;
+    if (!text || !personOf(who)) return;
+    $('text').value = '';
+    addToPerson(who, { kind: 'me', text });
+    const { ok, data } = await post('/local/message', { userId: who, text });
+    if (ok && data.reply) addToPerson(who, { kind: 'bot', text: data.reply, meta: '防疫值守助手' });
+    else if (!ok) addToPerson(who, { kind: 'error', text: `发送失败：${data.error}` });
+    $('text').focus();
+    await poll();
+  }
+
+  let polling = false;
+  async function poll() {
+    if (polling) return;
+    polling = true;
+    try {
+      const res = await fetch(`/local/feed?since=${since}`);
+      if (!res.ok) throw new Error(String(res.status));
+      for (const d of await res.json()) {
+        since = Math.max(since, d.seq);
+        if (d.to === 'leaders') show($('group'), { kind: 'group', text: d.body, meta: timeOf(d.at) });
+        else addToPerson(String(d.to), { kind: 'push', text: d.body, meta: `主动推送 · ${timeOf(d.at)}` });
+      }
+    } catch {
+      /* the next poll tries again */
+    } finally {
+      polling = false;
+    }
+  }
+
+  // ---- jobs and the demonstration hall ------------------------------------
+
+  async function runJob(button) {
+    const buttons = document.querySelectorAll('[data-job]');
+    const status = $('job-status');
+    const at = $('job-at').value;
+    buttons.forEach((b) => (b.disabled = true));
+    status.dataset.outcome = 'running';
+    status.textContent = `正在运行「${button.textContent}」……`;
+    const { ok, data } = await post(`/local/jobs/${encodeURIComponent(button.dataset.job)}`, at ? { at } : {});
+    buttons.forEach((b) => (b.disabled = false));
+    if (ok) {
+      status.dataset.outcome = data.outcome;
+      status.textContent = `${data.label}（${String(data.scheduledFor).replace('T', ' ')}）${OUTCOME[data.outcome] || data.outcome}：${data.detail}`;
+    } else {
+      status.dataset.outcome = 'error';
+      status.textContent = data.error;
+    }
+    // The service's outbox sends right after the firing; look a few times so its pushes show at once.
+    for (const wait of [0, 300, 1000]) setTimeout(poll, wait);
+  }
+
+  async function loadDemo() {
+    const button = $('load-demo');
+    button.disabled = true;
+    const { ok, data } = await post('/local/demo', {});
+    button.disabled = false;
+    if (!ok) return notice(data.error, true);
+    notice(data.alreadyLoaded ? '演示数据已经载入过。' : `已载入演示数据：${data.people} 人，${data.reports} 条体温上报，${data.alerts} 条告警，${data.rosters} 份排班。`);
+    await loadPeople();
+    await poll();
+  }
+
+  function start() {
+    $('tz').textContent = timezone;
+    $('form').addEventListener('submit', send);
+    $('who').addEventListener('change', (e) => select(e.target.value));
+    $('load-demo').addEventListener('click', loadDemo);
+    $('job-now').addEventListener('click', () => ($('job-at').value = ''));
+    for (const button of document.querySelectorAll('[data-job]')) button.addEventListener('click', () => runJob(button));
+    placeholder($('group'), '领导小组群还没有收到消息。');
+    loadPeople().then(poll);
+    setInterval(poll, 2000);
+  }
+
+  start();
+})();

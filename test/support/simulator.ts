@@ -1,0 +1,112 @@
+import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { loadConfig } from '../../bot/config';
+import { silentLogger } from '../../bot/log';
+import { createService, type Service } from '../../bot/service';
+import { ManualClock } from '../../bot/time';
+import { openTestDatabase, seedStaff } from './db';
+import { PEOPLE } from './hall';
+
+/** An HTTP answer, read whole. */
+export interface Answer {
+  status: number;
+  headers: IncomingHttpHeaders;
+  text: string;
+  json<T = Record<string, unknown>>(): T;
+}
+
+/** One delivery of the simulator's feed. */
+export interface FeedItem {
+  seq: number;
+  to: string;
+  body: string;
+  at: string;
+}
+
+export interface SimulatorHallOptions {
+  now?: string;
+  /** The directory; defaults to the conversation tests' people. Pass [] for an empty one. */
+  people?: { name: string; window?: string; role?: string }[];
+  env?: Record<string, string>;
+}
+
+/**
+ * The real service with no platform configured, on a free loopback port and
+ * a hand-moved clock: a test drives the local simulator over HTTP as its page
+ * does. Requests go through node:http so a test can send any Host header.
+ */
+export class SimulatorHall {
+  private constructor(
+    readonly service: Service,
+    readonly clock: ManualClock,
+    readonly port: number,
+  ) {}
+
+  static async open(options: SimulatorHallOptions = {}): Promise<SimulatorHall> {
+    const clock = new ManualClock(options.now ?? '2026-11-23T08:05:00+08:00');
+    const db = await openTestDatabase();
+    await seedStaff(db, options.people ?? PEOPLE);
+    const service = await createService({ config: loadConfig({ ...options.env }), log: silentLogger, clock, db });
+    const server = await service.listen(0, '127.0.0.1', { background: false });
+    return new SimulatorHall(service, clock, (server.address() as AddressInfo).port);
+  }
+
+  get url(): string {
+    return `http://127.0.0.1:${this.port}`;
+  }
+
+  /** Any request; the Host header is 127.0.0.1:port unless `headers.host` says otherwise. */
+  request(method: string, path: string, { body, headers = {} }: { body?: string; headers?: Record<string, string> } = {}): Promise<Answer> {
+    return new Promise((resolve, reject) => {
+      const req = httpRequest({ host: '127.0.0.1', port: this.port, method, path, headers: { host: `127.0.0.1:${this.port}`, ...headers } }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => {
+          const text = Buffer.concat(chunks).toString('utf8');
+          resolve({ status: res.statusCode!, headers: res.headers, text, json: <T>() => JSON.parse(text) as T });
+        });
+      });
+      req.on('error', reject);
+      req.end(body);
+    });
+  }
+
+  /** A POST of JSON, as the simulator's page sends it. */
+  post(path: string, value: unknown = {}, headers: Record<string, string> = {}): Promise<Answer> {
+    return this.request('POST', path, { body: JSON.stringify(value), headers: { 'content-type': 'application/json', ...headers } });
+  }
+
+  /** The staff id of a person of the directory, as the page's person picker knows it. */
+  async idOf(name: string): Promise<string> {
+    const people = (await this.request('GET', '/local/people')).json<{ id: number; name: string }[]>();
+    const person = people.find((p) => p.name === name);
+    if (!person) throw new Error(`no ${name} in the directory`);
+    return String(person.id);
+  }
+
+  /** Sends a text as a person (by name) and returns the bot's reply. */
+  async say(name: string, text: string): Promise<string | null> {
+    const answer = await this.post('/local/message', { userId: await this.idOf(name), text });
+    if (answer.status !== 200) throw new Error(`message answered ${answer.status}: ${answer.text}`);
+    return answer.json<{ reply: string | null }>().reply;
+  }
+
+  /** Lets the outbox deliver what is due (the service's background dispatcher is off in tests). */
+  async deliver(): Promise<void> {
+    await this.service.outboxDispatcher.drain(5_000);
+  }
+
+  /** The simulator's feed, as the page polls it. */
+  async feed(since = 0): Promise<FeedItem[]> {
+    return (await this.request('GET', `/local/feed?since=${since}`)).json<FeedItem[]>();
+  }
+
+  /** What the leadership group received. */
+  async group(): Promise<string[]> {
+    return (await this.feed()).filter((d) => d.to === 'leaders').map((d) => d.body);
+  }
+
+  close(): Promise<void> {
+    return this.service.close();
+  }
+}
