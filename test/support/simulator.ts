@@ -28,6 +28,8 @@ export interface SimulatorHallOptions {
   /** The directory; defaults to the conversation tests' people. Pass [] for an empty one. */
   people?: { name: string; window?: string; role?: string }[];
   env?: Record<string, string>;
+  /** Listen on this port (0: any free one). */
+  port?: number;
 }
 
 /**
@@ -47,7 +49,7 @@ export class SimulatorHall {
     const db = await openTestDatabase();
     await seedStaff(db, options.people ?? PEOPLE);
     const service = await createService({ config: loadConfig({ ...options.env }), log: silentLogger, clock, db });
-    const server = await service.listen(0, '127.0.0.1', { background: false });
+    const server = await service.listen(options.port ?? 0, '127.0.0.1', { background: false });
     return new SimulatorHall(service, clock, (server.address() as AddressInfo).port);
   }
 
