@@ -45,6 +45,12 @@ for (const platform of PLATFORMS) {
         expect(alert).to.deep.equal({ status: 'acknowledged', note: '已安排到隔离区并联系120', at: '2026-11-23T00:20:00.000Z' });
       });
 
+      it('keeps the note as the leader typed it, punctuation and all', async () => {
+        await hall.send('wangwu', '处置 １ 已安排居家观察，明日复测（体温<37.3℃）');
+        const [alert] = await hall.service.db.all<{ note: string }>('SELECT ack_note AS "note" FROM alert WHERE id = 1');
+        expect(alert.note).to.equal('已安排居家观察，明日复测（体温<37.3℃）');
+      });
+
       it('says by whom an alert was already handled', async () => {
         await hall.send('wangwu', '处置 1 已送医');
         const { reply, group } = await hall.send('wangwu', '处置 1 再次处置');
