@@ -33,6 +33,7 @@ const DIRECTORY = `name,window,role,wecom_userid,dingtalk_userid,mobile
 孙伟,3号窗口,lead,demo-sunwei,,13900000301
 马超,3号窗口,staff,demo-machao,,13900000302
 朱琳,3号窗口,staff,demo-zhulin,,13900000303
+高洁,3号窗口,staff,demo-gaojie,,13900000304
 郭强,后勤保障,staff,demo-guoqiang,,13900000401
 何芳,后勤保障,staff,demo-hefang,,13900000402
 王建国,领导小组,leader,demo-wangjianguo,,13900000501
@@ -45,8 +46,8 @@ const ROSTER_WINDOWS = ['1号窗口', '2号窗口', '3号窗口'];
 /** How people type, by slot: loose, as on a phone. `{t}` is the temperature. */
 const PHRASES: Record<Slot, string[]> = {
   morning: ['晨检 {t}', '体温{t} 绿码', '晨检 {t} 绿码 无症状', '{t}'],
-  midday: ['午检 {t}', '午检 {t} 绿码'],
-  leave: ['离岗 {t}', '离岗 {t} 绿码'],
+  midday: ['午检 {t}', '午检 {t} 绿码', '体温：{t}℃'],
+  leave: ['离岗 {t}', '离岗 {t} 绿码', '离岗 {t} 绿码 无症状', '{t}度'],
 };
 /** Local time of each slot's first report, in minutes after midnight; people follow a few minutes apart. */
 const SLOT_START: Record<Slot, number> = { morning: 7 * 60 + 40, midday: 12 * 60 + 5, leave: 17 * 60 + 32 };
@@ -61,12 +62,22 @@ const ANOMALIES: { day: number; name: string; slot: Slot; text: string; ack?: st
   { day: 0, name: '周婷', slot: 'morning', text: '晨检 37.9 乏力' },
 ];
 
+/** One message of the week: a report, a roster, or a leader's 处置 of the alert `person` raised on `date`. */
+interface Said {
+  at: Date;
+  name: string;
+  text: string;
+  handles?: { person: string; date: string };
+}
+
 /**
  * Fills an empty database with a demonstration hall and a week of history
  * ending at `now` (`npm run cli -- demo`, the simulator's 载入演示数据):
  * every report, roster and acknowledgement is a message sent through the real
- * dispatch on a hand-moved clock, so the records are what the hall would hold.
- * What the history queued for delivery is marked sent: it is in the past.
+ * dispatch, in time order, on a hand-moved clock, so the records are what the
+ * hall would hold. What the history queued for delivery is marked sent at the
+ * time it was queued, right after each message: it is in the past, and a
+ * running service's dispatcher must not deliver it as new.
  */
 export async function seedDemo({ db, config, log, now }: { db: Database; config: Config; log: Logger; now: Date }): Promise<DemoResult> {
   const [{ n }] = await db.all<{ n: unknown }>('SELECT count(*) AS n FROM staff');
@@ -84,13 +95,6 @@ export async function seedDemo({ db, config, log, now }: { db: Database; config:
   const people = new Map((await service.services.directory.active()).map((p) => [p.name, p]));
   const tz = config.timezone;
   const today = localTime(now, tz).date;
-  let sequence = 0;
-  const say = async (name: string, text: string, at: Date) => {
-    if (at.getTime() > now.getTime()) return false;
-    clock.set(at);
-    await service.dispatch({ platform: 'local', userId: String(people.get(name)!.id), isGroup: false, kind: 'text', text, messageId: `demo-${++sequence}`, receivedAt: at, platformTime: at });
-    return true;
-  };
   const at = (date: string, minutes: number) => zonedInstant(date, Math.floor(minutes / 60), minutes % 60, tz);
 
   const calendar = service.services.calendar;
@@ -101,6 +105,7 @@ export async function seedDemo({ db, config, log, now }: { db: Database; config:
   if (todayIsWorkday && localTime(now, tz).hour >= 9) workdays.push(today);
   const next = await calendar.nextWorkday(today);
   const rosterDates = [...new Set([...workdays, ...(todayIsWorkday ? [today] : []), next])];
+  const week: Said[] = [];
 
   // Rosters: each lead names the next workday's people the afternoon before, one colleague off in turn;
   // 2号窗口 is late once, 3号窗口 closed once, and 3号窗口 has not yet sent the next workday's.
@@ -110,7 +115,6 @@ export async function seedDemo({ db, config, log, now }: { db: Database; config:
     const off = 1 + ((day + ROSTER_WINDOWS.indexOf(window)) % (members.length - 1));
     return members.filter((_, i) => i !== off);
   };
-  let rosters = 0;
   for (const [index, date] of rosterDates.entries()) {
     const before = await calendar.previousWorkday(date);
     for (const [w, window] of ROSTER_WINDOWS.entries()) {
@@ -120,13 +124,12 @@ export async function seedDemo({ db, config, log, now }: { db: Database; config:
       const late = window === '2号窗口' && index === 1;
       const planned = at(before, late ? 16 * 60 + 20 : 14 * 60 + 30 + w * 11);
       const text = `排班 ${Number(date.slice(5, 7))}月${Number(date.slice(8, 10))}日 ${members ? members.map((p) => p.name).join('、') : '不开放'}`;
-      const time = planned.getTime() <= now.getTime() ? planned : new Date(now.getTime() - (30 - w) * 60_000);
-      if (await say(lead.name, text, time)) rosters++;
+      // The next workday's rosters are due this afternoon: the leads who already sent theirs did so this morning.
+      week.push({ name: lead.name, text, at: planned < now ? planned : new Date(now.getTime() - (30 - w) * 60_000) });
     }
   }
 
-  // Temperature reports: everyone expected reports each slot, a few forget one; the anomalies above replace a normal reading.
-  let reports = 0;
+  // Temperature reports: everyone on duty reports each slot, a few forget one; the anomalies above replace a normal reading.
   const everyone = [...people.values()].filter((p) => p.window);
   for (const date of workdays) {
     const day = rosterDates.indexOf(date);
@@ -140,24 +143,40 @@ export async function seedDemo({ db, config, log, now }: { db: Database; config:
         const t = (36.2 + ((i * 13 + day * 7 + slot.length * 5) % 7) / 10).toFixed(1);
         const phrases = PHRASES[slot];
         const text = anomaly?.text ?? phrases[(i + day) % phrases.length].replace('{t}', t);
-        if (await say(person.name, text, at(date, SLOT_START[slot] + i * 3))) reports++;
+        week.push({ name: person.name, text, at: at(date, SLOT_START[slot] + i * 3) });
       }
     }
   }
 
-  // Leaders handle the older anomalies with a note; the latest workday's stay open for the dashboard.
-  for (const a of ANOMALIES.filter((x) => x.ack)) {
+  // Leaders handle the older anomalies with a note within the hour; the latest workday's stay open for the dashboard.
+  for (const a of ANOMALIES) {
     const date = workdays[workdays.length - 1 - a.day];
-    if (!date) continue;
-    const [alert] = await db.all<{ id: unknown }>(
-      `SELECT a.id FROM alert a JOIN staff s ON s.id = a.staff_id JOIN report r ON r.id = a.report_id WHERE s.name = ? AND r.date = ? AND a.status = 'open'`,
-      [a.name, date],
-    );
-    if (alert) await say(a.day % 2 ? '王建国' : '李红', `处置 ${Number(alert.id)} ${a.ack}`, at(date, SLOT_START[a.slot] + 50));
+    if (a.ack && date) week.push({ name: a.day % 2 ? '王建国' : '李红', text: a.ack, at: at(date, SLOT_START[a.slot] + 50), handles: { person: a.name, date } });
   }
 
-  await db.run(`UPDATE outbox SET status = 'sent', sent_at = ? WHERE status = 'pending'`, [now.toISOString()]);
-  const [{ alerts }] = await db.all<{ alerts: unknown }>('SELECT count(*) AS alerts FROM alert');
-  log.info({ people: people.size, reports, rosters }, 'demo hall loaded');
-  return { alreadyLoaded: false, people: people.size, reports, alerts: Number(alerts), rosters };
+  const [{ last }] = await db.all<{ last: unknown }>('SELECT max(id) AS last FROM outbox');
+  let sequence = 0;
+  for (const said of week.filter((s) => s.at < now).sort((a, b) => a.at.getTime() - b.at.getTime())) {
+    let text = said.text;
+    if (said.handles) {
+      const [alert] = await db.all<{ id: unknown }>(
+        `SELECT a.id FROM alert a JOIN staff s ON s.id = a.staff_id JOIN report r ON r.id = a.report_id WHERE s.name = ? AND r.date = ? AND a.status = 'open'`,
+        [said.handles.person, said.handles.date],
+      );
+      if (!alert) continue;
+      text = `处置 ${Number(alert.id)} ${text}`;
+    }
+    clock.set(said.at);
+    const message = { platform: 'local', userId: String(people.get(said.name)!.id), isGroup: false, kind: 'text', text } as const;
+    await service.dispatch({ ...message, messageId: `demo-${++sequence}`, receivedAt: said.at, platformTime: said.at });
+    await db.run(`UPDATE outbox SET status = 'sent', sent_at = created_at WHERE status = 'pending' AND id > ? AND created_at < ?`, [
+      Number(last ?? 0),
+      now.toISOString(),
+    ]);
+  }
+
+  const count = async (table: string) => Number((await db.all<{ n: unknown }>(`SELECT count(*) AS n FROM ${table}`))[0].n);
+  const result = { alreadyLoaded: false, people: people.size, reports: await count('report'), alerts: await count('alert'), rosters: await count('roster') };
+  log.info(result, 'demo hall loaded');
+  return result;
 }
