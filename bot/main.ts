@@ -34,6 +34,9 @@ async function main(): Promise<void> {
     }
   }
   if (service.services.notifier.leaderDestinations.length === 0) log.warn('no leadership group configured: alerts are stored but not pushed');
+  if (platforms.length > 0 && isLoopback(new URL(config.publicUrl).hostname)) {
+    log.warn(`PUBLIC_URL is ${config.publicUrl}: 看板 links will not open on people's phones; set it to the address they reach this service at`);
+  }
 
   let stopping = false;
   const stop = async (signal: string) => {
@@ -55,7 +58,8 @@ function baseUrl(host: string, port: number): string {
 }
 
 function isLoopback(host: string): boolean {
-  return host === 'localhost' || host === '::1' || host.startsWith('127.');
+  const name = host.replace(/^\[|\]$/g, '');
+  return name === 'localhost' || name === '::1' || name.startsWith('127.');
 }
 
 main().catch((err) => {

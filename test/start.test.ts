@@ -1,0 +1,69 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
+import { expect } from 'chai';
+import { testDatabaseUrl } from './support/db';
+import { FakeWecom } from './support/fake-wecom';
+import { wecomEnv } from './support/wecom-client';
+
+const root = new URL('..', import.meta.url).pathname;
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * Starts the service's entry point as `npm start` does (without the bundle
+ * step) and collects its log lines until `wanted` have all appeared.
+ */
+async function startAndRead(env: Record<string, string>, wanted: RegExp[]): Promise<{ lines: { msg: string; host?: string }[]; port: number }> {
+  const port = await freePort();
+  const inherited = Object.fromEntries(Object.entries(process.env).filter(([k]) => !['HOST', 'PUBLIC_URL', 'SIMULATOR'].includes(k) && !/^(WECOM|DINGTALK)_/.test(k)));
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'bot/main.ts'], { cwd: root, env: { ...inherited, ...env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const lines: { msg: string; host?: string }[] = [];
+  try {
+    await new Promise<void>((resolve, reject) => {
+      let buffered = '';
+      const check = () => wanted.every((w) => lines.some((l) => w.test(l.msg))) && resolve();
+      child.stdout!.on('data', (chunk: Buffer) => {
+        buffered += chunk.toString('utf8');
+        const complete = buffered.split('\n');
+        buffered = complete.pop()!;
+        for (const line of complete) if (line.trim()) lines.push(JSON.parse(line));
+        check();
+      });
+      child.once('exit', (code) => reject(new Error(`the service exited (${code}) before logging ${wanted.join(', ')}; it logged: ${lines.map((l) => l.msg).join(' / ')}`)));
+    });
+  } finally {
+    child.kill('SIGTERM');
+  }
+  return { lines, port };
+}
+
+describe('npm start', function () {
+  this.timeout(30_000);
+
+  it('with no platform configured, says so, binds the simulator to loopback and prints its address', async () => {
+    const { lines, port } = await startAndRead({ DATABASE_URL: testDatabaseUrl(true) }, [/local simulator/, /名单为空/]);
+    const listening = lines.find((l) => l.msg.startsWith('HallGuard listening'))!;
+    expect(listening.host).to.equal('127.0.0.1');
+    expect(lines.map((l) => l.msg)).to.include(`本地模拟器 / local simulator: http://127.0.0.1:${port}/`);
+    expect(lines.some((l) => /no platform configured/.test(l.msg))).to.equal(true);
+    expect(lines.find((l) => /名单为空/.test(l.msg))!.msg).to.contain('载入演示数据');
+  });
+
+  it('warns when a platform is on but 看板 links would point at this machine', async () => {
+    const fake = await FakeWecom.start();
+    try {
+      const { lines } = await startAndRead({ ...wecomEnv(fake.url), DATABASE_URL: testDatabaseUrl(true) }, [/PUBLIC_URL/]);
+      expect(lines.find((l) => l.msg.startsWith('HallGuard listening'))!.host).to.equal('0.0.0.0');
+      expect(lines.find((l) => /PUBLIC_URL/.test(l.msg))!.msg).to.contain('看板');
+    } finally {
+      await fake.close();
+    }
+  });
+});
