@@ -1,5 +1,4 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import { expect } from 'chai';
 import { WorkCalendar } from '../bot/calendar';
 import { localTime } from '../bot/time';
@@ -7,19 +6,11 @@ import { openDatabase } from '../bot/db/open';
 import { openTestDatabase, seedStaff, testDatabaseUrl } from './support/db';
 import { FakeWecom } from './support/fake-wecom';
 import { buildWecomPost, decryptPassiveReply, TEST_WECOM, wecomEnv } from './support/wecom-client';
+import { freePort } from './support/ports';
 
 const root = new URL('..', import.meta.url).pathname;
 /** Forty names without digits (a digit ends the name in `代报 名字 36.5`). */
 const NAMES = Array.from({ length: 40 }, (_, i) => `员工${'甲乙丙丁戊己庚辛壬癸'[i % 10]}${'子丑寅卯'[Math.floor(i / 10)]}`);
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /** Every instance started, so that even a failed start is stopped. */
 const started: ChildProcess[] = [];

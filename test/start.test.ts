@@ -1,20 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import { expect } from 'chai';
 import { testDatabaseUrl } from './support/db';
 import { FakeWecom } from './support/fake-wecom';
+import { freePort } from './support/ports';
 import { wecomEnv } from './support/wecom-client';
 
 const root = new URL('..', import.meta.url).pathname;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 /**
  * Starts the service's entry point as `npm start` does (without the bundle

@@ -1,20 +1,10 @@
 /// <reference lib="dom" />
 import { expect } from 'chai';
-import { createServer } from 'node:net';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { horizontalOverflow, launchBrowser, screenshot, watchErrors } from '../support/browser';
 import { PEOPLE } from '../support/hall';
 import { SimulatorHall } from '../support/simulator';
-
-/** A free loopback port, so PUBLIC_URL (the base of 看板 links) can name it before the service starts. */
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-}
+import { freePort } from '../support/ports';
 
 async function openHall(people?: { name: string; window?: string; role?: string }[]): Promise<SimulatorHall> {
   const port = await freePort();
