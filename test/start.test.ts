@@ -1,11 +1,16 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { expect } from 'chai';
-import { testDatabaseUrl } from './support/db';
 import { FakeWecom } from './support/fake-wecom';
 import { freePort } from './support/ports';
 import { wecomEnv } from './support/wecom-client';
 
 const root = new URL('..', import.meta.url).pathname;
+
+/** A new, empty SQLite file: these tests read the start-up log of a fresh install, whatever database the suite runs on. */
+const freshDatabase = () => `sqlite:${join(mkdtempSync(join(tmpdir(), 'hg-start-')), 'hall.sqlite')}`;
 
 /**
  * Starts the service's entry point as `npm start` does (without the bundle
@@ -16,6 +21,7 @@ async function startAndRead(env: Record<string, string>, wanted: RegExp[]): Prom
   const inherited = Object.fromEntries(Object.entries(process.env).filter(([k]) => !['HOST', 'PUBLIC_URL', 'SIMULATOR'].includes(k) && !/^(WECOM|DINGTALK)_/.test(k)));
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'bot/main.ts'], { cwd: root, env: { ...inherited, ...env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'] });
   const lines: { msg: string; host?: string }[] = [];
+  let timer: NodeJS.Timeout | undefined;
   try {
     await new Promise<void>((resolve, reject) => {
       let buffered = '';
@@ -27,9 +33,12 @@ async function startAndRead(env: Record<string, string>, wanted: RegExp[]): Prom
         for (const line of complete) if (line.trim()) lines.push(JSON.parse(line));
         check();
       });
-      child.once('exit', (code) => reject(new Error(`the service exited (${code}) before logging ${wanted.join(', ')}; it logged: ${lines.map((l) => l.msg).join(' / ')}`)));
+      const logged = () => lines.map((l) => l.msg).join(' / ');
+      child.once('exit', (code) => reject(new Error(`the service exited (${code}) before logging ${wanted.join(', ')}; it logged: ${logged()}`)));
+      timer = setTimeout(() => reject(new Error(`no ${wanted.join(', ')} in the log within 20 s; it logged: ${logged()}`)), 20_000);
     });
   } finally {
+    clearTimeout(timer);
     child.kill('SIGTERM');
   }
   return { lines, port };
@@ -39,7 +48,7 @@ describe('npm start', function () {
   this.timeout(30_000);
 
   it('with no platform configured, says so, binds the simulator to loopback and prints its address', async () => {
-    const { lines, port } = await startAndRead({ DATABASE_URL: testDatabaseUrl(true) }, [/local simulator/, /名单为空/]);
+    const { lines, port } = await startAndRead({ DATABASE_URL: freshDatabase() }, [/local simulator/, /名单为空/]);
     const listening = lines.find((l) => l.msg.startsWith('HallGuard listening'))!;
     expect(listening.host).to.equal('127.0.0.1');
     expect(lines.map((l) => l.msg)).to.include(`本地模拟器 / local simulator: http://127.0.0.1:${port}/`);
@@ -50,7 +59,7 @@ describe('npm start', function () {
   it('warns when a platform is on but 看板 links would point at this machine', async () => {
     const fake = await FakeWecom.start();
     try {
-      const { lines } = await startAndRead({ ...wecomEnv(fake.url), DATABASE_URL: testDatabaseUrl(true) }, [/PUBLIC_URL/]);
+      const { lines } = await startAndRead({ ...wecomEnv(fake.url), DATABASE_URL: freshDatabase() }, [/PUBLIC_URL/]);
       expect(lines.find((l) => l.msg.startsWith('HallGuard listening'))!.host).to.equal('0.0.0.0');
       expect(lines.find((l) => /PUBLIC_URL/.test(l.msg))!.msg).to.contain('看板');
     } finally {
