@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Context } from 'koa';
+import { serveFile } from '../http/browser';
 
 /**
  * The dashboard's static files, all served by the service itself: halls often
@@ -14,18 +14,12 @@ const FILES: Record<string, { type: string; locate: () => string | URL }> = {
   'dashboard.css': { type: 'text/css; charset=utf-8', locate: () => new URL('./assets/dashboard.css', import.meta.url) },
 };
 
-const loaded = new Map<string, Buffer>();
-
-/** Answers GET /dashboard/assets/:file from memory (read once); 404 for anything not listed. */
+/** Answers GET /dashboard/assets/:file; 404 for anything not listed. */
 export function serveAsset(ctx: Context, file: string): void {
   const asset = Object.hasOwn(FILES, file) ? FILES[file] : undefined;
   if (!asset) {
     ctx.status = 404;
     return;
   }
-  let body = loaded.get(file);
-  if (!body) loaded.set(file, (body = readFileSync(asset.locate())));
-  ctx.set('Cache-Control', 'public, max-age=3600');
-  ctx.type = asset.type;
-  ctx.body = body;
+  serveFile(ctx, asset.locate(), asset.type, 'public, max-age=3600');
 }

@@ -4,19 +4,16 @@ import { acknowledgeAlert } from '../acknowledge';
 import type { Services } from '../command';
 import { UserError } from '../errors';
 import { readBody } from '../http/read-body';
+import { browserHeaders, originHost } from '../http/browser';
 import { authenticate, canAcknowledge, endSession, scopeOf, type Viewer } from './access';
 import { serveAsset } from './assets';
 import { dashboardData } from './data';
 import { dashboardPage, noticePage, type PageContext } from './page';
 import { csrfToken, safeEqual, signingKey } from './tokens';
 
-const HEADERS = {
-  'Content-Security-Policy':
-    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
-  'X-Content-Type-Options': 'nosniff',
-  'Referrer-Policy': 'no-referrer',
-  'X-Frame-Options': 'DENY',
-};
+const HEADERS = browserHeaders(
+  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+);
 
 const REFUSED = {
   none: ['需要登录', '请在企业微信或钉钉中向防疫值守助手发送「看板」，用收到的个人链接打开（12 小时内有效）。'],
@@ -94,7 +91,7 @@ async function admit(ctx: Context, services: Services): Promise<Viewer | null> {
 /** A form POST from this dashboard's own page: same origin, url-encoded, with this session's CSRF token. */
 async function postedForm(ctx: Context, services: Services, viewer: Viewer): Promise<URLSearchParams | null> {
   const origin = ctx.get('origin');
-  if (origin && origin !== 'null' && hostOf(origin) !== ctx.host) return refuse(ctx, 403, '请求被拒绝', '请从看板页面内操作。');
+  if (origin && origin !== 'null' && originHost(origin) !== ctx.host) return refuse(ctx, 403, '请求被拒绝', '请从看板页面内操作。');
   if (!ctx.is('application/x-www-form-urlencoded')) return refuse(ctx, 415, '请求被拒绝', '请从看板页面内操作。');
   const form = new URLSearchParams(await readBody(ctx));
   const key = await signingKey(services.db, services.db);
@@ -104,13 +101,6 @@ async function postedForm(ctx: Context, services: Services, viewer: Viewer): Pro
   return form;
 }
 
-function hostOf(origin: string): string | null {
-  try {
-    return new URL(origin).host;
-  } catch {
-    return null;
-  }
-}
 
 async function render(ctx: Context, services: Services, viewer: Viewer, flash?: PageContext['flash']): Promise<void> {
   const asked = typeof ctx.query.window === 'string' && ctx.query.window !== '' ? ctx.query.window : undefined;

@@ -1,15 +1,11 @@
 import type { Context, Middleware, Next } from 'koa';
 import { readBody } from '../../http/read-body';
+import { browserHeaders, originHost } from '../../http/browser';
 
 /** The page may load only its own script and style; text from messages never becomes markup or code. */
 export const SIMULATOR_CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:";
 
-const HEADERS = {
-  'Content-Security-Policy': SIMULATOR_CSP,
-  'X-Content-Type-Options': 'nosniff',
-  'Referrer-Policy': 'no-referrer',
-  'X-Frame-Options': 'DENY',
-};
+const HEADERS = browserHeaders(SIMULATOR_CSP);
 
 const LOOPBACK = ['127.0.0.1', 'localhost', '::1'];
 
@@ -56,19 +52,12 @@ export function simulatorGuards(publicUrl: string): SimulatorGuards {
     async json(ctx: Context, next: Next) {
       if (ctx.request.type !== 'application/json') return refuse(ctx, 415, '请求被拒绝：请以 Content-Type: application/json 发送。');
       const origin = ctx.get('origin');
-      if (origin && !isAllowed(originHost(origin))) return refuse(ctx, 403, '请求被拒绝：请从模拟器页面内操作。');
+      if (origin && !isAllowed(originHost(origin) ?? '')) return refuse(ctx, 403, '请求被拒绝：请从模拟器页面内操作。');
       await next();
     },
   };
 }
 
-function originHost(origin: string): string {
-  try {
-    return new URL(origin).host;
-  } catch {
-    return '';
-  }
-}
 
 /** Answers a simulator API request with an error the page can show: `{ "error": "…" }`. */
 export function refuse(ctx: Context, status: number, error: string): void {

@@ -1,7 +1,7 @@
-import { readFileSync } from 'node:fs';
 import type { Context } from 'koa';
 import { JOBS } from '../../../jobs';
 import { escapeHtml } from '../../dashboard/html';
+import { readOnce, serveFile } from '../../http/browser';
 import { JOB_LABEL } from '../../labels';
 
 /**
@@ -16,13 +16,13 @@ const ASSETS = {
 
 export type SimulatorAsset = keyof typeof ASSETS;
 
-const loaded = new Map<string, string>();
-const read = (file: string) => loaded.get(file) ?? loaded.set(file, readFileSync(new URL(`./${file}`, import.meta.url), 'utf8')).get(file)!;
+const beside = (file: string) => new URL(`./${file}`, import.meta.url);
 
 /** The page, with one button per scheduled job and the hall's time zone filled in. */
 export function simulatorPage(timezone: string): string {
   const buttons = JOBS.map((j) => `<button type="button" class="job" data-job="${escapeHtml(j.name)}" title="${escapeHtml(j.name)}">${escapeHtml(JOB_LABEL[j.name])}</button>`).join('\n      ');
-  return read('simulator.html')
+  return readOnce(beside('simulator.html'))
+    .toString('utf8')
     .replace('{{JOB_BUTTONS}}', () => buttons)
     .replace('{{TIMEZONE}}', () => escapeHtml(timezone));
 }
@@ -36,7 +36,5 @@ export function servePage(ctx: Context, timezone: string): void {
 
 /** Answers GET /local/simulator.js and /local/simulator.css. */
 export function serveAsset(ctx: Context, file: SimulatorAsset): void {
-  ctx.set('Cache-Control', 'no-cache');
-  ctx.type = ASSETS[file];
-  ctx.body = read(file);
+  serveFile(ctx, beside(file), ASSETS[file], 'no-cache');
 }

@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import type Router from '@koa/router';
 import { ROLE_LABEL } from '../../labels';
 import type { Dispatch } from '../../message';
-import type { Role } from '../../../entities';
 import { loadDemo, type DemoRouteDeps } from './demo-route';
 import { readJsonObject, refuse, simulatorGuards } from './guard';
 import { runJob, type JobRouteDeps } from './jobs';
@@ -34,12 +33,9 @@ export function mountSimulator(router: Router, dispatch: Dispatch, deps: Simulat
   router.get('/local/simulator.css', guard.host, (ctx) => serveAsset(ctx, 'simulator.css'));
 
   router.get('/local/people', guard.host, async (ctx) => {
-    const rows = await deps.db.all<{ id: unknown; name: string; window: string; role: Role }>(
-      'SELECT id, name, window_name AS "window", role FROM staff WHERE active = ? ORDER BY window_name, name',
-      [true],
-    );
+    const people = [...(await deps.directory.active())].sort((a, b) => a.window.localeCompare(b.window, 'zh-CN', { numeric: true }) || a.name.localeCompare(b.name, 'zh-CN'));
     ctx.set('Cache-Control', 'no-store');
-    ctx.body = rows.map((p) => ({ id: Number(p.id), name: p.name, window: p.window, role: p.role, roleLabel: ROLE_LABEL[p.role] ?? p.role }));
+    ctx.body = people.map((p) => ({ id: p.id, name: p.name, window: p.window, role: p.role, roleLabel: ROLE_LABEL[p.role] }));
   });
 
   router.get('/local/feed', guard.host, (ctx) => {
