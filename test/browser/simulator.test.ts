@@ -57,7 +57,7 @@ describe('local simulator in Chromium', function () {
     expect(await p.locator('#who option').count()).to.equal(people.length);
 
     await sendAs(p, '陈静', '体温 37.8');
-    await p.locator('#chat').getByText('37.8', { exact: false }).first().waitFor();
+    await p.locator('#chat').getByText('37.8℃').first().waitFor();
     expect(await p.locator('#chat').innerText()).to.contain('体温 37.8').and.contain('37.8℃');
     await p.locator('#group').getByText('陈静').first().waitFor();
     expect(await p.locator('#group').innerText()).to.contain('37.8℃');
