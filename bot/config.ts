@@ -54,6 +54,7 @@ const schema = z
     CRON_ROSTER_REMINDER: cron('0 15 * * *'),
     CRON_ROSTER_DEADLINE: cron('0 16 * * *'),
     CRON_ALERT_ESCALATION: cron('*/5 * * * *'),
+    CRON_CALENDAR_WARNING: cron('0 9 * * *'),
     ALERT_REPUSH_MINUTES: z.string().trim().default('30').pipe(z.coerce.number<string>().int().min(1).max(1440)),
 
     PUBLIC_URL: url('http://127.0.0.1:3000'),
@@ -122,7 +123,7 @@ export interface Config {
   wecom?: WecomConfig;
   dingtalk?: DingtalkConfig;
   thresholds: { fever: number; highFever: number };
-  cron: { morningNudge: string; morningSummary: string; rosterReminder: string; rosterDeadline: string; alertEscalation: string };
+  cron: { morningNudge: string; morningSummary: string; rosterReminder: string; rosterDeadline: string; alertEscalation: string; calendarWarning: string };
   alertRepushMinutes: number;
   publicUrl: string;
   dashboardToken?: string;
@@ -190,6 +191,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       rosterReminder: e.CRON_ROSTER_REMINDER,
       rosterDeadline: e.CRON_ROSTER_DEADLINE,
       alertEscalation: e.CRON_ALERT_ESCALATION,
+      calendarWarning: e.CRON_CALENDAR_WARNING,
     },
     alertRepushMinutes: e.ALERT_REPUSH_MINUTES,
     publicUrl: e.PUBLIC_URL,

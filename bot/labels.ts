@@ -12,6 +12,7 @@ export const JOB_LABEL: Record<JobName, string> = {
   'roster-reminder': '排班提醒',
   'roster-deadline': '排班截止汇总',
   'alert-escalation': '告警升级',
+  'calendar-warning': '节假日数据提醒',
 };
 
 /** 36.5 → "36.5℃" (always one decimal). */

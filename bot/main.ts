@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { ConfigError, environmentWithDotenv, loadConfig } from './config';
 import { createLogger } from './log';
+import { logCalendarWarning } from './calendar/status';
 import { createService } from './service';
 
 /** `npm start`: the service, on SQLite by default; with no platform configured it still starts and says so. */
@@ -33,6 +34,7 @@ async function main(): Promise<void> {
       log.info('名单为空：在页面上点击“载入演示数据”，或运行 npm run cli -- demo');
     }
   }
+  await logCalendarWarning(service.services);
   if (service.services.notifier.leaderDestinations.length === 0) log.warn('no leadership group configured: alerts are stored but not pushed');
   if (platforms.length > 0 && isLoopback(new URL(config.publicUrl).hostname)) {
     log.warn(`PUBLIC_URL is ${config.publicUrl}: 看板 links will not open on people's phones; set it to the address they reach this service at`);

@@ -11,6 +11,8 @@ export interface ServerParts {
   dispatch: Dispatch;
   db: Database;
   log: Logger;
+  /** Facts beyond the database's and the outbox's for /healthz (the calendar's state); they never turn it to 503. */
+  health?: () => Promise<Record<string, unknown>>;
   /** Routes beyond the platforms' (the dashboard). */
   routes?: (router: Router) => void;
 }
@@ -19,13 +21,13 @@ export interface ServerParts {
  * The Koa app: routes → adapter → dispatch; no business logic here. One error
  * boundary logs and answers, so no input can crash the process.
  */
-export function createServer({ adapters, dispatch, db, log, routes }: ServerParts): Koa {
+export function createServer({ adapters, dispatch, db, log, health, routes }: ServerParts): Koa {
   const app = new Koa();
   const router = new Router();
 
   router.get('/healthz', async (ctx) => {
     try {
-      ctx.body = { status: 'ok', database: db.dialect, platforms: adapters.map((a) => a.platform), outbox: await outboxBacklog(db) };
+      ctx.body = { status: 'ok', database: db.dialect, platforms: adapters.map((a) => a.platform), outbox: await outboxBacklog(db), ...(await health?.()) };
     } catch (err) {
       log.error({ err }, 'health check: database did not answer');
       ctx.status = 503;

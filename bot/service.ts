@@ -9,6 +9,7 @@ import { createLocalAdapter, type LocalAdapter } from './adapters/local';
 import { createDingtalkAdapter } from './adapters/dingtalk';
 import { createWecomAdapter } from './adapters/wecom';
 import { WorkCalendar } from './calendar';
+import { calendarHealth } from './calendar/status';
 import type { Services } from './command';
 import type { Config } from './config';
 import { mountDashboard } from './dashboard/routes';
@@ -72,7 +73,8 @@ export async function createService({ config, log, clock = systemClock, db: give
     replyLimitBytes: { wecom: 2048, dingtalk: 20000 },
     afterCommit: () => outbox.takeQueued() && outboxDispatcher.kick(),
   });
-  const app = createServer({ adapters, dispatch, db, log, routes: (router) => mountDashboard(router, services, () => outboxDispatcher.kick()) });
+  const health = async () => ({ calendar: await calendarHealth(services) });
+  const app = createServer({ adapters, dispatch, db, log, health, routes: (router) => mountDashboard(router, services, () => outboxDispatcher.kick()) });
   const runner = new JobRunner(services, () => outboxDispatcher.kick());
   const scheduler = new JobScheduler(services, runner, JOBS);
 

@@ -1,5 +1,7 @@
 import { Alert } from './Alert';
 import { AppMeta } from './AppMeta';
+import { CalendarNotice } from './CalendarNotice';
+import { CalendarNoticeDay } from './CalendarNoticeDay';
 import { CalendarOverride } from './CalendarOverride';
 import { InboundMessage } from './InboundMessage';
 import { JobFiring } from './JobFiring';
@@ -10,9 +12,9 @@ import { RosterEntry } from './RosterEntry';
 import { Staff } from './Staff';
 
 /** Every entity, for the DataSource. */
-export const entities = [Staff, InboundMessage, Report, Alert, OutboxMessage, Roster, RosterEntry, AppMeta, JobFiring, CalendarOverride];
+export const entities = [Staff, InboundMessage, Report, Alert, OutboxMessage, Roster, RosterEntry, AppMeta, JobFiring, CalendarOverride, CalendarNotice, CalendarNoticeDay];
 
-export { Alert, AppMeta, CalendarOverride, InboundMessage, JobFiring, OutboxMessage, Report, Roster, RosterEntry, Staff };
+export { Alert, AppMeta, CalendarNotice, CalendarNoticeDay, CalendarOverride, InboundMessage, JobFiring, OutboxMessage, Report, Roster, RosterEntry, Staff };
 export type { FiringOutcome } from './JobFiring';
 export type { Role, Platform } from './Staff';
 export type { Slot, HealthCode, Severity } from './Report';

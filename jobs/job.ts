@@ -4,7 +4,7 @@ import type { Sql } from '../bot/db/database';
 import type { Logger } from '../bot/log';
 import type { LocalTime } from '../bot/time';
 
-export type JobName = 'morning-nudge' | 'morning-summary' | 'roster-reminder' | 'roster-deadline' | 'alert-escalation';
+export type JobName = 'morning-nudge' | 'morning-summary' | 'roster-reminder' | 'roster-deadline' | 'alert-escalation' | 'calendar-warning';
 
 /** What one firing of a job works with: the database (its transaction), the services, and its time. */
 export interface JobContext {
@@ -19,7 +19,8 @@ export interface JobContext {
 
 /**
  * A scheduled job: a pure function of the database and a time (STYLE.md);
- * node-cron only decides when. Every job runs on workdays only (SPEC §5).
+ * node-cron only decides when. Jobs run on workdays only (SPEC §5), unless
+ * they watch over something that does not rest on holidays.
  */
 export interface Job {
   name: JobName;
@@ -27,6 +28,8 @@ export interface Job {
   cron(config: Config): string;
   /** How late a firing missed while the service was down may still run at start-up; 'latest': only the most recent one runs. */
   grace: { minutes: number } | 'latest';
+  /** Runs on every day of the year, not only on workdays. */
+  everyDay?: boolean;
   /** Does the work and says what it did, for the firing ledger and `jobs list`. */
   run(ctx: JobContext): Promise<string>;
 }

@@ -49,7 +49,7 @@ export class JobRunner {
         );
         if (claimed.length === 0) return { ...base, outcome: 'already-fired' as const, detail: '该时刻已执行过' };
         const local = localTime(scheduled, config.timezone);
-        if (!force && !(await calendar.isWorkday(local.date, sql))) {
+        if (!force && !job.everyDay && !(await calendar.isWorkday(local.date, sql))) {
           return this.record(sql, base, run, 'not-workday', `${local.date} 不是工作日，未执行`);
         }
         const detail = await job.run({ sql, services: this.services, now: scheduled, local, log });

@@ -1,5 +1,6 @@
 import type { Severity, Slot } from '../../entities';
 import { attendance, missing } from '../attendance';
+import { calendarStatus } from '../calendar/status';
 import type { Services } from '../command';
 import type { Sql } from '../db/database';
 import { healthFlags } from '../health-check';
@@ -58,6 +59,8 @@ export interface DashboardData {
   openAlerts: AlertView[];
   recentlyHandled: AlertView[];
   roster: { date: string; windows: RosterView[] };
+  /** The warning of a year without official holiday data (SPEC §5), or null. */
+  calendarWarning: string | null;
   trend: TrendDay[];
   /** Outbound delivery health; absent for a lead's view. */
   outbox?: OutboxBacklog;
@@ -112,6 +115,7 @@ export async function dashboardData(sql: Sql, services: Services, now: Date, sco
     openAlerts: await alerts(sql, window, "a.status = 'open'", 'a.id', 200),
     recentlyHandled: await alerts(sql, window, `a.status <> 'open' AND a.acknowledged_at >= ?`, 'a.acknowledged_at DESC', 10, [addDays(local.date, -3)]),
     roster: { date: next, windows: rosterView },
+    calendarWarning: (await calendarStatus(calendar, sql, local.date)).warning,
     trend: await trend(sql, window, local.date),
     outbox: scope.outbox ? await outboxBacklog(sql) : undefined,
   };

@@ -63,6 +63,7 @@ export function dashboardPage(p: PageContext): string {
     ${p.csrf ? html`<form method="post" action="/dashboard/logout"><input type="hidden" name="csrf" value="${p.csrf}"><button type="submit" class="link">退出</button></form>` : ''}
   </div>
 </header>
+${data.calendarWarning ? html`<p class="banner" role="alert" data-testid="calendar-warning">${data.calendarWarning}</p>` : ''}
 ${p.flash ? html`<p class="flash ${p.flash.kind}" role="status" data-testid="flash">${p.flash.text}</p>` : ''}
 ${windowPicker(p)}
 <main>

@@ -1,4 +1,5 @@
 import { Init1795370867311 } from './1795370867311-Init';
+import { CalendarNotice1796155394290 } from './1796155394290-CalendarNotice';
 
 /** Every postgres migration, oldest first. */
-export const postgresMigrations: Function[] = [Init1795370867311];
+export const postgresMigrations: Function[] = [Init1795370867311, CalendarNotice1796155394290];

@@ -1,9 +1,7 @@
 import { expect } from 'chai';
 import { runCli } from '../support/cli';
-import { openTestDatabase, seedStaff, testDatabaseUrl } from '../support/db';
-import { FakeWecom } from '../support/fake-wecom';
-import { PEOPLE } from '../support/hall';
-import { wecomEnv } from '../support/wecom-client';
+import { cliHall } from '../support/cli-hall';
+import type { FakeWecom } from '../support/fake-wecom';
 
 const cli = runCli;
 
@@ -13,12 +11,7 @@ describe('npm run cli -- jobs / calendar', function () {
   let env: Record<string, string>;
 
   before(async () => {
-    fake = await FakeWecom.start();
-    const url = testDatabaseUrl(true);
-    const db = await openTestDatabase(undefined, url);
-    await seedStaff(db, PEOPLE);
-    await db.close();
-    env = { ...wecomEnv(fake.url), DATABASE_URL: url, LOG_LEVEL: 'error' };
+    ({ fake, env } = await cliHall());
   });
   after(() => fake.close());
 

@@ -34,8 +34,10 @@ describe('catching up firings missed while the service was down', () => {
     await hall.service.jobs.scheduler.catchUp();
     await hall.deliver();
     expect(hall.fake.directTexts(before)).to.deep.equal([]);
-    expect(hall.fake.groupTexts(before)).to.have.length(1);
-    expect(hall.fake.groupTexts(before)[0]).to.contain('晨检汇总');
+    const group = hall.fake.groupTexts(before);
+    expect(group.filter((t) => t.includes('晨检汇总'))).to.have.length(1);
+    // 09:00's calendar warning is caught up too: in November 2026 the 2027 notice is still missing.
+    expect(group.filter((t) => !t.includes('晨检汇总'))).to.have.length(1).and.satisfy((rest: string[]) => rest[0].includes('尚未载入 2027 年'));
     const rows = await firings();
     expect(rows.find((f) => f.scheduledFor === '2026-11-23T07:30')).to.include({ job: 'morning-nudge', outcome: 'missed' });
     expect(rows.find((f) => f.scheduledFor === '2026-11-23T08:45')).to.include({ job: 'morning-summary', outcome: 'done' });

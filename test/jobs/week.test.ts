@@ -80,6 +80,7 @@ describe('a simulated week of scheduled jobs', function () {
     expect(rows.map((r) => `${r.job} ${r.outcome} ${Number(r.n)}`)).to.deep.equal([
       'alert-escalation done 864',
       'alert-escalation not-workday 1152',
+      'calendar-warning done 7',
       'morning-nudge done 3',
       'morning-nudge not-workday 4',
       'morning-summary done 3',

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
-import { WorkCalendar } from '../bot/calendar';
-import type { Database } from '../bot/db/database';
-import { openTestDatabase } from './support/db';
+import { WorkCalendar } from '../../bot/calendar';
+import type { Database } from '../../bot/db/database';
+import { openTestDatabase } from '../support/db';
 
 describe('work calendar', () => {
   let db: Database;
@@ -26,14 +26,17 @@ describe('work calendar', () => {
     expect(await calendar.nextWorkday('2026-10-09')).to.equal('2026-10-10');
   });
 
-  it('lets an administrator override a date the package does not know yet', async () => {
-    expect(await calendar.isWorkday('2027-01-01')).to.equal(true);
-    await calendar.set('2027-01-01', 'holiday', new Date());
+  it('lets an administrator override any date, above the law and the package', async () => {
     expect(await calendar.isWorkday('2027-01-01')).to.equal(false);
-    expect(await calendar.nextWorkday('2026-12-31')).to.equal('2027-01-04');
+    await calendar.set('2027-01-01', 'workday', new Date());
+    expect(await calendar.day('2027-01-01')).to.include({ workday: true, source: 'override' });
+    expect(await calendar.nextWorkday('2026-12-31')).to.equal('2027-01-01');
+    await calendar.set('2027-01-01', 'holiday', new Date());
     await calendar.set('2027-01-02', 'workday', new Date());
     expect(await calendar.nextWorkday('2026-12-31')).to.equal('2027-01-02');
+    await calendar.set('2026-10-10', 'holiday', new Date());
+    expect(await calendar.isWorkday('2026-10-10')).to.equal(false);
     expect(await calendar.unset('2027-01-01')).to.equal(true);
-    expect(await calendar.isWorkday('2027-01-01')).to.equal(true);
+    expect(await calendar.day('2027-01-01')).to.include({ workday: false, source: 'statutory' });
   });
 });
