@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { parseEnv } from 'node:util';
 import { validate as isCron } from 'node-cron';
 import { z } from 'zod';
+import { parseDueMinutes, type StepName } from './incidents/steps';
 
 const optional = z.string().trim().min(1).optional();
 const decimal = (fallback: string) =>
@@ -56,6 +57,18 @@ const schema = z
     CRON_ALERT_ESCALATION: cron('*/5 * * * *'),
     CRON_CALENDAR_WARNING: cron('0 9 * * *'),
     ALERT_REPUSH_MINUTES: z.string().trim().default('30').pipe(z.coerce.number<string>().int().min(1).max(1440)),
+    PROCEDURE_DUE_MINUTES: z
+      .string()
+      .trim()
+      .default('')
+      .transform((v, ctx) => {
+        try {
+          return parseDueMinutes(v);
+        } catch (err) {
+          ctx.addIssue({ code: 'custom', message: `${(err as Error).message} (e.g. 隔离=15,送医=60)` });
+          return z.NEVER;
+        }
+      }),
 
     PUBLIC_URL: url('http://127.0.0.1:3000'),
     DASHBOARD_TOKEN: optional,
@@ -125,6 +138,8 @@ export interface Config {
   thresholds: { fever: number; highFever: number };
   cron: { morningNudge: string; morningSummary: string; rosterReminder: string; rosterDeadline: string; alertEscalation: string; calendarWarning: string };
   alertRepushMinutes: number;
+  /** Minutes from an incident's opening by which each step is due (SPEC §11). */
+  procedureDueMinutes: Record<StepName, number>;
   publicUrl: string;
   dashboardToken?: string;
   /** Serve the local chat simulator at GET / (on when no platform is configured, unless SIMULATOR=off). */
@@ -194,6 +209,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       calendarWarning: e.CRON_CALENDAR_WARNING,
     },
     alertRepushMinutes: e.ALERT_REPUSH_MINUTES,
+    procedureDueMinutes: e.PROCEDURE_DUE_MINUTES,
     publicUrl: e.PUBLIC_URL,
     dashboardToken: e.DASHBOARD_TOKEN,
     simulator,

@@ -1,6 +1,5 @@
-import type { Info } from 'csv-parse';
-import { parse } from 'csv-parse/sync';
 import type { Role } from '../entities';
+import { byLine, readCsvRows, type ImportProblem } from './csv/read-rows';
 import type { Database, Sql } from './db/database';
 import { bumpDirectoryVersion, PERSON_COLUMNS, toPerson, type Person } from './directory';
 
@@ -19,11 +18,6 @@ const MAX_LENGTH = 64;
 /** Rows per multi-row statement: well under both databases' limits on bound parameters. */
 const CHUNK = 500;
 
-/** A bad row, by the line a text editor shows (the header is line 1). */
-export interface ImportProblem {
-  line: number;
-  message: string;
-}
 
 /** What an import did; when `ok` is false, `errors` says why and nothing was written. */
 export interface ImportResult {
@@ -102,45 +96,15 @@ async function writeRows(sql: Sql, rows: StaffRow[], matches: Map<StaffRow, Pers
 
 /** Parses the CSV, checks the header and each row on its own; reports every problem, not only the first. */
 function readRows(csvText: string): { rows: StaffRow[]; errors: ImportProblem[] } {
-  const bytes = Buffer.from(csvText, 'utf8');
-  let records: { record: string[]; info: Info }[];
-  try {
-    // With `info`, each record comes with where it ends; the typings do not say so.
-    records = parse(bytes, { bom: true, info: true, relax_column_count: true, trim: true }) as unknown as typeof records;
-  } catch (err) {
-    return { rows: [], errors: [{ line: Number((err as { lines?: number }).lines ?? 1), message: `CSV 格式错误：${(err as Error).message}` }] };
-  }
-  const [header, ...data] = records;
-  const got = header?.record.join(',') ?? '';
-  if (got !== STAFF_HEADER.join(',')) {
-    return { rows: [], errors: [{ line: 1, message: `表头应为 ${STAFF_HEADER.join(',')}，实际为 ${got || '（空文件）'}` }] };
-  }
+  const read = readCsvRows(csvText, STAFF_HEADER);
   const rows: StaffRow[] = [];
-  const errors: ImportProblem[] = [];
-  const lines = lineCounter(bytes);
-  let start = header.info.bytes;
-  for (const { record, info } of data) {
-    // csv-parse's own line count drifts on quoted line breaks: count them from the record's first byte.
-    const line = lines(start);
-    start = info.bytes;
-    if (record.every((field) => field === '')) continue;
+  const errors: ImportProblem[] = [...read.errors];
+  for (const { line, record } of read.rows) {
     const checked = checkRow(record, line);
     if (typeof checked === 'string') errors.push({ line, message: checked });
     else rows.push(checked);
   }
   return { rows, errors };
-}
-
-/** The line number (from 1) of a byte offset, for increasing offsets; a line ends with LF, CRLF or a lone CR, as editors count. */
-function lineCounter(bytes: Buffer): (offset: number) => number {
-  let line = 1;
-  let at = 0;
-  return (offset) => {
-    for (; at < offset; at += 1) {
-      if (bytes[at] === 0x0a || (bytes[at] === 0x0d && bytes[at + 1] !== 0x0a)) line += 1;
-    }
-    return line;
-  };
 }
 
 /** One row read on its own: the row, or every reason it is refused. */
@@ -212,17 +176,6 @@ function matchRows(rows: StaffRow[], everyone: Person[]): { matches: Map<StaffRo
     }
   }
   return { matches, errors };
-}
-
-/** One problem per bad line, in line order, its reasons joined. */
-function byLine(problems: ImportProblem[]): ImportProblem[] {
-  const reasons = new Map<number, string[]>();
-  for (const { line, message } of problems) {
-    const list = reasons.get(line);
-    if (list) list.push(message);
-    else reasons.set(line, [message]);
-  }
-  return [...reasons].sort(([a], [b]) => a - b).map(([line, messages]) => ({ line, message: messages.join('；') }));
 }
 
 function who(p: Person): string {

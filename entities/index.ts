@@ -3,18 +3,20 @@ import { AppMeta } from './AppMeta';
 import { CalendarNotice } from './CalendarNotice';
 import { CalendarNoticeDay } from './CalendarNoticeDay';
 import { CalendarOverride } from './CalendarOverride';
+import { GroupMember } from './GroupMember';
 import { InboundMessage } from './InboundMessage';
 import { JobFiring } from './JobFiring';
 import { OutboxMessage } from './OutboxMessage';
+import { ProcedureOwner } from './ProcedureOwner';
 import { Report } from './Report';
 import { Roster } from './Roster';
 import { RosterEntry } from './RosterEntry';
 import { Staff } from './Staff';
 
 /** Every entity, for the DataSource. */
-export const entities = [Staff, InboundMessage, Report, Alert, OutboxMessage, Roster, RosterEntry, AppMeta, JobFiring, CalendarOverride, CalendarNotice, CalendarNoticeDay];
+export const entities = [Staff, InboundMessage, Report, Alert, OutboxMessage, Roster, RosterEntry, AppMeta, JobFiring, CalendarOverride, CalendarNotice, CalendarNoticeDay, GroupMember, ProcedureOwner];
 
-export { Alert, AppMeta, CalendarNotice, CalendarNoticeDay, CalendarOverride, InboundMessage, JobFiring, OutboxMessage, Report, Roster, RosterEntry, Staff };
+export { Alert, AppMeta, CalendarNotice, CalendarNoticeDay, CalendarOverride, GroupMember, ProcedureOwner, InboundMessage, JobFiring, OutboxMessage, Report, Roster, RosterEntry, Staff };
 export type { FiringOutcome } from './JobFiring';
 export type { Role, Platform } from './Staff';
 export type { Slot, HealthCode, Severity } from './Report';

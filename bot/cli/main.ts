@@ -14,6 +14,8 @@ const COMMANDS: Record<string, () => Promise<CliCommand>> = {
   outbox: async () => (await import('./outbox')).outboxCommand,
   seed: async () => (await import('./seed')).seedCommand,
   demo: async () => (await import('./demo')).demoCommand,
+  groups: async () => (await import('./groups')).groupsCommand,
+  procedure: async () => (await import('./procedure')).procedureCommand,
 };
 
 const HELP = new Set(['--help', '-h']);

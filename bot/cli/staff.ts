@@ -1,10 +1,10 @@
-import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import type { Database } from '../db/database';
 import { PERSON_COLUMNS, toPerson } from '../directory';
 import { ranks } from '../export/chinese';
 import { importStaff } from '../staff-import';
 import { CliError, type CliCommand } from './context';
+import { readUtf8 } from './read-utf8';
 import { formatTable } from './table';
 
 /** `staff import <file.csv> [--prune]` and `staff list [--all]` (SPEC §4). */
@@ -46,16 +46,4 @@ export async function staffListing(db: Database, opts: { all?: boolean } = {}): 
   const rows = people.map((p) => [p.name, p.window || '-', p.role, p.wecomUserId ?? '-', p.dingtalkUserId ?? '-', p.mobile ?? '-', ...(opts.all ? [p.active ? 'active' : 'inactive'] : [])]);
   const inactive = people.filter((p) => !p.active).length;
   return [...formatTable(header, rows), opts.all ? `共 ${people.length} 人（在用 ${people.length - inactive}，停用 ${inactive}）` : `共 ${people.length} 人`];
-}
-
-/** The file's text, refusing what is not UTF-8 (Excel's 「CSV（逗号分隔）」 is GBK on a Chinese Windows). */
-async function readUtf8(file: string): Promise<string> {
-  const bytes = await readFile(file).catch((err: Error) => {
-    throw new CliError(`cannot read ${file}: ${err.message}`);
-  });
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    throw new CliError(`${file} 不是 UTF-8 编码（可能是 GBK）：请在 Excel 中另存为「CSV UTF-8（逗号分隔）」后再导入。`);
-  }
 }

@@ -3,6 +3,14 @@ import { FakeWecom } from './fake-wecom';
 import { PEOPLE } from './hall';
 import { wecomEnv } from './wecom-client';
 
+/** Mocha hooks around a describe: a {@link cliHall} opened before its tests and its fake closed after them. */
+export function useCliHall(): { fake: FakeWecom; env: Record<string, string> } {
+  const hall = {} as { fake: FakeWecom; env: Record<string, string> };
+  before(async () => Object.assign(hall, await cliHall()));
+  after(() => hall.fake.close());
+  return hall;
+}
+
 /** A hall for CLI tests: the usual people in a database other processes reach, a fake WeCom, and the environment pointing at both. */
 export async function cliHall(): Promise<{ fake: FakeWecom; env: Record<string, string> }> {
   const fake = await FakeWecom.start();

@@ -1,0 +1,15 @@
+import type { Sql } from '../db/database';
+import { PERSON_COLUMNS, toPerson, type Person } from '../directory';
+
+/** Every working group with its active members (by name, in Chinese order), by group name. */
+export async function groupMembers(sql: Sql): Promise<Map<string, Person[]>> {
+  const rows = await sql.all<Record<string, unknown> & { group_name: string }>(
+    `SELECT g.group_name, ${PERSON_COLUMNS.replace(/(^|, )(?=\w)/g, '$1s.')}
+       FROM group_member g JOIN staff s ON s.id = g.staff_id WHERE s.active = ? ORDER BY g.group_name`,
+    [true],
+  );
+  const groups = new Map<string, Person[]>();
+  for (const row of rows) groups.set(row.group_name, [...(groups.get(row.group_name) ?? []), toPerson(row)]);
+  for (const people of groups.values()) people.sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'));
+  return groups;
+}
