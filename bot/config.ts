@@ -56,6 +56,7 @@ const schema = z
     CRON_ROSTER_DEADLINE: cron('0 16 * * *'),
     CRON_ALERT_ESCALATION: cron('*/5 * * * *'),
     CRON_CALENDAR_WARNING: cron('0 9 * * *'),
+    CRON_INCIDENT_DEADLINES: cron('*/5 * * * *'),
     ALERT_REPUSH_MINUTES: z.string().trim().default('30').pipe(z.coerce.number<string>().int().min(1).max(1440)),
     PROCEDURE_DUE_MINUTES: z
       .string()
@@ -136,7 +137,7 @@ export interface Config {
   wecom?: WecomConfig;
   dingtalk?: DingtalkConfig;
   thresholds: { fever: number; highFever: number };
-  cron: { morningNudge: string; morningSummary: string; rosterReminder: string; rosterDeadline: string; alertEscalation: string; calendarWarning: string };
+  cron: { morningNudge: string; morningSummary: string; rosterReminder: string; rosterDeadline: string; alertEscalation: string; calendarWarning: string; incidentDeadlines: string };
   alertRepushMinutes: number;
   /** Minutes from an incident's opening by which each step is due (SPEC §11). */
   procedureDueMinutes: Record<StepName, number>;
@@ -207,6 +208,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       rosterDeadline: e.CRON_ROSTER_DEADLINE,
       alertEscalation: e.CRON_ALERT_ESCALATION,
       calendarWarning: e.CRON_CALENDAR_WARNING,
+      incidentDeadlines: e.CRON_INCIDENT_DEADLINES,
     },
     alertRepushMinutes: e.ALERT_REPUSH_MINUTES,
     procedureDueMinutes: e.PROCEDURE_DUE_MINUTES,

@@ -13,6 +13,7 @@ export const JOB_LABEL: Record<JobName, string> = {
   'roster-deadline': '排班截止汇总',
   'alert-escalation': '告警升级',
   'calendar-warning': '节假日数据提醒',
+  'incident-deadlines': '应急步骤超时提醒',
 };
 
 /** 36.5 → "36.5℃" (always one decimal). */

@@ -4,6 +4,8 @@ import { CalendarNotice } from './CalendarNotice';
 import { CalendarNoticeDay } from './CalendarNoticeDay';
 import { CalendarOverride } from './CalendarOverride';
 import { GroupMember } from './GroupMember';
+import { Incident } from './Incident';
+import { IncidentStep } from './IncidentStep';
 import { InboundMessage } from './InboundMessage';
 import { JobFiring } from './JobFiring';
 import { OutboxMessage } from './OutboxMessage';
@@ -14,9 +16,9 @@ import { RosterEntry } from './RosterEntry';
 import { Staff } from './Staff';
 
 /** Every entity, for the DataSource. */
-export const entities = [Staff, InboundMessage, Report, Alert, OutboxMessage, Roster, RosterEntry, AppMeta, JobFiring, CalendarOverride, CalendarNotice, CalendarNoticeDay, GroupMember, ProcedureOwner];
+export const entities = [Staff, InboundMessage, Report, Alert, OutboxMessage, Roster, RosterEntry, AppMeta, JobFiring, CalendarOverride, CalendarNotice, CalendarNoticeDay, GroupMember, ProcedureOwner, Incident, IncidentStep];
 
-export { Alert, AppMeta, CalendarNotice, CalendarNoticeDay, CalendarOverride, GroupMember, ProcedureOwner, InboundMessage, JobFiring, OutboxMessage, Report, Roster, RosterEntry, Staff };
+export { Alert, AppMeta, CalendarNotice, CalendarNoticeDay, CalendarOverride, GroupMember, ProcedureOwner, Incident, IncidentStep, InboundMessage, JobFiring, OutboxMessage, Report, Roster, RosterEntry, Staff };
 export type { FiringOutcome } from './JobFiring';
 export type { Role, Platform } from './Staff';
 export type { Slot, HealthCode, Severity } from './Report';

@@ -2,6 +2,8 @@ import type { Command } from '../bot/command';
 import { acknowledgeCommand } from './alerts/acknowledge';
 import { dashboardLinkCommand } from './dashboard-link';
 import { helpCommand } from './help';
+import { checklistCommand, closeCommand } from './incidents/checklist';
+import { progressCommand, stepFirstCommand } from './incidents/progress';
 import { recordsCommand } from './records';
 import { rosterStatusCommand } from './roster/status';
 import { submitRosterCommand } from './roster/submit';
@@ -11,6 +13,6 @@ import { reportCommand } from './temperature/report';
 
 /** Every command, in the order `帮助` lists them; the report also answers any text with a number. */
 export function allCommands(): { commands: Command[]; report: Command } {
-  const commands: Command[] = [reportCommand, behalfCommand, recordsCommand, submitRosterCommand, rosterStatusCommand, statsCommand, acknowledgeCommand, dashboardLinkCommand];
-  return { commands: [...commands, helpCommand(() => commands)], report: reportCommand };
+  const commands: Command[] = [reportCommand, behalfCommand, recordsCommand, submitRosterCommand, rosterStatusCommand, statsCommand, acknowledgeCommand, progressCommand, checklistCommand, closeCommand, dashboardLinkCommand];
+  return { commands: [...commands, stepFirstCommand, helpCommand(() => commands)], report: reportCommand };
 }

@@ -1,6 +1,7 @@
 import type { CommandContext } from '../../bot/command';
 import type { Person } from '../../bot/directory';
 import { messages, type FindingFacts, type ReportFacts } from '../../bot/messages';
+import { openIncident } from '../../bot/incidents/open';
 import { localClock } from '../../bot/time';
 import type { Severity } from '../../entities';
 import { onRoster } from './roster-check';
@@ -18,7 +19,8 @@ export interface NewAlert {
 /**
  * Opens a numbered alert for an anomalous report and pushes it to the
  * leadership group; when the person is on today's roster, the leads of their
- * window are told to arrange a replacement (SPEC §3.1). Same transaction.
+ * window are told to arrange a replacement (SPEC §3.1); a critical one opens
+ * an incident of the same number (SPEC §11). Same transaction.
  */
 export async function openAlert(ctx: CommandContext, a: NewAlert): Promise<number> {
   const { sql, now, services } = ctx;
@@ -34,21 +36,23 @@ export async function openAlert(ctx: CommandContext, a: NewAlert): Promise<numbe
   for (const lead of leads) {
     await services.notifier.toPerson(sql, lead, messages.replacementNeeded({ id, name: a.subject.name, report: a.report, findings: a.findings }), 'notice');
   }
-  await services.notifier.toLeaders(
-    sql,
-    messages.alertPush({
-      id,
-      severity: a.severity,
-      name: a.subject.name,
-      window: a.subject.window,
-      report: a.report,
-      time: localClock(now, services.config.timezone),
-      findings: a.findings,
-      reporter: a.reporter?.name,
-      onRoster: rostered,
-      leadsTold: leads.length > 0,
-    }),
-    'alert',
-  );
+  // A critical alert opens an incident: the opening push carries its checklist (SPEC §11).
+  const procedure =
+    a.severity === 'critical'
+      ? await openIncident(sql, services, { id, subject: `${a.subject.name}${a.subject.window ? `（${a.subject.window}）` : ''}`, situation: a.findings.map((f) => f.what).join('、'), now })
+      : undefined;
+  const push = messages.alertPush({
+    id,
+    severity: a.severity,
+    name: a.subject.name,
+    window: a.subject.window,
+    report: a.report,
+    time: localClock(now, services.config.timezone),
+    findings: a.findings,
+    reporter: a.reporter?.name,
+    onRoster: rostered,
+    leadsTold: leads.length > 0,
+  });
+  await services.notifier.toLeaders(sql, procedure ? `${push}\n\n${procedure}` : push, 'alert');
   return id;
 }

@@ -36,7 +36,7 @@ describe('job scheduler (node-cron)', () => {
     await clock.tickAsync(75_000);
     await scheduler.stop();
     expect(fired).to.deep.include({ job: 'morning-nudge', at: '2026-11-22T23:30:00.000Z', trigger: 'scheduler' });
-    expect(fired.map((f) => f.job).sort()).to.deep.equal(['alert-escalation', 'morning-nudge']);
+    expect(fired.map((f) => f.job).sort()).to.deep.equal(['alert-escalation', 'incident-deadlines', 'morning-nudge']);
   });
 
   it('follows a configured time', async () => {

@@ -1,0 +1,65 @@
+import type { Services } from '../command';
+import type { Sql } from '../db/database';
+import type { Person } from '../directory';
+import { UserError } from '../errors';
+import { incidentMessages, type StepView } from './messages';
+import { findIncident, incidentSteps, type IncidentRow } from './store';
+import { stepNamed, type StepName } from './steps';
+
+/** The open incident a command names, or the reason it cannot be used. */
+export async function openIncidentNamed(sql: Sql, idText: string): Promise<IncidentRow> {
+  const id = Number(idText);
+  const incident = Number.isSafeInteger(id) ? await findIncident(sql, id) : undefined;
+  if (!incident) throw new UserError(incidentMessages.unknownIncident(idText));
+  if (incident.status !== 'open') throw new UserError(incidentMessages.closedAlready(incident.id));
+  return incident;
+}
+
+/** Whether a person may report a step: a leader, or a member of its owner group (anyone of the leadership when the group is empty). */
+async function mayReport(sql: Sql, person: Person, view: StepView): Promise<boolean> {
+  if (person.role === 'leader' || person.role === 'admin') return true;
+  const [row] = await sql.all('SELECT 1 AS yes FROM group_member WHERE group_name = ? AND staff_id = ?', [view.owner, person.id]);
+  return row !== undefined;
+}
+
+/**
+ * Records a step of an incident as done (`进展 12 隔离 已送隔离室`): by a
+ * member of its owner group or a leader, once; the leadership group gets one
+ * line. Returns the sender's reply.
+ */
+export async function recordProgress(sql: Sql, services: Services, a: { idText: string; stepWord: string; note: string; by: Person; now: Date }): Promise<string> {
+  const incident = await openIncidentNamed(sql, a.idText);
+  const step = stepNamed(a.stepWord);
+  if (!step) throw new UserError(incidentMessages.unknownStep(a.stepWord));
+  const tz = services.config.timezone;
+  const before = (await incidentSteps(sql, incident, a.now, tz)).find((s) => s.step === step.name)!;
+  if (before.done) throw new UserError(incidentMessages.alreadyDone(incident.id, before));
+  if (!(await mayReport(sql, a.by, before))) throw new UserError(incidentMessages.notOwner(before));
+  const { changes } = await sql.run('UPDATE incident_step SET done_at = ?, done_by_id = ?, note = ? WHERE incident_id = ? AND step = ? AND done_at IS NULL', [
+    a.now.toISOString(),
+    a.by.id,
+    a.note.slice(0, 500),
+    incident.id,
+    step.name,
+  ]);
+  if (changes === 0) throw new UserError(incidentMessages.alreadyDone(incident.id, before));
+  const done = (await incidentSteps(sql, incident, a.now, tz)).find((s) => s.step === step.name)!;
+  await services.notifier.toLeaders(sql, incidentMessages.stepDone(incident.id, done), 'notice');
+  return incidentMessages.stepRecorded(incident.id, done);
+}
+
+/** Closes an incident with a leader's summary (`结案 12 …`), listing the steps not done. */
+export async function closeIncident(sql: Sql, services: Services, a: { idText: string; summary: string; by: Person; now: Date }): Promise<string> {
+  const incident = await openIncidentNamed(sql, a.idText);
+  const steps = await incidentSteps(sql, incident, a.now, services.config.timezone);
+  await sql.run("UPDATE incident SET status = 'closed', closed_at = ?, closed_by_id = ?, summary = ? WHERE id = ? AND status = 'open'", [
+    a.now.toISOString(),
+    a.by.id,
+    a.summary.slice(0, 1000),
+    incident.id,
+  ]);
+  const undone: StepName[] = steps.filter((s) => !s.done).map((s) => s.step);
+  const text = incidentMessages.closed({ id: incident.id, by: a.by.name, summary: a.summary, undone });
+  await services.notifier.toLeaders(sql, text, 'notice');
+  return text;
+}

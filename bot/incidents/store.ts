@@ -1,0 +1,62 @@
+import type { Sql } from '../db/database';
+import { localIso } from '../time';
+import type { StepView } from './messages';
+import { STEPS, type StepName } from './steps';
+
+/** An incident as the commands see it. */
+export interface IncidentRow {
+  id: number;
+  subject: string;
+  situation: string;
+  status: 'open' | 'closed';
+  openedAt: string;
+}
+
+interface StepRow {
+  step: StepName;
+  owner_group: string;
+  due_at: string;
+  done_at: string | null;
+  note: string | null;
+  by_name: string | null;
+  reminded_at: string | null;
+  escalated_at: string | null;
+}
+
+export async function findIncident(sql: Sql, id: number): Promise<IncidentRow | undefined> {
+  const [row] = await sql.all<{ id: unknown; subject: string; situation: string; status: 'open' | 'closed'; opened_at: string }>(
+    'SELECT id, subject, situation, status, opened_at FROM incident WHERE id = ?',
+    [id],
+  );
+  return row ? { id: Number(row.id), subject: row.subject, situation: row.situation, status: row.status, openedAt: row.opened_at } : undefined;
+}
+
+/** How an instant reads on a checklist: 09:20 today, 12-02 09:20 on another day. */
+export function when(at: Date, now: Date, timezone: string): string {
+  const a = localIso(at, timezone);
+  return a.slice(0, 10) === localIso(now, timezone).slice(0, 10) ? a.slice(11, 16) : `${a.slice(5, 10)} ${a.slice(11, 16)}`;
+}
+
+/** Every step of an incident, in the plan's order, with whether its owner group has members. */
+export async function incidentSteps(sql: Sql, incident: IncidentRow, now: Date, timezone: string): Promise<StepView[]> {
+  const rows = await sql.all<StepRow>(
+    `SELECT i.step, i.owner_group, i.due_at, i.done_at, i.note, s.name AS by_name, i.reminded_at, i.escalated_at,
+            (SELECT count(*) FROM group_member g JOIN staff m ON m.id = g.staff_id WHERE g.group_name = i.owner_group AND m.active = ?) AS members
+       FROM incident_step i LEFT JOIN staff s ON s.id = i.done_by_id WHERE i.incident_id = ?`,
+    [true, incident.id],
+  );
+  const opened = Date.parse(incident.openedAt);
+  return STEPS.flatMap((step) => {
+    const r = rows.find((x) => x.step === step.name) as (StepRow & { members: unknown }) | undefined;
+    if (!r) return [];
+    const due = new Date(r.due_at);
+    const view: StepView = { step: step.name, owner: r.owner_group, ownerless: Number(r.members) === 0, due: when(due, now, timezone), dueAt: r.due_at };
+    if (r.done_at) {
+      const at = new Date(r.done_at);
+      view.done = { at: when(at, now, timezone), by: r.by_name ?? '系统', note: r.note ?? '', minutes: Math.max(0, Math.round((at.getTime() - opened) / 60_000)) };
+    } else if (now >= due) {
+      view.overdue = Math.round((now.getTime() - due.getTime()) / 60_000);
+    }
+    return [view];
+  });
+}

@@ -1,0 +1,33 @@
+import { EVERYONE, LEADERS, type Command } from '../../bot/command';
+import { UserError } from '../../bot/errors';
+import { incidentMessages } from '../../bot/incidents/messages';
+import { closeIncident } from '../../bot/incidents/progress';
+import { findIncident, incidentSteps } from '../../bot/incidents/store';
+
+/** `应急 12`: the checklist of incident 12, with times and who did what. */
+export const checklistCommand: Command = {
+  name: '应急',
+  keywords: ['应急', 'incident'],
+  roles: EVERYONE,
+  help: '应急：应急 12（查看 12 号应急处置的清单）',
+  async run({ sql, services, args, now }) {
+    const id = /^#?(\d{1,9})$/.exec(args.trim())?.[1];
+    const incident = id ? await findIncident(sql, Number(id)) : undefined;
+    if (!incident) throw new UserError(incidentMessages.unknownIncident(args.trim() || '?'));
+    const steps = await incidentSteps(sql, incident, now, services.config.timezone);
+    return incidentMessages.checklist({ ...incident, status: incident.status === 'open' ? '处置中' : '已结案', steps });
+  },
+};
+
+/** `结案 12 <总结>` (leader): closes incident 12, listing any step not done. */
+export const closeCommand: Command = {
+  name: '结案',
+  keywords: ['结案'],
+  roles: LEADERS,
+  help: '结案：结案 12 排除感染，解除隔离（结束 12 号应急处置）',
+  async run({ sql, services, sender, args, now }) {
+    const m = /^#?(\S+)\s+([\s\S]+)$/.exec(args);
+    if (!m) throw new UserError(incidentMessages.closeUsage());
+    return closeIncident(sql, services, { idText: m[1], summary: m[2].trim(), by: sender, now });
+  },
+};

@@ -1,0 +1,99 @@
+import { expect } from 'chai';
+import { importGroups } from '../../bot/groups/import';
+import { incidentDeadlines } from '../../jobs/incident-deadlines';
+import { Hall, PLATFORMS } from '../support/hall';
+
+const GROUPS = 'group,name\n应急处置组,李四\n应急处置组,周八\n综合协调组,王五\n';
+
+/** A hall whose working groups are loaded; 消毒防疫组 has no members, so 消杀 falls to the leadership group. */
+async function hallWithGroups(options: Parameters<typeof Hall.open>[0]): Promise<Hall> {
+  const hall = await Hall.open({ ...options, env: { WECOM_LEADER_WEBHOOK_KEY: 'leaders', DINGTALK_LEADER_CONVERSATION_ID: 'cid-leaders', ...options?.env } });
+  const imported = await importGroups(hall.service.db, GROUPS, { now: hall.clock.now() });
+  expect(imported.ok, JSON.stringify(imported.errors)).to.equal(true);
+  return hall;
+}
+
+/** Fires the deadline job at a local time and returns what it delivered. */
+async function deadlinesAt(hall: Hall, local: string) {
+  hall.clock.set(local);
+  const mark = hall.mark();
+  const result = await hall.service.jobs.runner.fire(incidentDeadlines, hall.clock.now(), { trigger: 'scheduler' });
+  await hall.deliver();
+  return { result, ...hall.deliveredSince(mark) };
+}
+
+for (const platform of PLATFORMS) {
+  describe(`the emergency procedure, from a fever to 结案 (${platform})`, () => {
+    let hall: Hall;
+    beforeEach(async () => {
+      hall = await hallWithGroups({ platform, now: '2026-11-23T08:05:00+08:00' });
+    });
+    afterEach(() => hall.close());
+
+    it('opens an incident on a critical reading, runs each step by chat, reminds on overdue steps and closes', async () => {
+      const fever = await hall.send('zhangsan', '体温 38.2 咳嗽');
+      const checklist = fever.group.find((t) => t.includes('【应急处置 #1】'));
+      expect(checklist, fever.group.join('\n---\n')).to.be.a('string');
+      expect(checklist).to.contain('张三').and.contain('✅ 1. 及时报告').and.contain('⬜ 2. 迅速隔离 — 应急处置组 — 08:20 前');
+      expect(checklist).to.contain('⬜ 6. 消杀消毒 — 领导小组（消毒防疫组无成员）');
+      const told = fever.direct.filter((d) => d.text.includes('应急处置组负责'));
+      expect(told.map((d) => d.to).sort()).to.deep.equal(['lisi', 'zhouba']);
+      expect(told[0].text).to.contain('2. 迅速隔离（08:20 前）').and.contain('4. 准确排查');
+      expect(fever.direct.find((d) => d.to === 'wangwu')?.text).to.contain('综合协调组负责');
+
+      hall.clock.set('2026-11-23T08:12:00+08:00');
+      const isolated = await hall.send('lisi', '进展 1 隔离 已送隔离室');
+      expect(isolated.reply).to.contain('已记录 #1 2. 迅速隔离').and.contain('用时 7 分钟');
+      expect(isolated.group.join()).to.contain('✅ 2. 迅速隔离 — 李四 08:12，用时 7 分钟：已送隔离室');
+
+      expect((await hall.send('zhaoliu', '送医 1 已联系120')).reply).to.contain('由 应急处置组 负责');
+      expect((await hall.send('zhouba', '隔离 1 又送了一次')).reply).to.contain('已由 李四 于 08:12 完成');
+      expect((await hall.send('lisi', '进展 9 送医 已联系')).reply).to.contain('没有 9 号应急事件');
+      expect((await hall.send('lisi', '进展 1 开会 讨论')).reply).to.contain('不认识的步骤「开会」');
+
+      const late = await deadlinesAt(hall, '2026-11-23T09:10:00+08:00');
+      const reminders = late.direct.filter((d) => d.text.includes('3. 定点送医'));
+      expect(reminders.map((d) => d.to).sort()).to.deep.equal(['lisi', 'zhouba']);
+      expect(reminders[0].text).to.contain('已超时 5 分钟');
+      expect(late.group).to.deep.equal([]);
+      expect((await deadlinesAt(hall, '2026-11-23T09:15:00+08:00')).direct).to.deep.equal([]);
+
+      const twice = await deadlinesAt(hall, '2026-11-23T10:10:00+08:00');
+      expect(twice.group.join()).to.contain('【应急 #1 严重超时】3. 定点送医');
+      expect(twice.direct.find((d) => d.to === 'wangwu')?.text).to.contain('5. 如实上报');
+
+      const list = await hall.send('wangwu', '应急 1');
+      expect(list.reply).to.contain('✅ 2. 迅速隔离 — 李四 08:12：已送隔离室').and.contain('⬜ 3. 定点送医').and.contain('已超时 65 分钟');
+
+      const closed = await hall.send('wangwu', '结案 1 排除感染，解除隔离');
+      expect(closed.reply).to.contain('【应急 #1 结案】王五：排除感染').and.contain('3. 定点送医');
+      expect(closed.group.join()).to.contain('【应急 #1 结案】');
+      expect((await hall.send('lisi', '进展 1 送医 已送医')).reply).to.contain('#1 已结案');
+      expect((await deadlinesAt(hall, '2026-11-23T12:30:00+08:00')).direct).to.deep.equal([]);
+    });
+
+    it('leaves a temperature that starts with a step’s name a temperature report, and lets only leaders close', async () => {
+      await hall.send('zhangsan', '体温 38.2');
+      const before = await hall.count('report');
+      const report = await hall.send('zhaoliu', '上报 36.5');
+      expect(report.reply).to.contain('36.5');
+      expect(await hall.count('report')).to.equal(before + 1);
+      expect((await hall.send('lisi', '结案 1 好了')).reply).to.not.contain('结案】');
+      expect(await hall.count('incident', "status = 'open'")).to.equal(1);
+    });
+  });
+}
+
+describe('the emergency procedure on a holiday', () => {
+  it('reminds the owners of an overdue step on National Day as on any day', async () => {
+    const hall = await hallWithGroups({ now: '2026-10-01T08:05:00+08:00' });
+    try {
+      await hall.send('zhangsan', '体温 38.6');
+      const late = await deadlinesAt(hall, '2026-10-01T08:25:00+08:00');
+      expect(late.result.outcome).to.equal('done');
+      expect(late.direct.filter((d) => d.text.includes('2. 迅速隔离')).map((d) => d.to).sort()).to.deep.equal(['lisi', 'zhouba']);
+    } finally {
+      await hall.close();
+    }
+  });
+});
