@@ -5,6 +5,7 @@ import { CalendarNoticeDay } from './CalendarNoticeDay';
 import { CalendarOverride } from './CalendarOverride';
 import { GroupMember } from './GroupMember';
 import { Incident } from './Incident';
+import { IncidentContact } from './IncidentContact';
 import { IncidentStep } from './IncidentStep';
 import { InboundMessage } from './InboundMessage';
 import { JobFiring } from './JobFiring';
@@ -16,9 +17,9 @@ import { RosterEntry } from './RosterEntry';
 import { Staff } from './Staff';
 
 /** Every entity, for the DataSource. */
-export const entities = [Staff, InboundMessage, Report, Alert, OutboxMessage, Roster, RosterEntry, AppMeta, JobFiring, CalendarOverride, CalendarNotice, CalendarNoticeDay, GroupMember, ProcedureOwner, Incident, IncidentStep];
+export const entities = [Staff, InboundMessage, Report, Alert, OutboxMessage, Roster, RosterEntry, AppMeta, JobFiring, CalendarOverride, CalendarNotice, CalendarNoticeDay, GroupMember, ProcedureOwner, Incident, IncidentStep, IncidentContact];
 
-export { Alert, AppMeta, CalendarNotice, CalendarNoticeDay, CalendarOverride, GroupMember, ProcedureOwner, Incident, IncidentStep, InboundMessage, JobFiring, OutboxMessage, Report, Roster, RosterEntry, Staff };
+export { Alert, AppMeta, CalendarNotice, CalendarNoticeDay, CalendarOverride, GroupMember, ProcedureOwner, Incident, IncidentContact, IncidentStep, InboundMessage, JobFiring, OutboxMessage, Report, Roster, RosterEntry, Staff };
 export type { FiringOutcome } from './JobFiring';
 export type { Role, Platform } from './Staff';
 export type { Slot, HealthCode, Severity } from './Report';

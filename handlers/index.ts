@@ -3,6 +3,7 @@ import { acknowledgeCommand } from './alerts/acknowledge';
 import { dashboardLinkCommand } from './dashboard-link';
 import { helpCommand } from './help';
 import { checklistCommand, closeCommand } from './incidents/checklist';
+import { contactsCommand } from './incidents/contacts';
 import { progressCommand, stepFirstCommand } from './incidents/progress';
 import { recordsCommand } from './records';
 import { rosterStatusCommand } from './roster/status';
@@ -13,6 +14,6 @@ import { reportCommand } from './temperature/report';
 
 /** Every command, in the order `帮助` lists them; the report also answers any text with a number. */
 export function allCommands(): { commands: Command[]; report: Command } {
-  const commands: Command[] = [reportCommand, behalfCommand, recordsCommand, submitRosterCommand, rosterStatusCommand, statsCommand, acknowledgeCommand, progressCommand, checklistCommand, closeCommand, dashboardLinkCommand];
+  const commands: Command[] = [reportCommand, behalfCommand, recordsCommand, submitRosterCommand, rosterStatusCommand, statsCommand, acknowledgeCommand, progressCommand, checklistCommand, contactsCommand, closeCommand, dashboardLinkCommand];
   return { commands: [...commands, stepFirstCommand, helpCommand(() => commands)], report: reportCommand };
 }

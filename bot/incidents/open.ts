@@ -2,6 +2,7 @@ import type { Services } from '../command';
 import type { Sql } from '../db/database';
 import type { Person } from '../directory';
 import { groupMembers } from '../groups/members';
+import { proposeContacts } from './contacts';
 import { incidentMessages } from './messages';
 import { stepOwners } from './owners';
 import { findIncident, incidentSteps } from './store';
@@ -10,11 +11,16 @@ import { STEPS } from './steps';
 /**
  * Opens an incident numbered as its alert (SPEC §11): the seven steps with
  * their owner groups and due times, and each owner group's members told
- * their steps directly. Returns the checklist for the caller's push to the
+ * their steps directly, and the 排查 owners the contacts the hall's data
+ * suggests. Returns the checklist for the caller's push to the
  * leadership group, which is step 1 (及时报告), recorded done. In the caller's
  * transaction, like everything it queues.
  */
-export async function openIncident(sql: Sql, services: Services, a: { id: number; subject: string; situation: string; now: Date; openedBy?: Person }): Promise<string> {
+export async function openIncident(
+  sql: Sql,
+  services: Services,
+  a: { id: number; subject: string; situation: string; now: Date; openedBy?: Person; person?: { subject: Person; date: string; reporter?: Person } },
+): Promise<string> {
   const at = a.now.toISOString();
   const { config } = services;
   await sql.run('INSERT INTO incident (id, subject, situation, status, opened_at, opened_by_id) VALUES (?, ?, ?, ?, ?, ?)', [
@@ -45,5 +51,6 @@ export async function openIncident(sql: Sql, services: Services, a: { id: number
     for (const person of members) told.set(person.id, { person, body: told.has(person.id) ? `${told.get(person.id)!.body}\n\n${body}` : body });
   }
   await services.notifier.toPeople(sql, [...told.values()], 'alert');
+  if (a.person) await proposeContacts(sql, services, { id: a.id, ...a.person, now: a.now });
   return incidentMessages.procedure({ id: a.id, steps });
 }

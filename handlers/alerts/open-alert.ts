@@ -39,7 +39,7 @@ export async function openAlert(ctx: CommandContext, a: NewAlert): Promise<numbe
   // A critical alert opens an incident: the opening push carries its checklist (SPEC §11).
   const procedure =
     a.severity === 'critical'
-      ? await openIncident(sql, services, { id, subject: `${a.subject.name}${a.subject.window ? `（${a.subject.window}）` : ''}`, situation: a.findings.map((f) => f.what).join('、'), now })
+      ? await openIncident(sql, services, { id, subject: `${a.subject.name}${a.subject.window ? `（${a.subject.window}）` : ''}`, situation: a.findings.map((f) => f.what).join('、'), now, person: { subject: a.subject, date: a.report.date, reporter: a.reporter } })
       : undefined;
   const push = messages.alertPush({
     id,

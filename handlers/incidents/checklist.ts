@@ -1,6 +1,8 @@
 import { EVERYONE, LEADERS, type Command } from '../../bot/command';
 import { UserError } from '../../bot/errors';
 import { incidentMessages } from '../../bot/incidents/messages';
+import { contactMessages } from '../../bot/incidents/contact-messages';
+import { incidentContacts } from '../../bot/incidents/contacts';
 import { closeIncident } from '../../bot/incidents/progress';
 import { findIncident, incidentSteps } from '../../bot/incidents/store';
 
@@ -15,7 +17,8 @@ export const checklistCommand: Command = {
     const incident = id ? await findIncident(sql, Number(id)) : undefined;
     if (!incident) throw new UserError(incidentMessages.unknownIncident(args.trim() || '?'));
     const steps = await incidentSteps(sql, incident, now, services.config.timezone);
-    return incidentMessages.checklist({ ...incident, status: incident.status === 'open' ? '处置中' : '已结案', steps });
+    const contacts = await incidentContacts(sql, services, incident.id);
+    return [incidentMessages.checklist({ ...incident, status: incident.status === 'open' ? '处置中' : '已结案', steps }), contactMessages.listed(contacts)].join('\n');
   },
 };
 

@@ -2,6 +2,7 @@ import { Init1795370867311 } from './1795370867311-Init';
 import { CalendarNotice1796155394290 } from './1796155394290-CalendarNotice';
 import { WorkingGroups1796157733751 } from './1796157733751-WorkingGroups';
 import { Incidents1796158344091 } from './1796158344091-Incidents';
+import { IncidentContacts1796159923565 } from './1796159923565-IncidentContacts';
 
 /** Every sqlite migration, oldest first. */
-export const sqliteMigrations: Function[] = [Init1795370867311, CalendarNotice1796155394290, WorkingGroups1796157733751, Incidents1796158344091];
+export const sqliteMigrations: Function[] = [Init1795370867311, CalendarNotice1796155394290, WorkingGroups1796157733751, Incidents1796158344091, IncidentContacts1796159923565];

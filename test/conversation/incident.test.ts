@@ -72,6 +72,23 @@ for (const platform of PLATFORMS) {
       expect((await deadlinesAt(hall, '2026-11-23T12:30:00+08:00')).direct).to.deep.equal([]);
     });
 
+    it('proposes contacts from the window to the 排查 owners, who confirm and exclude; confirmed contacts are asked for a reading', async () => {
+      const fever = await hall.send('zhangsan', '体温 38.2');
+      const proposal = fever.direct.filter((d) => d.text.includes('【应急 #1 密接排查】'));
+      expect(proposal.map((d) => d.to).sort()).to.deep.equal(['lisi', 'zhouba']);
+      expect(proposal[0].text).to.contain('赵六（同窗口）').and.contain('李四（窗口负责人）').and.not.contain('孙七');
+
+      const confirmed = await hall.send('zhouba', '密接 1 确认 赵六、孙七');
+      expect(confirmed.reply).to.contain('已确认 #1 密接：赵六、孙七');
+      expect(confirmed.direct.map((d) => d.to).sort()).to.deep.equal(['sunqi', 'zhaoliu']);
+      expect(confirmed.direct[0].text).to.contain('请立即测量体温');
+
+      expect((await hall.send('zhaoliu', '密接 1 排除 李四')).reply).to.contain('由排查负责组或领导小组成员确认');
+      expect((await hall.send('wangwu', '密接 1 排除 无名氏')).reply).to.contain('名单中没有「无名氏」');
+      expect((await hall.send('wangwu', '密接 1 排除 李四')).reply).to.contain('已排除 #1 密接：李四');
+      expect((await hall.send('wangwu', '应急 1')).reply).to.contain('密接：已确认 孙七、赵六；待核实 无；已排除 李四');
+    });
+
     it('leaves a temperature that starts with a step’s name a temperature report, and lets only leaders close', async () => {
       await hall.send('zhangsan', '体温 38.2');
       const before = await hall.count('report');

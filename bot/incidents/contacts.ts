@@ -1,0 +1,102 @@
+import type { Services } from '../command';
+import type { Sql } from '../db/database';
+import type { Person } from '../directory';
+import { UserError } from '../errors';
+import { groupMembers } from '../groups/members';
+import { currentRosters } from '../rosters';
+import { contactMessages } from './contact-messages';
+import { openIncidentNamed } from './progress';
+
+/** A contact of an incident with their name, for messages and checklists. */
+export interface ContactView {
+  person: Person;
+  reason: string;
+  status: 'proposed' | 'confirmed' | 'excluded';
+}
+
+/**
+ * The contacts the hall's own data suggests (SPEC §11): the window's
+ * colleagues on that day's roster (the whole window when it has none), its
+ * lead, and whoever reported on the person's behalf.
+ */
+async function proposals(sql: Sql, services: Services, subject: Person, date: string, reporter?: Person): Promise<{ person: Person; reason: string }[]> {
+  const people = (await services.directory.active()).filter((p) => p.id !== subject.id);
+  const found = new Map<number, { person: Person; reason: string }>();
+  if (subject.window) {
+    const [roster] = await currentRosters(sql, date, subject.window);
+    const rostered = roster && !roster.closed ? new Set(roster.staffIds) : undefined;
+    for (const p of people.filter((x) => x.window === subject.window)) {
+      if (p.role === 'lead') found.set(p.id, { person: p, reason: '窗口负责人' });
+      else if (!rostered || rostered.has(p.id)) found.set(p.id, { person: p, reason: rostered ? '同窗口当日排班' : '同窗口' });
+    }
+  }
+  if (reporter && reporter.id !== subject.id && !found.has(reporter.id)) found.set(reporter.id, { person: reporter, reason: '代报人' });
+  return [...found.values()];
+}
+
+/** Proposes an incident's contacts and sends the list to the 排查 owners (the leadership group when the group is empty). */
+export async function proposeContacts(sql: Sql, services: Services, a: { id: number; subject: Person; date: string; reporter?: Person; now: Date }): Promise<void> {
+  const found = await proposals(sql, services, a.subject, a.date, a.reporter);
+  for (const c of found) {
+    await sql.run('INSERT INTO incident_contact (incident_id, staff_id, reason, status, proposed_at) VALUES (?, ?, ?, ?, ?)', [a.id, c.person.id, c.reason, 'proposed', a.now.toISOString()]);
+  }
+  const [owner] = await sql.all<{ owner_group: string }>("SELECT owner_group FROM incident_step WHERE incident_id = ? AND step = '排查'", [a.id]);
+  const members = (await groupMembers(sql)).get(owner?.owner_group ?? '') ?? [];
+  const body = contactMessages.proposed(a.id, a.subject.name, found);
+  if (members.length) await services.notifier.toPeople(sql, members.map((person) => ({ person, body })), 'alert');
+  else await services.notifier.toLeaders(sql, body, 'alert');
+}
+
+/** An incident's contacts, proposed first then by name. */
+export async function incidentContacts(sql: Sql, services: Services, id: number): Promise<ContactView[]> {
+  const rows = await sql.all<{ staff_id: unknown; reason: string; status: ContactView['status'] }>('SELECT staff_id, reason, status FROM incident_contact WHERE incident_id = ?', [id]);
+  const views: ContactView[] = [];
+  for (const r of rows) {
+    const person = await services.directory.findById(Number(r.staff_id));
+    if (person) views.push({ person, reason: r.reason, status: r.status });
+  }
+  return views.sort((x, y) => x.person.name.localeCompare(y.person.name, 'zh-CN'));
+}
+
+/** The person a name means among the active staff: unique by name, or written 张伟（1号窗口）. */
+async function personNamed(services: Services, name: string): Promise<Person> {
+  const m = /^(.+?)[(（](.+)[)）]$/.exec(name);
+  const [bare, window] = m ? [m[1], m[2]] : [name, undefined];
+  const named = (await services.directory.findByName(bare)).filter((p) => window === undefined || p.window === window);
+  if (named.length === 1) return named[0];
+  throw new UserError(named.length === 0 ? contactMessages.unknownName(name) : contactMessages.sharedName(bare, named.map((p) => p.window)));
+}
+
+/** Whether a person may decide contacts: a leader, or a member of the incident's 排查 owner group. */
+async function mayTrace(sql: Sql, person: Person, id: number): Promise<boolean> {
+  if (person.role === 'leader' || person.role === 'admin') return true;
+  const rows = await sql.all(
+    "SELECT 1 AS yes FROM incident_step i JOIN group_member g ON g.group_name = i.owner_group WHERE i.incident_id = ? AND i.step = '排查' AND g.staff_id = ?",
+    [id, person.id],
+  );
+  return rows.length > 0;
+}
+
+/**
+ * `密接 12 确认 张三 李四` / `密接 12 排除 王五` (SPEC §11): the 排查 owners or a
+ * leader decide; a confirmed contact not proposed is added, and is asked for
+ * a reading at once.
+ */
+export async function decideContacts(sql: Sql, services: Services, a: { idText: string; verdict: 'confirmed' | 'excluded'; names: string[]; by: Person; now: Date }): Promise<string> {
+  const incident = await openIncidentNamed(sql, a.idText);
+  if (!(await mayTrace(sql, a.by, incident.id))) throw new UserError(contactMessages.notTracer(incident.id));
+  const people: Person[] = [];
+  for (const name of a.names) people.push(await personNamed(services, name));
+  const at = a.now.toISOString();
+  for (const person of people) {
+    await sql.run(
+      `INSERT INTO incident_contact (incident_id, staff_id, reason, status, proposed_at, decided_by_id, decided_at) VALUES (?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (incident_id, staff_id) DO UPDATE SET status = excluded.status, decided_by_id = excluded.decided_by_id, decided_at = excluded.decided_at`,
+      [incident.id, person.id, '排查添加', a.verdict, at, a.by.id, at],
+    );
+  }
+  if (a.verdict === 'confirmed') {
+    await services.notifier.toPeople(sql, people.map((person) => ({ person, body: contactMessages.askReading(incident.id) })), 'nudge');
+  }
+  return contactMessages.decided(incident.id, a.verdict, people.map((p) => p.name));
+}
