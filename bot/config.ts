@@ -74,6 +74,8 @@ const schema = z
     PUBLIC_URL: url('http://127.0.0.1:3000'),
     DASHBOARD_TOKEN: optional,
     SIMULATOR: z.enum(['auto', 'on', 'off']).default('auto'),
+    SIMULATOR_TOKEN: optional.refine((v) => v === undefined || v.length >= 16, 'expected at least 16 characters (a long random string)'),
+    SIMULATOR_ALLOW_PLATFORM_USERS: z.enum(['yes', 'no']).default('no'),
   })
   .superRefine((env, ctx) => {
     requireTogether(env, ctx, ['WECOM_CORP_ID', 'WECOM_AGENT_ID', 'WECOM_SECRET', 'WECOM_TOKEN', 'WECOM_AES_KEY']);
@@ -145,6 +147,10 @@ export interface Config {
   dashboardToken?: string;
   /** Serve the local chat simulator at GET / (on when no platform is configured, unless SIMULATOR=off). */
   simulator: boolean;
+  /** The simulator's access token; one is generated at start when it listens beyond loopback without one. */
+  simulatorToken?: string;
+  /** Let the simulator start on a database whose directory holds WeCom or DingTalk users (SIMULATOR_ALLOW_PLATFORM_USERS=yes). */
+  simulatorAllowPlatformUsers: boolean;
 }
 
 /** Raised when the environment cannot start the service; the message names every variable to fix. */
@@ -215,10 +221,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: e.PUBLIC_URL,
     dashboardToken: e.DASHBOARD_TOKEN,
     simulator,
+    simulatorToken: e.SIMULATOR_TOKEN,
+    simulatorAllowPlatformUsers: e.SIMULATOR_ALLOW_PLATFORM_USERS === 'yes',
   };
 }
 
-const SECRET_NAMES = new Set(['WECOM_SECRET', 'WECOM_TOKEN', 'WECOM_AES_KEY', 'WECOM_LEADER_WEBHOOK_KEY', 'DINGTALK_APP_SECRET', 'DINGTALK_LEADER_SECRET', 'DINGTALK_LEADER_WEBHOOK', 'DASHBOARD_TOKEN']);
+const SECRET_NAMES = new Set(['WECOM_SECRET', 'WECOM_TOKEN', 'WECOM_AES_KEY', 'WECOM_LEADER_WEBHOOK_KEY', 'DINGTALK_APP_SECRET', 'DINGTALK_LEADER_SECRET', 'DINGTALK_LEADER_WEBHOOK', 'DASHBOARD_TOKEN', 'SIMULATOR_TOKEN']);
 
 function describeValue(env: Record<string, string | undefined>, key: PropertyKey | undefined): string {
   if (typeof key !== 'string' || env[key] === undefined || SECRET_NAMES.has(key)) return '';

@@ -1,4 +1,5 @@
 import type { AddressInfo } from 'node:net';
+import { isLoopback, SimulatorRefused } from './adapters/local/access';
 import { ConfigError, environmentWithDotenv, loadConfig } from './config';
 import { createLogger } from './log';
 import { logCalendarWarning } from './calendar/status';
@@ -17,7 +18,11 @@ async function main(): Promise<void> {
     throw err;
   }
   const log = createLogger(config.logLevel);
-  const service = await createService({ config, log });
+  const service = await createService({ config, log }).catch((err: unknown) => {
+    if (!(err instanceof SimulatorRefused)) throw err;
+    process.stderr.write(`${err.message}\n`);
+    process.exit(1);
+  });
   const server = await service.listen();
   const base = baseUrl(config.host, (server.address() as AddressInfo).port);
   const platforms = service.adapters.map((a) => a.platform).filter((p) => p !== 'local');
@@ -27,8 +32,13 @@ async function main(): Promise<void> {
   }
   if (service.local) {
     log.info(`本地模拟器 / local simulator: ${base}/`);
+    const access = service.local.access;
+    if (access?.generated) {
+      // Shown once, on the terminal and not in the JSON log: whoever holds it can act as anyone of the hall.
+      process.stderr.write(`本地模拟器口令（只显示这一次）/ simulator token (shown once): ${base}/?token=${access.token}\n`);
+    }
     if (!isLoopback(config.host)) {
-      log.warn(`本地模拟器没有登录，HOST=${config.host} 让其他机器也能连上（只接受 Host 为本机或 PUBLIC_URL 主机名的请求）；只在本机试用请设 HOST=127.0.0.1 / the simulator has no login and listens beyond this machine`);
+      log.warn(`本地模拟器对本机以外开放（HOST=${config.host}），每个请求都需要口令 SIMULATOR_TOKEN；只在本机试用请设 HOST=127.0.0.1 / the simulator listens beyond this machine and requires its token`);
     }
     if ((await service.services.directory.active()).length === 0) {
       log.info('名单为空：在页面上点击“载入演示数据”，或运行 npm run cli -- demo');
@@ -57,11 +67,6 @@ async function main(): Promise<void> {
 function baseUrl(host: string, port: number): string {
   const reach = host === '0.0.0.0' ? '127.0.0.1' : host === '::' ? '::1' : host;
   return `http://${reach.includes(':') ? `[${reach}]` : reach}:${port}`;
-}
-
-function isLoopback(host: string): boolean {
-  const name = host.replace(/^\[|\]$/g, '');
-  return name === 'localhost' || name === '::1' || name.startsWith('127.');
 }
 
 main().catch((err) => {

@@ -5,6 +5,7 @@ import { JOBS } from '../jobs';
 import { JobRunner } from '../jobs/runner';
 import { JobScheduler } from '../jobs/scheduler';
 import type { PlatformAdapter } from './adapters/adapter';
+import { assertNoPlatformUsers } from './adapters/local/access';
 import { createLocalAdapter, type LocalAdapter } from './adapters/local';
 import { createDingtalkAdapter } from './adapters/dingtalk';
 import { createWecomAdapter } from './adapters/wecom';
@@ -57,6 +58,11 @@ export async function createService({ config, log, clock = systemClock, db: give
   const adapters: PlatformAdapter[] = [];
   if (config.wecom) adapters.push(createWecomAdapter({ config: config.wecom, log: log.child({ platform: 'wecom' }), clock }));
   if (config.dingtalk) adapters.push(createDingtalkAdapter({ config: config.dingtalk, log: log.child({ platform: 'dingtalk' }), clock }));
+  // The simulator lets anyone act as anyone: never over a real hall's users unless the operator says so.
+  if (config.simulator) await assertNoPlatformUsers(db, config).catch(async (err) => {
+    if (!given) await db.close();
+    throw err;
+  });
   const directory = new Directory(db);
   // The runner and the dispatcher need every adapter's channels, so the simulator reaches them through functions.
   const local = config.simulator

@@ -47,7 +47,8 @@ export class SimulatorHall {
   static async open(options: SimulatorHallOptions = {}): Promise<SimulatorHall> {
     const clock = new ManualClock(options.now ?? '2026-11-23T08:05:00+08:00');
     const db = await openTestDatabase();
-    await seedStaff(db, options.people ?? PEOPLE);
+    // The simulator refuses a directory of platform users (they could be impersonated): its people are local only.
+    await seedStaff(db, (options.people ?? PEOPLE).map(({ name, window, role }) => ({ name, window, role })));
     const service = await createService({ config: loadConfig({ ...options.env }), log: silentLogger, clock, db });
     const server = await service.listen(options.port ?? 0, '127.0.0.1', { background: false });
     return new SimulatorHall(service, clock, (server.address() as AddressInfo).port);

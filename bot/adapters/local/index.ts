@@ -8,6 +8,7 @@ import type { Dispatch } from '../../message';
 import type { Channel } from '../../outbox/channel';
 import type { Clock } from '../../time';
 import type { PlatformAdapter } from '../adapter';
+import { simulatorToken } from './access';
 import { mountSimulator, type LocalDelivery } from './routes';
 
 export type { LocalDelivery };
@@ -15,6 +16,8 @@ export type { LocalDelivery };
 export interface LocalAdapter extends PlatformAdapter {
   /** What the outbox delivered through the simulator, oldest first (the last 500). */
   readonly deliveries: LocalDelivery[];
+  /** The token the simulator requires, and whether it was generated at this start (to be shown once); null when none is required. */
+  readonly access: { token: string; generated: boolean } | null;
 }
 
 /** What the simulator works with. */
@@ -39,6 +42,7 @@ const KEPT_DELIVERIES = 500;
  */
 export function createLocalAdapter(options: LocalAdapterOptions): LocalAdapter {
   const deliveries: LocalDelivery[] = [];
+  const access = simulatorToken(options.config);
   let seq = 0;
   const channel = (name: string, group: boolean): Channel => ({
     name,
@@ -60,8 +64,9 @@ export function createLocalAdapter(options: LocalAdapterOptions): LocalAdapter {
     leaderDestinations: [{ channel: 'local-group', target: 'leaders' }],
     personDestination: (userId) => ({ channel: 'local-user', target: userId }),
     deliveries,
+    access,
     mount(router: Router, dispatch: Dispatch) {
-      mountSimulator(router, dispatch, { ...options, timezone: options.config.timezone, deliveries });
+      mountSimulator(router, dispatch, { ...options, timezone: options.config.timezone, deliveries, token: access?.token ?? null });
     },
   };
 }

@@ -3,6 +3,7 @@ import type Router from '@koa/router';
 import { ROLE_LABEL } from '../../labels';
 import type { Dispatch } from '../../message';
 import { loadDemo, type DemoRouteDeps } from './demo-route';
+import { requireToken } from './access';
 import { readJsonObject, refuse, simulatorGuards } from './guard';
 import { runJob, type JobRouteDeps } from './jobs';
 import { serveAsset, servePage } from './page';
@@ -18,33 +19,37 @@ export interface LocalDelivery {
 /** What the simulator's routes need. */
 export interface SimulatorDeps extends DemoRouteDeps, JobRouteDeps {
   deliveries: LocalDelivery[];
+  /** The token every route requires (see {@link requireToken}); null on loopback without SIMULATOR_TOKEN. */
+  token: string | null;
 }
 
 /**
  * The simulator's routes: the page and its files, the directory, the feed of
  * deliveries, a message as any person, a job firing, the demonstration hall.
- * Every route checks the Host header; every POST takes JSON only.
+ * Every route checks the Host header and, when the simulator has one, its
+ * token; every POST takes JSON only.
  */
 export function mountSimulator(router: Router, dispatch: Dispatch, deps: SimulatorDeps): void {
-  const guard = simulatorGuards(deps.config.publicUrl);
+  const guards = simulatorGuards(deps.config.publicUrl);
+  const host = deps.token ? [guards.host, requireToken(deps.token)] : [guards.host];
 
-  router.get('/', guard.host, (ctx) => servePage(ctx, deps.config.timezone));
-  router.get('/local/simulator.js', guard.host, (ctx) => serveAsset(ctx, 'simulator.js'));
-  router.get('/local/simulator.css', guard.host, (ctx) => serveAsset(ctx, 'simulator.css'));
+  router.get('/', ...host, (ctx) => servePage(ctx, deps.config.timezone));
+  router.get('/local/simulator.js', ...host, (ctx) => serveAsset(ctx, 'simulator.js'));
+  router.get('/local/simulator.css', ...host, (ctx) => serveAsset(ctx, 'simulator.css'));
 
-  router.get('/local/people', guard.host, async (ctx) => {
+  router.get('/local/people', ...host, async (ctx) => {
     const people = [...(await deps.directory.active())].sort((a, b) => a.window.localeCompare(b.window, 'zh-CN', { numeric: true }) || a.name.localeCompare(b.name, 'zh-CN'));
     ctx.set('Cache-Control', 'no-store');
     ctx.body = people.map((p) => ({ id: p.id, name: p.name, window: p.window, role: p.role, roleLabel: ROLE_LABEL[p.role] }));
   });
 
-  router.get('/local/feed', guard.host, (ctx) => {
+  router.get('/local/feed', ...host, (ctx) => {
     const since = Number(ctx.query.since ?? 0);
     ctx.set('Cache-Control', 'no-store');
     ctx.body = deps.deliveries.filter((d) => d.seq > since);
   });
 
-  router.post('/local/message', guard.host, guard.json, async (ctx) => {
+  router.post('/local/message', ...host, guards.json, async (ctx) => {
     const input = await readJsonObject(ctx);
     if (typeof input?.userId !== 'string' || typeof input.text !== 'string') return refuse(ctx, 400, '请求体应为 JSON：{"userId": "人员编号", "text": "消息内容"}');
     const now = deps.clock.now();
@@ -62,6 +67,6 @@ export function mountSimulator(router: Router, dispatch: Dispatch, deps: Simulat
     ctx.body = { reply: result.reply };
   });
 
-  router.post('/local/jobs/:name', guard.host, guard.json, (ctx) => runJob(ctx, deps));
-  router.post('/local/demo', guard.host, guard.json, (ctx) => loadDemo(ctx, deps));
+  router.post('/local/jobs/:name', ...host, guards.json, (ctx) => runJob(ctx, deps));
+  router.post('/local/demo', ...host, guards.json, (ctx) => loadDemo(ctx, deps));
 }
