@@ -3,22 +3,42 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
 /**
- * Debian's Chromium (`apt-get install chromium`; `.ci/run` installs it),
- * driven by playwright-core — no browser download. CHROMIUM_PATH overrides.
+ * Where a system Chromium is looked for, first found wins: CHROMIUM_PATH
+ * (one path, or several separated by ":"), else Debian's (`apt-get install
+ * chromium`; `.ci/run` installs it).
  */
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const SYSTEM_CHROMIUM = (process.env.CHROMIUM_PATH || '/usr/bin/chromium:/usr/bin/chromium-browser').split(':').filter(Boolean);
 
-/** Where screenshots for a reviewer go. */
+/** Where a screenshot for a reviewer goes. */
 export const SCREENSHOTS = 'test-output';
 
+/** The Chromium a test drives: a system one, else the one shipped inside the @sparticuz/chromium package. */
+export interface ChromiumBinary {
+  path: string;
+  source: 'system' | 'package';
+}
+
 /**
- * Headless Chromium with what this closed network needs: no background
- * networking, no component updates, no sync (each would try the internet).
+ * The first system Chromium of `candidates`; with none, the binary the
+ * @sparticuz/chromium npm package ships (unpacked once into the temporary
+ * directory), so `npm install && npm test` needs nothing else on the machine.
  */
-export async function launchBrowser(): Promise<Browser> {
-  if (!existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM}: install Debian's chromium package (apt-get install chromium) or set CHROMIUM_PATH`);
+export async function findChromium(candidates = SYSTEM_CHROMIUM): Promise<ChromiumBinary> {
+  const system = candidates.find((path) => existsSync(path));
+  if (system) return { path: system, source: 'system' };
+  const { default: packaged } = await import('@sparticuz/chromium');
+  return { path: await packaged.executablePath(), source: 'package' };
+}
+
+/**
+ * Headless Chromium driven by playwright-core (no browser download), with
+ * what this closed network needs: no background networking, no component
+ * updates, no sync (each would try the internet).
+ */
+export async function launchBrowser(candidates = SYSTEM_CHROMIUM): Promise<Browser> {
+  const { path } = await findChromium(candidates);
   return chromium.launch({
-    executablePath: CHROMIUM,
+    executablePath: path,
     headless: true,
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
   });
