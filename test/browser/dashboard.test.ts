@@ -38,7 +38,7 @@ describe('dashboard in Chromium', function () {
   async function open(viewport: { width: number; height: number }): Promise<{ page: Page; errors: string[] }> {
     const page = await context.newPage();
     await page.setViewportSize(viewport);
-    const errors = watchErrors(page);
+    const errors = await watchErrors(page);
     await page.goto(link);
     await page.locator('#chart-trend[data-rendered="true"] canvas').first().waitFor();
     return { page, errors };

@@ -35,7 +35,7 @@ describe('local simulator in Chromium', function () {
   async function page(viewport = { width: 1366, height: 900 }): Promise<{ page: Page; errors: string[] }> {
     const p = await context.newPage();
     await p.setViewportSize(viewport);
-    const errors = watchErrors(p);
+    const errors = await watchErrors(p);
     await p.goto(`${hall.url}/`);
     return { page: p, errors };
   }

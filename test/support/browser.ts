@@ -44,12 +44,22 @@ export async function launchBrowser(candidates = SYSTEM_CHROMIUM): Promise<Brows
   });
 }
 
-/** Fails the test on any uncaught page error or console error (a CSP violation shows up there). */
-export function watchErrors(page: Page): string[] {
+/**
+ * Collects every uncaught page error, console error and Content-Security-Policy
+ * violation (reported by the page itself, so none goes unseen), for a test to
+ * assert there were none. Call before the page loads.
+ */
+export async function watchErrors(page: Page): Promise<string[]> {
   const errors: string[] = [];
   page.on('pageerror', (err) => errors.push(err.message));
   page.on('console', (msg) => {
     if (msg.type() === 'error') errors.push(msg.text());
+  });
+  await page.exposeFunction('__reportCspViolation', (text: string) => errors.push(text));
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      (window as unknown as { __reportCspViolation(text: string): void }).__reportCspViolation(`CSP violation: ${e.violatedDirective} blocked ${e.blockedURI || 'inline'} at ${e.sourceFile}:${e.lineNumber}`);
+    });
   });
   return errors;
 }

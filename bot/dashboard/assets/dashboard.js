@@ -17,13 +17,28 @@
     charts.push(chart);
   }
 
+  // The tooltip is built as DOM nodes: ECharts' own tooltip markup carries
+  // style="…" attributes, which the page's CSP (style-src 'self') blocks.
+  function tooltip(params) {
+    var box = document.createElement('div');
+    box.appendChild(document.createElement('b')).textContent = params.length ? params[0].axisValueLabel : '';
+    params.forEach(function (p) {
+      var row = box.appendChild(document.createElement('div'));
+      var dot = row.appendChild(document.createElement('span'));
+      dot.className = 'dot';
+      dot.style.backgroundColor = p.color;
+      row.appendChild(document.createTextNode(p.seriesName + '：' + p.value));
+    });
+    return box;
+  }
+
   var narrow = window.innerWidth < 600;
   var big = window.innerWidth >= 1600;
   var label = { fontSize: big ? 15 : 12 };
   var base = {
     animation: false,
     textStyle: { fontSize: big ? 16 : 12 },
-    tooltip: { trigger: 'axis' },
+    tooltip: { trigger: 'axis', className: 'chart-tip', formatter: tooltip },
     legend: { top: 0, textStyle: { fontSize: big ? 16 : 12 } },
     grid: { left: 8, right: 8, top: narrow ? 56 : 40, bottom: 8, containLabel: true },
   };
