@@ -1,5 +1,6 @@
 // @ts-expect-error build.mjs is plain JavaScript
 import { bundle } from '../build.mjs';
+import { cliStart } from './cli-start';
 import { scale } from './scale-bench';
 import { wecomPath } from './wecom-path';
 
@@ -9,7 +10,7 @@ import { wecomPath } from './wecom-path';
  * runs the scale part on PostgreSQL (in scratch schemas).
  */
 await bundle(['bench/bare-server.ts', 'bench/full-server.ts', 'bench/scale.ts', 'bench/fan-out.ts']);
-const checks = [...(await wecomPath()), ...(await scale())];
+const checks = [...cliStart(), ...(await wecomPath()), ...(await scale())];
 process.stdout.write('\n## Against SPEC §9\n');
 for (const [what, ok] of checks) process.stdout.write(`${ok ? 'PASS' : 'FAIL'} ${what}\n`);
 process.exitCode = checks.every(([, ok]) => ok) ? 0 : 1;
