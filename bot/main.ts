@@ -50,6 +50,13 @@ async function main(): Promise<void> {
     log.warn(`PUBLIC_URL is ${config.publicUrl}: 看板 links will not open on people's phones; set it to the address they reach this service at`);
   }
 
+  if (process.stdout.isTTY) {
+    // Last, for a person at a terminal, not for a log collector: piped output stays JSON lines only.
+    const token = service.local?.access ? `?token=…（口令见${service.local.access.generated ? '上面一行' : ' SIMULATOR_TOKEN'}）` : '';
+    const open = service.local ? `在浏览器中打开 ${base}/${token} 使用本地模拟器` : `回调地址 ${base}/wecom/callback、${base}/dingtalk/callback，看板 ${base}/dashboard`;
+    process.stdout.write(`\n  HallGuard 已启动：${open}  (Ctrl+C 停止)\n\n`);
+  }
+
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;

@@ -67,3 +67,57 @@ describe('npm start', function () {
     }
   });
 });
+
+/** Runs `npm start`'s entry point with its stdout on a terminal (a pseudo-terminal from script(1)) until `wanted` shows; answers all it printed. */
+async function startOnTerminal(env: Record<string, string>, wanted: RegExp): Promise<string> {
+  const port = await freePort();
+  const inherited = Object.fromEntries(Object.entries(process.env).filter(([k]) => !['HOST', 'PUBLIC_URL', 'SIMULATOR'].includes(k) && !/^(WECOM|DINGTALK)_/.test(k)));
+  const child = spawn('script', ['-qfec', `${process.execPath} --import tsx bot/main.ts`, '/dev/null'], {
+    cwd: root,
+    env: { ...inherited, ...env, PORT: String(port) },
+    stdio: ['pipe', 'pipe', 'pipe'],
+    detached: true,
+  });
+  let printed = '';
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    await new Promise<void>((resolve, reject) => {
+      child.stdout!.on('data', (chunk: Buffer) => {
+        printed += chunk.toString('utf8');
+        if (wanted.test(printed)) resolve();
+      });
+      child.once('exit', (code) => reject(new Error(`exited (${code}) before printing ${wanted}: ${printed}`)));
+      timer = setTimeout(() => reject(new Error(`no ${wanted} within 20 s: ${printed}`)), 20_000);
+    });
+  } finally {
+    clearTimeout(timer);
+    process.kill(-child.pid!, 'SIGTERM');
+  }
+  return printed.replace(/\r/g, '');
+}
+
+describe('npm start for a person at a terminal', function () {
+  this.timeout(30_000);
+
+  it('prints one readable line with the address to open beside the JSON log', async () => {
+    const printed = await startOnTerminal({ DATABASE_URL: freshDatabase() }, /HallGuard 已启动[^\n]*\n/);
+    const readable = printed.split('\n').filter((l) => l.trim() && !l.startsWith('{'));
+    expect(readable).to.have.length(1);
+    expect(readable[0]).to.match(/HallGuard 已启动：在浏览器中打开 http:\/\/127\.0\.0\.1:\d+\/ 使用本地模拟器/);
+  });
+
+  it('keeps the log JSON lines only when stdout is piped', async () => {
+    const { lines } = await startAndRead({ DATABASE_URL: freshDatabase() }, [/local simulator/, /名单为空/]);
+    expect(lines.every((l) => typeof l.msg === 'string')).to.equal(true);
+    expect(lines.some((l) => /已启动/.test(l.msg))).to.equal(false);
+  });
+
+  it('prints a generated simulator token once, on stderr and never in the JSON log, when listening beyond loopback', async () => {
+    const printed = await startOnTerminal({ DATABASE_URL: freshDatabase(), HOST: '0.0.0.0' }, /simulator token \(shown once\): (\S+)/);
+    const link = /simulator token \(shown once\): (\S+)/.exec(printed)![1];
+    const token = new URL(link).searchParams.get('token')!;
+    expect(token).to.have.length.above(20);
+    expect(printed.split(token)).to.have.length(2);
+    expect(printed.split('\n').filter((l) => l.startsWith('{')).join('\n')).to.not.contain(token);
+  });
+});

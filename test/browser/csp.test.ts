@@ -1,7 +1,7 @@
 /// <reference lib="dom" />
 import { expect } from 'chai';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, watchErrors } from '../support/browser';
+import type { BrowserContext, Page } from 'playwright-core';
+import { openDemoHall, suiteBrowser, watchErrors } from '../support/browser';
 import { DashboardVisitor } from '../support/dashboard';
 import { Hall } from '../support/hall';
 import { freePort } from '../support/ports';
@@ -20,14 +20,10 @@ async function hoverChart(page: Page, id: string): Promise<string> {
 
 describe('Content-Security-Policy in Chromium: no violation, no console error', function () {
   this.timeout(60_000);
-  let browser: Browser;
+  const browser = suiteBrowser();
   let context: BrowserContext;
-  before(async () => {
-    browser = await launchBrowser();
-  });
-  after(() => browser?.close());
   beforeEach(async () => {
-    context = await browser.newContext();
+    context = await browser().newContext();
   });
   afterEach(() => context.close());
 
@@ -56,11 +52,7 @@ describe('Content-Security-Policy in Chromium: no violation, no console error', 
     const hall = await SimulatorHall.open({ people: [], port, env: { PUBLIC_URL: `http://127.0.0.1:${port}` } });
     hall.service.outboxDispatcher.start();
     try {
-      const page = await context.newPage();
-      const errors = await watchErrors(page);
-      await page.goto(`${hall.url}/`);
-      await page.locator('#load-demo').click();
-      await page.locator('#who option', { hasText: '陈静' }).first().waitFor({ state: 'attached' });
+      const { page, errors } = await openDemoHall(context, hall.url);
       await page.locator('#text').fill('晨检 36.5');
       await page.locator('#send').click();
       await page.locator('#chat .msg.bot').first().waitFor();

@@ -1,6 +1,6 @@
 /// <reference lib="dom" />
 import { existsSync, mkdirSync } from 'node:fs';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
 /**
  * Where a system Chromium is looked for, first found wins: CHROMIUM_PATH
@@ -44,6 +44,16 @@ export async function launchBrowser(candidates = SYSTEM_CHROMIUM): Promise<Brows
   });
 }
 
+/** One browser for a mocha suite (launched before its tests, closed after them): call inside `describe`; answers a getter. */
+export function suiteBrowser(): () => Browser {
+  let browser: Browser | undefined;
+  before(async () => {
+    browser = await launchBrowser();
+  });
+  after(() => browser?.close());
+  return () => browser!;
+}
+
 /**
  * Collects every uncaught page error, console error and Content-Security-Policy
  * violation (reported by the page itself, so none goes unseen), for a test to
@@ -75,4 +85,14 @@ export async function screenshot(page: Page, name: string): Promise<string> {
 /** Whether the page scrolls sideways: the thing a phone layout must never do. */
 export function horizontalOverflow(page: Page): Promise<number> {
   return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+}
+
+/** Opens the simulator at `url` in a new page of `context` and loads the demonstration hall as a newcomer would; answers the page and its error list. */
+export async function openDemoHall(context: BrowserContext, url: string): Promise<{ page: Page; errors: string[] }> {
+  const page = await context.newPage();
+  const errors = await watchErrors(page);
+  await page.goto(`${url}/`);
+  await page.locator('#load-demo').click();
+  await page.locator('#who option', { hasText: '陈静' }).first().waitFor({ state: 'attached' });
+  return { page, errors };
 }

@@ -14,6 +14,8 @@ export interface DemoRouteDeps {
   clock: Clock;
   directory: Directory;
   kickOutbox: () => void;
+  /** Adds a message to the simulator's feed as delivered at `at`. */
+  record: (to: string, body: string, at: string) => void;
 }
 
 /**
@@ -28,6 +30,7 @@ export async function loadDemo(ctx: Context, deps: DemoRouteDeps): Promise<void>
     const result = await seedDemo({ db: deps.db, config: deps.config, log: deps.log, now: deps.clock.now() });
     // The simulator's next message must find the new people at once, not after the cache's next check.
     deps.directory.invalidate();
+    if (!result.alreadyLoaded) await showOpenAlerts(deps);
     deps.kickOutbox();
     ctx.set('Cache-Control', 'no-store');
     ctx.body = result;
@@ -35,4 +38,17 @@ export async function loadDemo(ctx: Context, deps: DemoRouteDeps): Promise<void>
     if (err instanceof DemoRefused) return refuse(ctx, 409, err.message);
     throw err;
   }
+}
+
+/**
+ * The history's pushes went out before the page was open, so the leadership
+ * pane would start empty: it shows the pushes of the alerts still open, as
+ * the group received them, for a newcomer to see what awaits 处置.
+ */
+async function showOpenAlerts(deps: DemoRouteDeps): Promise<void> {
+  const pushes = await deps.db.all<{ body: string; at: string | Date }>(
+    `SELECT o.body, o.created_at AS at FROM outbox o JOIN alert a ON o.body LIKE '【防疫告警 #' || a.id || '｜%'
+      WHERE a.status = 'open' AND o.channel = 'local-group' AND o.category = 'alert' ORDER BY o.id`,
+  );
+  for (const push of pushes) deps.record('leaders', push.body, new Date(push.at).toISOString());
 }

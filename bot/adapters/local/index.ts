@@ -52,11 +52,14 @@ export function createLocalAdapter(options: LocalAdapterOptions): LocalAdapter {
     group,
     rateKey: (target) => `${name}:${target}`,
     async send(targets, body) {
-      for (const to of targets) deliveries.push({ seq: ++seq, to, body, at: options.clock.now().toISOString() });
-      deliveries.splice(0, Math.max(0, deliveries.length - KEPT_DELIVERIES));
+      for (const to of targets) record(to, body, options.clock.now().toISOString());
       return {};
     },
   });
+  const record = (to: string, body: string, at: string) => {
+    deliveries.push({ seq: ++seq, to, body, at });
+    deliveries.splice(0, Math.max(0, deliveries.length - KEPT_DELIVERIES));
+  };
 
   return {
     platform: 'local',
@@ -66,7 +69,7 @@ export function createLocalAdapter(options: LocalAdapterOptions): LocalAdapter {
     deliveries,
     access,
     mount(router: Router, dispatch: Dispatch) {
-      mountSimulator(router, dispatch, { ...options, timezone: options.config.timezone, deliveries, token: access?.token ?? null });
+      mountSimulator(router, dispatch, { ...options, timezone: options.config.timezone, deliveries, record, token: access?.token ?? null });
     },
   };
 }

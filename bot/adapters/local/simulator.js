@@ -138,7 +138,13 @@
     } catch {
       /* storage may be unavailable; start with the first person */
     }
-    select(personOf(current) ? current : personOf(remembered) ? remembered : people[0] ? String(people[0].id) : '');
+    select(personOf(current) ? current : personOf(remembered) ? remembered : firstStaff());
+  }
+
+  /** Whom a newcomer starts as: a staff member, who reports temperatures — not the administrator listed first. */
+  function firstStaff() {
+    const p = people.find((q) => q.role === 'staff' && q.window) || people.find((q) => q.role === 'staff') || people[0];
+    return p ? String(p.id) : '';
   }
 
   function select(id) {
@@ -279,7 +285,9 @@
     button.disabled = false;
     if (!ok) return notice(data.error, true);
     notice(data.alreadyLoaded ? '演示数据已经载入过。' : `已载入演示数据：${data.people} 人，${data.reports} 条体温上报，${data.alerts} 条告警，${data.rosters} 份排班。`);
+    current = '';
     await loadPeople();
+    select(firstStaff());
     await poll();
   }
 
