@@ -1,5 +1,6 @@
 import type { Platform } from '../entities';
 import type { Command, CommandContext, Services } from './command';
+import { resign, signingKey, unsign } from './dashboard/tokens';
 import type { Sql } from './db/database';
 import type { Person } from './directory';
 import { UserError } from './errors';
@@ -65,7 +66,8 @@ export function createDispatch(services: Services, options: DispatchOptions): Di
       for (const part of rest) await services.notifier.toUser(sql, message.platform, message.userId, part);
       answer = first;
     }
-    await sql.run('UPDATE inbound_message SET reply = ? WHERE id = ?', [answer ?? reply, claim]);
+    // A 看板 link is kept without its signature: the table holds no working link, and a re-delivery re-signs the same one.
+    await sql.run('UPDATE inbound_message SET reply = ? WHERE id = ?', [unsign(answer ?? reply), claim]);
     await services.directory.noteLastPlatform(sql, sender, message.platform);
     return { reply: answer, duplicate: false };
   };
@@ -74,7 +76,10 @@ export function createDispatch(services: Services, options: DispatchOptions): Di
   const handle = (message: IncomingMessage, sender: Person, act: (sql: Sql) => Promise<string>): Promise<DispatchResult> =>
     services.db.tx(async (sql) => {
       const claim = await claimMessage(sql, message, sender);
-      if (claim === null) return { reply: await storedReply(sql, message), duplicate: true };
+      if (claim === null) {
+        const stored = await storedReply(sql, message);
+        return { reply: stored === null ? null : resign(await signingKey(sql, services.db), stored), duplicate: true };
+      }
       return finish(sql, claim, message, sender, await act(sql));
     });
 

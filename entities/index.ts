@@ -3,6 +3,7 @@ import { AppMeta } from './AppMeta';
 import { CalendarNotice } from './CalendarNotice';
 import { CalendarNoticeDay } from './CalendarNoticeDay';
 import { CalendarOverride } from './CalendarOverride';
+import { DashboardRevocation } from './DashboardRevocation';
 import { GroupMember } from './GroupMember';
 import { Incident } from './Incident';
 import { IncidentContact } from './IncidentContact';
@@ -17,9 +18,9 @@ import { RosterEntry } from './RosterEntry';
 import { Staff } from './Staff';
 
 /** Every entity, for the DataSource. */
-export const entities = [Staff, InboundMessage, Report, Alert, OutboxMessage, Roster, RosterEntry, AppMeta, JobFiring, CalendarOverride, CalendarNotice, CalendarNoticeDay, GroupMember, ProcedureOwner, Incident, IncidentStep, IncidentContact];
+export const entities = [Staff, InboundMessage, Report, Alert, OutboxMessage, Roster, RosterEntry, AppMeta, JobFiring, CalendarOverride, CalendarNotice, CalendarNoticeDay, GroupMember, ProcedureOwner, Incident, IncidentStep, IncidentContact, DashboardRevocation];
 
-export { Alert, AppMeta, CalendarNotice, CalendarNoticeDay, CalendarOverride, GroupMember, ProcedureOwner, Incident, IncidentContact, IncidentStep, InboundMessage, JobFiring, OutboxMessage, Report, Roster, RosterEntry, Staff };
+export { Alert, AppMeta, CalendarNotice, CalendarNoticeDay, CalendarOverride, DashboardRevocation, GroupMember, ProcedureOwner, Incident, IncidentContact, IncidentStep, InboundMessage, JobFiring, OutboxMessage, Report, Roster, RosterEntry, Staff };
 export type { FiringOutcome } from './JobFiring';
 export type { Role, Platform } from './Staff';
 export type { Slot, HealthCode, Severity } from './Report';

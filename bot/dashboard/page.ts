@@ -24,7 +24,7 @@ export interface PageContext {
 export function dashboardPage(p: PageContext): string {
   const { data } = p;
   const scope = data.window ?? '全大厅';
-  const who = p.viewer.kind === 'person' ? p.viewer.person.name : '运维人员';
+  const who = viewerName(p.viewer);
   const slotsSoFar = SLOTS.slice(0, SLOTS.indexOf(data.currentSlot) + 1);
   const total = (slot: Slot) => data.progress.reduce((n, w) => n + w.reported[slot], 0);
   const expected = data.progress.reduce((n, w) => n + w.expected, 0);
@@ -180,4 +180,24 @@ export function noticePage(title: string, text: string): string {
   return `<!doctype html>${html`<html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${title}</title><link rel="stylesheet" href="/dashboard/assets/dashboard.css"></head>
 <body class="notice"><main><h1>${title}</h1><p>${text}</p></main></body></html>`}`;
+}
+
+/** How the page names a viewer. */
+export function viewerName(viewer: Viewer): string {
+  return viewer.kind === 'person' ? viewer.person.name : '运维人员';
+}
+
+/**
+ * Asked when a link (or the operator token) for someone else is opened in a
+ * browser already signed in: switching takes a click on this page, a POST
+ * with this session's CSRF token, which a foreign page cannot forge.
+ */
+export function switchPage(p: { current: string; offered: string; session: string; csrf: string }): string {
+  return `<!doctype html>${html`<html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>切换看板身份？</title><link rel="stylesheet" href="/dashboard/assets/dashboard.css"></head>
+<body class="notice"><main><h1>切换看板身份？</h1>
+<p>此浏览器已以「${p.current}」的身份打开看板，而这个链接属于「${p.offered}」。如果链接不是你本人刚刚获取的，请不要切换。</p>
+<form method="post" action="/dashboard/switch"><input type="hidden" name="csrf" value="${p.csrf}"><input type="hidden" name="session" value="${p.session}">
+<button type="submit" data-testid="switch">切换为「${p.offered}」</button> <a href="/dashboard" class="button" data-testid="stay">继续以「${p.current}」查看</a></form>
+</main></body></html>`}`;
 }

@@ -5,19 +5,22 @@ import type { Services } from '../command';
 import { UserError } from '../errors';
 import { readBody } from '../http/read-body';
 import { browserHeaders, originHost } from '../http/browser';
-import { authenticate, canAcknowledge, endSession, scopeOf, type Viewer } from './access';
+import { authenticate, canAcknowledge, endSession, scopeOf, switchSession, type Viewer } from './access';
 import { serveAsset } from './assets';
 import { dashboardData } from './data';
-import { dashboardPage, noticePage, type PageContext } from './page';
+import { dashboardPage, noticePage, switchPage, viewerName, type PageContext } from './page';
+import { revoke } from './revocation';
 import { csrfToken, safeEqual, signingKey } from './tokens';
 
 const HEADERS = browserHeaders(
   "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
 );
 
+const INVALID = ['链接无效或已过期', '看板链接 12 小时内有效。请向防疫值守助手重新发送「看板」获取新链接。'] as const;
 const REFUSED = {
   none: ['需要登录', '请在企业微信或钉钉中向防疫值守助手发送「看板」，用收到的个人链接打开（12 小时内有效）。'],
-  invalid: ['链接无效或已过期', '看板链接 12 小时内有效。请向防疫值守助手重新发送「看板」获取新链接。'],
+  invalid: INVALID,
+  'invalid-link': INVALID,
   'not-allowed': ['无权查看', '看板仅供窗口负责人和领导小组成员使用。如有疑问请联系系统管理员。'],
 } as const;
 
@@ -62,9 +65,21 @@ export function mountDashboard(router: Router, services: Services, afterCommit: 
     ctx.status = 303;
   });
 
+  router.post('/dashboard/switch', secure, async (ctx) => {
+    const viewer = await admit(ctx, services);
+    if (!viewer) return;
+    const form = await postedForm(ctx, services, viewer);
+    if (!form) return;
+    if (!(await switchSession(ctx, services, form.get('session') ?? ''))) return refuse(ctx, 401, ...INVALID);
+    ctx.redirect('/dashboard');
+    ctx.status = 303;
+  });
+
   router.post('/dashboard/logout', secure, async (ctx) => {
     const viewer = await admit(ctx, services);
     if (!viewer || !(await postedForm(ctx, services, viewer))) return;
+    // Revoked in the database, not only forgotten by this browser: a copied cookie or the 看板 link no longer opens it.
+    if (viewer.session) await revoke(services.db, viewer.session, services.clock.now());
     endSession(ctx);
     ctx.status = 200;
     ctx.type = 'text/html; charset=utf-8';
@@ -80,6 +95,12 @@ async function admit(ctx: Context, services: Services): Promise<Viewer | null> {
   if (access.ok === 'redirect') {
     ctx.redirect(access.location);
     ctx.status = 303;
+    return null;
+  }
+  if (access.ok === 'confirm') {
+    const key = await signingKey(services.db, services.db);
+    ctx.type = 'text/html; charset=utf-8';
+    ctx.body = switchPage({ current: viewerName(access.current), offered: viewerName(access.offered.viewer), session: access.offered.session, csrf: csrfToken(key, access.current.session) });
     return null;
   }
   if (access.reason === 'invalid') endSession(ctx);

@@ -1,4 +1,4 @@
-import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Sql } from '../db/database';
 
 /** How long a `看板` link (and the session it starts) is valid (SPEC §3.4). */
@@ -12,10 +12,16 @@ export const LINK_HOURS = 12;
 export interface Grant {
   kind: 'link' | 'session';
   sid: number | 'operator';
-  /** Expiry, seconds since the epoch. */
+  /** Issued and expiry, seconds since the epoch: never more than {@link LINK_HOURS} apart. */
+  iat: number;
   exp: number;
   nonce: string;
+  /** An operator session: the hash of the DASHBOARD_TOKEN it was opened with, so rotating the token ends it. */
+  op?: string;
 }
+
+/** Clock difference tolerated between instances, in seconds. */
+const SKEW = 60;
 
 const SECRET_KEY = 'dashboard_secret';
 const secrets = new WeakMap<object, Buffer>();
@@ -43,6 +49,28 @@ export function sign(key: Buffer, grant: Omit<Grant, 'nonce'> & { nonce?: string
   return `${payload}.${mac(key, payload)}`;
 }
 
+/** The hash an operator session carries of DASHBOARD_TOKEN (never the token itself). */
+export function operatorTokenHash(token: string): string {
+  return createHash('sha256').update(`hallguard-dashboard-operator:${token}`).digest('base64url').slice(0, 22);
+}
+
+const LINK_TOKEN = /(\/dashboard\?t=)([A-Za-z0-9_-]+)\.([A-Za-z0-9_-]{43})(?![A-Za-z0-9_-])/g;
+const UNSIGNED_LINK = /(\/dashboard\?t=)([A-Za-z0-9_-]+)\.(?![A-Za-z0-9_-])/g;
+
+/**
+ * A reply as it is kept in inbound_message: each 看板 link without its
+ * signature, so the stored text opens nothing. The signature is a function of
+ * the payload and the key, so {@link resign} restores the very same link.
+ */
+export function unsign(text: string): string {
+  return text.replace(LINK_TOKEN, (_, prefix: string, payload: string) => `${prefix}${payload}.`);
+}
+
+/** A stored reply with its 看板 links signed again, for a re-delivery's identical answer. */
+export function resign(key: Buffer, text: string): string {
+  return text.replace(UNSIGNED_LINK, (_, prefix: string, payload: string) => `${prefix}${payload}.${mac(key, payload)}`);
+}
+
 /** The grant of a well-signed, unexpired token of the wanted kind; otherwise null (forged, tampered, expired, wrong kind). */
 export function verify(key: Buffer, token: string | undefined, kind: Grant['kind'], now: Date): Grant | null {
   if (!token || token.length > 512) return null;
@@ -55,7 +83,10 @@ export function verify(key: Buffer, token: string | undefined, kind: Grant['kind
   } catch {
     return null;
   }
-  if (grant.kind !== kind || typeof grant.exp !== 'number' || grant.exp * 1000 <= now.getTime()) return null;
+  const seconds = now.getTime() / 1000;
+  if (grant.kind !== kind || typeof grant.exp !== 'number' || typeof grant.iat !== 'number' || grant.exp <= seconds) return null;
+  // Whoever holds the key could mint a link for ten years: no grant outlives 12 hours from its issue, nor is issued in the future.
+  if (grant.exp - grant.iat > LINK_HOURS * 3600 || grant.iat > seconds + SKEW || grant.exp > seconds + LINK_HOURS * 3600 + SKEW) return null;
   if (grant.sid !== 'operator' && !Number.isInteger(grant.sid)) return null;
   return grant;
 }
