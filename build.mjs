@@ -1,6 +1,7 @@
 // `npm run build`: the service and its CLI as ESM bundles in dist/ (packages stay in node_modules),
 // run by `npm start` and `npm run cli` with plain Node — leaner than compiling TypeScript at every start.
 import { copyFileSync, cpSync, mkdirSync, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -11,6 +12,17 @@ export const ENTRIES = ['bot/main.ts', 'bot/cli/main.ts'];
 
 /** What a bundle is made of: these folders and this script. */
 const SOURCES = ['bot', 'handlers', 'entities', 'jobs', 'migrations'];
+
+/**
+ * Package data read as JSON (`import … with { type: 'json' }`) is bundled:
+ * kept external, esbuild would drop the import attribute Node requires.
+ */
+const bundledJson = {
+  name: 'bundled-json',
+  setup(build) {
+    build.onResolve({ filter: /\.json$/ }, (args) => ({ path: createRequire(join(args.resolveDir, 'index.js')).resolve(args.path) }));
+  },
+};
 
 /**
  * Bundles entry points (default: the service and the CLI) into dist/,
@@ -38,6 +50,7 @@ export async function bundle(entries = ENTRIES) {
     sourcemap: true,
     logLevel: 'warning',
     write: false,
+    plugins: [bundledJson],
   });
   const entriesLast = [...result.outputFiles].sort((a, b) => Number(!a.path.includes('/chunk-')) - Number(!b.path.includes('/chunk-')));
   for (const file of entriesLast) {
