@@ -34,8 +34,12 @@ async function proposals(sql: Sql, services: Services, subject: Person, date: st
   return [...found.values()];
 }
 
-/** Proposes an incident's contacts and sends the list to the 排查 owners (the leadership group when the group is empty). */
-export async function proposeContacts(sql: Sql, services: Services, a: { id: number; subject: Person; date: string; reporter?: Person; now: Date }): Promise<void> {
+/**
+ * Proposes an incident's contacts and sends the list to the 排查 owners;
+ * when that group is empty, returns the list for the opening push to the
+ * leadership group instead (one push, not two).
+ */
+export async function proposeContacts(sql: Sql, services: Services, a: { id: number; subject: Person; date: string; reporter?: Person; now: Date }): Promise<string | null> {
   const found = await proposals(sql, services, a.subject, a.date, a.reporter);
   for (const c of found) {
     await sql.run('INSERT INTO incident_contact (incident_id, staff_id, reason, status, proposed_at) VALUES (?, ?, ?, ?, ?)', [a.id, c.person.id, c.reason, 'proposed', a.now.toISOString()]);
@@ -43,8 +47,9 @@ export async function proposeContacts(sql: Sql, services: Services, a: { id: num
   const [owner] = await sql.all<{ owner_group: string }>("SELECT owner_group FROM incident_step WHERE incident_id = ? AND step = '排查'", [a.id]);
   const members = (await groupMembers(sql)).get(owner?.owner_group ?? '') ?? [];
   const body = contactMessages.proposed(a.id, a.subject.name, found);
-  if (members.length) await services.notifier.toPeople(sql, members.map((person) => ({ person, body })), 'alert');
-  else await services.notifier.toLeaders(sql, body, 'alert');
+  if (members.length === 0) return body;
+  await services.notifier.toPeople(sql, members.map((person) => ({ person, body })), 'alert');
+  return null;
 }
 
 /** An incident's contacts, proposed first then by name. */

@@ -51,6 +51,7 @@ export async function openIncident(
     for (const person of members) told.set(person.id, { person, body: told.has(person.id) ? `${told.get(person.id)!.body}\n\n${body}` : body });
   }
   await services.notifier.toPeople(sql, [...told.values()], 'alert');
-  if (a.person) await proposeContacts(sql, services, { id: a.id, ...a.person, now: a.now });
-  return incidentMessages.procedure({ id: a.id, steps });
+  const forLeaders = a.person ? await proposeContacts(sql, services, { id: a.id, ...a.person, now: a.now }) : null;
+  const procedure = incidentMessages.procedure({ id: a.id, steps });
+  return forLeaders ? `${procedure}\n\n${forLeaders}` : procedure;
 }

@@ -2,6 +2,7 @@ import { EVERYONE, type Command, type CommandContext } from '../../bot/command';
 import { UserError } from '../../bot/errors';
 import { incidentMessages } from '../../bot/incidents/messages';
 import { recordProgress } from '../../bot/incidents/progress';
+import { findIncident } from '../../bot/incidents/store';
 import { STEPS } from '../../bot/incidents/steps';
 import { reportCommand } from '../temperature/report';
 
@@ -26,7 +27,8 @@ export const progressCommand: Command = {
 
 /**
  * The same written step first: `隔离 12 已送隔离室`. Text that starts with a
- * step's name but no incident number (`上报 36.5`) is a temperature report.
+ * step's name but no open incident's number (`上报 36.5`, `上报 37 咳嗽`) is a
+ * temperature report.
  */
 export const stepFirstCommand: Command = {
   name: '应急步骤',
@@ -36,7 +38,8 @@ export const stepFirstCommand: Command = {
   async run(ctx: CommandContext) {
     const word = STEPS.find((s) => ctx.text.startsWith(s.name))!.name;
     const m = STEP_FIRST.exec(ctx.args);
-    if (!m) return reportCommand.run({ ...ctx, args: ctx.text });
+    // 上报 37 咳嗽 is a reading unless incident 37 is open.
+    if (!m || (await findIncident(ctx.sql, Number(m[1])))?.status !== 'open') return reportCommand.run({ ...ctx, args: ctx.text });
     return recordProgress(ctx.sql, ctx.services, { idText: m[1], stepWord: word, note: m[2].trim(), by: ctx.sender, now: ctx.now });
   },
 };

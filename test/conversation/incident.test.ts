@@ -95,11 +95,27 @@ for (const platform of PLATFORMS) {
       const report = await hall.send('zhaoliu', '上报 36.5');
       expect(report.reply).to.contain('36.5');
       expect(await hall.count('report')).to.equal(before + 1);
+      expect((await hall.send('sunqi', '上报 37 咳嗽')).reply).to.not.contain('没有 37 号应急事件');
+      expect(await hall.count('report')).to.equal(before + 2);
       expect((await hall.send('lisi', '结案 1 好了')).reply).to.not.contain('结案】');
       expect(await hall.count('incident', "status = 'open'")).to.equal(1);
     });
   });
 }
+
+describe('the emergency procedure in a hall without working groups', () => {
+  it('pushes the alert, its checklist and the proposed contacts to the leadership group as one message', async () => {
+    const hall = await Hall.open({ env: { WECOM_LEADER_WEBHOOK_KEY: 'leaders' } });
+    try {
+      const fever = await hall.send('zhangsan', '体温 38.2');
+      expect(fever.group).to.have.length(1);
+      expect(fever.group[0]).to.contain('【应急处置 #1】').and.contain('领导小组（应急处置组无成员）').and.contain('【应急 #1 密接排查】').and.contain('赵六（同窗口）');
+      expect(fever.direct.filter((d) => d.text.includes('应急'))).to.deep.equal([]);
+    } finally {
+      await hall.close();
+    }
+  });
+});
 
 describe('the emergency procedure on a holiday', () => {
   it('reminds the owners of an overdue step on National Day as on any day', async () => {
