@@ -1,6 +1,7 @@
 import type { Severity, Slot } from '../entities';
 import { eachRow, type Sql } from './db/database';
 import type { Person } from './directory';
+import { expectedToReport } from './figures';
 
 /** One window's day: who is expected to report, and who reported which slot. */
 export interface WindowDay {
@@ -23,8 +24,8 @@ const SLOTS: Slot[] = ['morning', 'midday', 'leave'];
 
 /**
  * Who is expected to report on a date, and who did, by window — in a constant
- * number of queries whatever the size of the hall (SPEC §9). Expected: every
- * active person with a window; when the window has a roster for the date, only
+ * number of queries whatever the size of the hall (SPEC §9). Expected: see
+ * {@link expectedToReport}; when the window has a roster for the date, only
  * the people on it (a closed window expects nobody); a person rostered for
  * another window is expected too.
  */
@@ -45,7 +46,7 @@ export async function attendance(sql: Sql, people: Person[], date: string, onlyW
   const rosterOf = new Map(rosters.map((r) => [r.window, r.closed ? ('closed' as const) : ('submitted' as const)]));
   const days = new Map<string, WindowDay>();
   for (const person of people) {
-    if (!person.active || !person.window || (onlyWindow !== undefined && person.window !== onlyWindow)) continue;
+    if (!expectedToReport(person) || (onlyWindow !== undefined && person.window !== onlyWindow)) continue;
     let day = days.get(person.window);
     if (!day) {
       day = { window: person.window, expected: [], reported: { morning: new Set(), midday: new Set(), leave: new Set() }, roster: rosterOf.get(person.window) ?? 'none' };

@@ -49,6 +49,7 @@ const schema = z
 
     FEVER_THRESHOLD: decimal('37.3'),
     HIGH_FEVER_THRESHOLD: decimal('37.5'),
+    OBSERVATION_DAYS: z.string().trim().default('3').pipe(z.coerce.number<string>().int().min(1).max(28)),
 
     CRON_MORNING_NUDGE: cron('30 7 * * *'),
     CRON_MORNING_SUMMARY: cron('45 8 * * *'),
@@ -139,6 +140,8 @@ export interface Config {
   wecom?: WecomConfig;
   dingtalk?: DingtalkConfig;
   thresholds: { fever: number; highFever: number };
+  /** Days an anomalous reading stays in every cross-check, summary and chart (today included), whatever follows it. */
+  observationDays: number;
   cron: { morningNudge: string; morningSummary: string; rosterReminder: string; rosterDeadline: string; alertEscalation: string; calendarWarning: string; incidentDeadlines: string };
   alertRepushMinutes: number;
   /** Minutes from an incident's opening by which each step is due (SPEC §11). */
@@ -207,6 +210,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     wecom,
     dingtalk,
     thresholds: { fever: e.FEVER_THRESHOLD, highFever: e.HIGH_FEVER_THRESHOLD },
+    observationDays: e.OBSERVATION_DAYS,
     cron: {
       morningNudge: e.CRON_MORNING_NUDGE,
       morningSummary: e.CRON_MORNING_SUMMARY,

@@ -1,28 +1,52 @@
+import type { Config } from './config';
 import { eachRow, type Sql } from './db/database';
-import { addDays } from './time';
+import { byPerson, describeAnomaly, observedAnomalies } from './observation';
+import { localWhen } from './time';
+
+/** What the cross-check reads besides the people: today, and how long an anomaly counts. */
+export interface HealthCheckScope {
+  today: string;
+  observationDays: number;
+  timezone: string;
+}
+
+/** The cross-check's scope on a local date, from the configuration. */
+export function checkScope(config: Pick<Config, 'observationDays' | 'timezone'>, today: string): HealthCheckScope {
+  return { today, observationDays: config.observationDays, timezone: config.timezone };
+}
+
+/** Anomalies of one person named in a flag (the latest); the rest are counted. */
+const MAX_NAMED = 3;
 
 /**
- * The health cross-check of rostered people (issue: rosters): an open
- * anomaly, a report at or above the fever threshold in the last 3 days, or no
- * report today. Three queries whatever the number of people; each flagged
- * person gets short Chinese descriptions.
+ * The health cross-check of rostered people (SPEC §3.3, §5): every anomalous
+ * reading of the observation period — re-tests never hide one — with when it
+ * was and whether its alert is handled; an alert still open from before the
+ * period (or of a corrected reading); no report today. Three queries whatever
+ * the number of people; each flagged person gets short Chinese descriptions.
  */
-export async function healthFlags(sql: Sql, staffIds: number[], today: string, feverThreshold: number): Promise<Map<number, string[]>> {
+export async function healthFlags(sql: Sql, staffIds: number[], scope: HealthCheckScope): Promise<Map<number, string[]>> {
   const wanted = new Set(staffIds);
   const flags = new Map<number, string[]>();
   const flag = (id: number, text: string) => {
     if (wanted.has(id)) flags.set(id, [...(flags.get(id) ?? []), text]);
   };
-  const alerts = await sql.all<{ staffId: unknown; id: unknown }>(`SELECT staff_id AS "staffId", id FROM alert WHERE status = 'open' ORDER BY id`);
-  for (const a of alerts) flag(Number(a.staffId), `有未处置的异常（告警 #${Number(a.id)}）`);
-  const fevers = await sql.all<{ staffId: unknown; temperature: unknown; date: string }>(
-    `SELECT staff_id AS "staffId", max(temperature) AS temperature, max(date) AS date FROM report
-      WHERE date >= ? AND date <= ? AND temperature >= ? AND superseded_at IS NULL GROUP BY staff_id`,
-    [addDays(today, -2), today, feverThreshold],
-  );
-  for (const f of fevers) flag(Number(f.staffId), `近 3 天体温 ${Number(f.temperature).toFixed(1)}℃`);
+  const anomalies = byPerson(await observedAnomalies(sql, scope.today, scope.observationDays));
+  const shownAlerts = new Set<number>();
+  for (const [id, list] of anomalies) {
+    if (!wanted.has(id)) continue;
+    const named = list.slice(-MAX_NAMED).map((a) => describeAnomaly(a, scope.today, scope.timezone));
+    flag(id, `近 ${scope.observationDays} 天异常 ${list.length} 次：${named.join('；')}${list.length > MAX_NAMED ? '…' : ''}`);
+    for (const a of list) if (a.alertId !== null) shownAlerts.add(a.alertId);
+  }
+  const open = await sql.all<{ staffId: unknown; id: unknown; openedAt: string }>(`SELECT staff_id AS "staffId", id, opened_at AS "openedAt" FROM alert WHERE status = 'open' ORDER BY id`);
+  for (const a of open) {
+    if (!shownAlerts.has(Number(a.id))) flag(Number(a.staffId), `有未处置的告警 #${Number(a.id)}（${localWhen(new Date(a.openedAt), scope.today, scope.timezone)}）`);
+  }
   const reported = new Set<number>();
-  await eachRow<{ staffId: unknown }>(sql, 'SELECT DISTINCT staff_id AS "staffId" FROM report WHERE date = ? AND superseded_at IS NULL', [today], (r) => reported.add(Number(r.staffId)));
+  await eachRow<{ staffId: unknown }>(sql, 'SELECT DISTINCT staff_id AS "staffId" FROM report WHERE date = ? AND superseded_at IS NULL', [scope.today], (r) =>
+    reported.add(Number(r.staffId)),
+  );
   for (const id of wanted) if (!reported.has(id)) flag(id, '今日未上报体温');
   return flags;
 }

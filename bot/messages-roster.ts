@@ -1,3 +1,6 @@
+import type { HealthCheckScope } from './health-check';
+import { readingMessages } from './messages-readings';
+import type { ObservedAnomaly } from './observation';
 import { clip, dateLabel, someNames } from './text';
 
 /** A window's roster for one date, as the sentences about it need it. */
@@ -60,7 +63,14 @@ export const rosterMessages = {
   rosterReminder: (window: string, date: string) => `【排班提醒】${window} 还未提交 ${dateLabel(date)} 的排班，请在今天 16:00 前发送，如：${EXAMPLE}`,
   rosterOverdue: (window: string, date: string) => `【排班逾期】${window} 未在 16:00 前提交 ${dateLabel(date)} 的排班，已报告领导小组，请尽快提交。`,
 
-  rosterDeadlineSummary(date: string, rosters: RosterFacts[], missingWindows: string[], people: FlaggedPerson[], maxWindows = 40) {
+  rosterDeadlineSummary(
+    date: string,
+    rosters: RosterFacts[],
+    missingWindows: string[],
+    people: FlaggedPerson[],
+    observed: { anomalies: ObservedAnomaly[]; scope: HealthCheckScope },
+    maxWindows = 40,
+  ) {
     const open = rosters.filter((r) => !r.closed);
     const lines = [`【次日排班汇总】${dateLabel(date)}：已提交 ${rosters.length}/${rosters.length + missingWindows.length} 个窗口，上岗 ${open.reduce((n, r) => n + r.names.length, 0)} 人`];
     for (const r of open.slice(0, maxWindows)) lines.push(`${r.window} ${r.names.length} 人：${someNames(r.names, 12)}${r.late ? '（逾期）' : ''}`);
@@ -73,6 +83,7 @@ export const rosterMessages = {
       for (const p of people.slice(0, 20)) lines.push(`${p.name}（${p.window}）：${p.flags.join('，')}`);
       if (people.length > 20) lines.push(`…另有 ${people.length - 20} 人`);
     }
+    lines.push(...readingMessages.observedLines(observed.anomalies, observed.scope));
     return lines.join('\n');
   },
 };

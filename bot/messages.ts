@@ -2,7 +2,10 @@ import type { HealthCode, Role, Severity, Slot } from '../entities';
 import type { OpenAlert, WindowDay } from './attendance';
 import { missing } from './attendance';
 import { celsius, CODE_LABEL, ROLE_LABEL, SEVERITY_LABEL, SLOT_LABEL } from './labels';
+import type { HealthCheckScope } from './health-check';
+import { readingMessages, type ReplacedReading, type SlotReading } from './messages-readings';
 import { rosterMessages } from './messages-roster';
+import type { ObservedAnomaly } from './observation';
 import { clip, someNames } from './text';
 
 export { someNames };
@@ -44,6 +47,7 @@ function instructions(findings: FindingFacts[]): string {
  */
 export const messages = {
   ...rosterMessages,
+  ...readingMessages,
   unregistered: () => '你好！你还不在本大厅的人员名单中，暂时无法使用防疫值守助手。请联系所在窗口负责人或系统管理员登记后再试。',
   nonText: () => `暂时只能识别文字消息。上报体温请直接发送，如：${EXAMPLE}。${HINT}`,
   emptyText: () => `请发送文字，如：${EXAMPLE}。${HINT}`,
@@ -67,15 +71,21 @@ export const messages = {
   ambiguousPerson: (name: string, windows: string[]) => `名单中有多位「${name}」（${windows.join('、')}），请联系管理员区分后再代报。`,
   notOwnWindow: (name: string, window: string) => `${name} 属于「${window || '未分配窗口'}」，窗口负责人只能为本窗口人员代报。`,
 
-  reportSaved(r: ReportFacts, severity: Severity, findings: FindingFacts[], extra: { alertId?: number; previous?: ReportFacts; behalfOf?: string; correctionWithoutPrevious?: boolean }) {
-    const lines = [`${extra.behalfOf ? `已为 ${extra.behalfOf} 代报` : '已记录'}：${describeReport(r)}。`];
-    if (extra.previous) lines.push(`已更正：此前上报的 ${celsius(extra.previous.temperature)} 作废，以本次为准。`);
+  reportSaved(
+    r: ReportFacts,
+    severity: Severity,
+    findings: FindingFacts[],
+    extra: { alertId?: number; replaced?: ReplacedReading; retest?: SlotReading[]; behalfOf?: string; correctionWithoutPrevious?: boolean },
+  ) {
+    const lines = [`${extra.behalfOf ? `已为 ${extra.behalfOf} 代报` : '已记录'}${extra.retest ? '（复测）' : ''}：${describeReport(r)}。`];
+    if (extra.replaced) lines.push(readingMessages.correctionLine(extra.replaced));
+    if (extra.retest) lines.push(...readingMessages.retestLines(r.slot, extra.retest, severity === 'normal'));
     if (extra.correctionWithoutPrevious) lines.push(`${SLOT_LABEL[r.slot]}此前没有记录，已按本次上报保存。`);
     if (severity === 'normal') {
       lines.push('结果：正常。');
     } else {
       lines.push(`结果：${SEVERITY_LABEL[severity]}（${findings.map((f) => f.what).join('、')}）${extra.alertId ? `，已上报领导小组（告警 #${extra.alertId}）` : ''}。`);
-      lines.push(`请立即：${instructions(findings)}。`);
+      lines.push(`处置要求：${instructions(findings)}。`);
     }
     return lines.join('\n');
   },
@@ -83,28 +93,41 @@ export const messages = {
   behalfNotice: (reporter: string, r: ReportFacts, severity: Severity, findings: FindingFacts[]) =>
     [
       `${reporter} 已为你代报：${describeReport(r)}。`,
-      severity === 'normal' ? '结果：正常。' : `结果：${SEVERITY_LABEL[severity]}。请立即：${instructions(findings)}。`,
+      severity === 'normal' ? '结果：正常。' : `结果：${SEVERITY_LABEL[severity]}。处置要求：${instructions(findings)}。`,
       '如有误，请发送「更正 体温」更正。',
     ].join('\n'),
 
-  alertPush(a: { id: number; severity: Severity; name: string; window: string; report: ReportFacts; time: string; findings: FindingFacts[]; reporter?: string; onRoster: boolean | null; leadsTold: boolean }) {
+  alertPush(a: {
+    id: number;
+    severity: Severity;
+    name: string;
+    window: string;
+    report: ReportFacts;
+    time: string;
+    findings: FindingFacts[];
+    reporter?: string;
+    onRoster: boolean | null;
+    leadsTold: boolean;
+    /** The slot's earlier readings today, when this one is a re-test. */
+    earlier?: SlotReading[];
+  }) {
     const roster = a.onRoster === null ? '今日未排班' : a.onRoster ? `在今日排班表上${a.leadsTold ? '，已通知窗口负责人安排替班' : ''}` : '不在今日排班表上';
     return [
       `【防疫告警 #${a.id}｜${SEVERITY_LABEL[a.severity]}】`,
       `人员：${a.name}（${a.window || '未分配窗口'}）`,
       `上报：${describeReport(a.report)}（${a.time}${a.reporter ? `，${a.reporter} 代报` : ''}）`,
+      a.earlier?.length ? readingMessages.retestNote(a.report.slot, a.earlier) : '',
       `异常：${a.findings.map((f) => f.what).join('、')}`,
       `处置要求：${instructions(a.findings)}`,
       `排班：${roster}`,
       `处置后请回复：处置 ${a.id} 处置情况`,
-    ].join('\n');
+    ]
+      .filter(Boolean)
+      .join('\n');
   },
 
   replacementNeeded: (a: { id: number; name: string; report: ReportFacts; findings: FindingFacts[] }) =>
     `【替班提醒】${a.name} 在今日排班表上，但 ${describeReport(a.report)}（${a.findings.map((f) => f.what).join('、')}，告警 #${a.id}），按规定不得上岗。请安排替班。`,
-
-  alertCorrected: (a: { ids: number[]; name: string; previous: ReportFacts; current: ReportFacts; severity: Severity }) =>
-    `【更正】${a.name} 已将 ${a.previous.date} ${SLOT_LABEL[a.previous.slot]} 的 ${celsius(a.previous.temperature)} 更正为 ${describeReport(a.current)}（${SEVERITY_LABEL[a.severity]}）。告警 #${a.ids.join('、#')} 仍待处置，请核实后回复：处置 编号 处置情况`,
 
   morningNudge: (date: string) =>
     `【晨检提醒】今天（${Number(date.slice(5, 7))}月${Number(date.slice(8, 10))}日）还没有收到你的晨检体温，请尽快测量并上报，如：${EXAMPLE}`,
@@ -122,7 +145,7 @@ export const messages = {
       .join('\n'),
 
   /** Reported / expected by window for one slot, the missing names (a screenful), and open alerts. */
-  slotSummary(title: string, days: WindowDay[], slot: Slot, alerts: OpenAlert[], maxWindows = 30) {
+  slotSummary(title: string, days: WindowDay[], slot: Slot, alerts: OpenAlert[], observed: { anomalies: ObservedAnomaly[]; scope: HealthCheckScope }, maxWindows = 30) {
     const expected = days.reduce((n, d) => n + d.expected.length, 0);
     const reported = days.reduce((n, d) => n + d.reported[slot].size, 0);
     const lines = [title, `${SLOT_LABEL[slot]}：已报 ${reported}/${expected} 人，未报 ${expected - reported} 人`];
@@ -135,6 +158,7 @@ export const messages = {
     lines.push(alerts.length ? `未处置告警 ${alerts.length} 条：` : '未处置告警：无');
     for (const a of alerts.slice(0, 10)) lines.push(`#${a.id} ${a.name}（${a.window}）${a.reasons}｜${SEVERITY_LABEL[a.severity]}`);
     if (alerts.length > 10) lines.push(`…另有 ${alerts.length - 10} 条`);
+    lines.push(...readingMessages.observedLines(observed.anomalies, observed.scope));
     return lines.join('\n');
   },
 
@@ -146,11 +170,14 @@ export const messages = {
   dashboardLink: (a: { name: string; scope: string; url: string; until: string }) =>
     `【防疫看板】${a.name}的个人看板（${a.scope}），${a.until} 前有效，请勿转发：\n${a.url}`,
 
-  myRecords(days: { date: string; reports: (ReportFacts & { status: Severity; reporter?: string })[] }[]) {
+  /** Every current reading of the last 7 days; a re-test says so, a corrected one names the value it replaced. */
+  myRecords(days: { date: string; reports: (ReportFacts & { status: Severity; reporter?: string; retest: boolean; replaced: number | null })[] }[]) {
     const lines = ['近 7 天的体温记录：'];
     for (const day of days) {
       const items = day.reports.map(
-        (r) => `${SLOT_LABEL[r.slot]} ${celsius(r.temperature)}${r.healthCode ? ` ${CODE_LABEL[r.healthCode]}` : ''}${r.symptoms?.length ? ` ${r.symptoms.join('、')}` : ''}${r.status === 'normal' ? '' : `（${SEVERITY_LABEL[r.status]}）`}${r.reporter ? `（${r.reporter}代报）` : ''}`,
+        (r) =>
+          `${SLOT_LABEL[r.slot]}${r.retest ? '复测' : ''} ${celsius(r.temperature)}${r.healthCode ? ` ${CODE_LABEL[r.healthCode]}` : ''}${r.symptoms?.length ? ` ${r.symptoms.join('、')}` : ''}` +
+          `${r.status === 'normal' ? '' : `（${SEVERITY_LABEL[r.status]}）`}${r.reporter ? `（${r.reporter}代报）` : ''}${r.replaced === null ? '' : `（已更正，原 ${celsius(r.replaced)}）`}`,
       );
       lines.push(`${day.date.slice(5)}：${items.length ? items.join('；') : '无记录'}`);
     }

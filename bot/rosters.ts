@@ -1,5 +1,4 @@
 import type { Sql } from './db/database';
-import type { Person } from './directory';
 
 /** A current roster with its people's ids. */
 export interface CurrentRoster {
@@ -10,13 +9,6 @@ export interface CurrentRoster {
   late: boolean;
   staffIds: number[];
   submittedBy: number;
-}
-
-/** The windows that keep a roster: those with an active lead. */
-export function rosterWindows(people: Person[]): string[] {
-  return [...new Set(people.filter((p) => p.active && p.role === 'lead' && p.window).map((p) => p.window))].sort((a, b) =>
-    a.localeCompare(b, 'zh-CN', { numeric: true }),
-  );
 }
 
 /** The current rosters of a date (optionally of one window), with their people: two queries. */

@@ -101,6 +101,16 @@ export function localClock(at: Date, timeZone: string): string {
   return `${pad(t.hour)}:${pad(t.minute)}`;
 }
 
+/**
+ * When something happened, as a message says it: `07:55` when it was on the
+ * local date `today`, else `11月22日 07:55` — a time alone would pass for today's.
+ */
+export function localWhen(at: Date, today: string, timeZone: string): string {
+  const t = localTime(at, timeZone);
+  const clock = `${pad(t.hour)}:${pad(t.minute)}`;
+  return t.date === today ? clock : `${Number(t.date.slice(5, 7))}月${Number(t.date.slice(8, 10))}日 ${clock}`;
+}
+
 /** The instant a local date and time in a zone names (for the two hours a year of DST-less zones, exact). */
 export function zonedInstant(date: string, hour: number, minute: number, timeZone: string): Date {
   const [y, mo, d] = date.split('-').map(Number);

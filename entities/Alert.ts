@@ -6,6 +6,7 @@ export type AlertStatus = 'open' | 'acknowledged';
 /** An anomaly raised by a report, numbered for leaders to handle with `处置 <number>`. */
 @Entity('alert')
 @Index('ix_alert_status', ['status'])
+@Index('ix_alert_report', ['reportId'])
 export class Alert {
   /** The number leaders see and quote. */
   @PrimaryGeneratedColumn({ type: 'integer' })

@@ -5,11 +5,13 @@ export type HealthCode = 'green' | 'yellow' | 'red';
 export type Severity = 'normal' | 'warning' | 'critical';
 
 /**
- * One temperature check. A correction supersedes the earlier report (kept as
- * history); only one report per person, day and slot is current.
+ * One temperature reading. Every reading is kept: a second one of the same
+ * person, day and slot is a re-test (复测), current beside the first; only an
+ * explicit 更正 supersedes a reading (kept as history, pointing at its
+ * replacement).
  */
 @Entity('report')
-@Index('uq_report_current', ['staffId', 'date', 'slot'], { unique: true, where: 'superseded_at IS NULL' })
+@Index('ix_report_staff_date_slot', ['staffId', 'date', 'slot'])
 @Index('ix_report_date_slot', ['date', 'slot'])
 export class Report {
   @PrimaryGeneratedColumn({ type: 'integer' })

@@ -6,16 +6,23 @@ import type { HealthCode, Severity, Slot } from '../entities';
 const SLOT_ORDER: Slot[] = ['morning', 'midday', 'leave'];
 
 interface Row {
+  id: unknown;
   date: string;
   slot: Slot;
   temperature: number;
   healthCode: HealthCode | null;
   symptoms: string | null;
   status: Severity;
+  receivedAt: string;
   reporter: string | null;
+  replaced: unknown;
 }
 
-/** `我的记录`: the sender's current reports of the last 7 days, newest day first. */
+/**
+ * `我的记录`: every current reading of the sender's last 7 days, newest day
+ * first, by slot and time — re-tests beside the first reading, a corrected
+ * reading with the value it replaced. One query.
+ */
 export const recordsCommand: Command = {
   name: '我的记录',
   keywords: ['我的记录', '记录', 'records', 'history'],
@@ -24,8 +31,9 @@ export const recordsCommand: Command = {
   async run({ sql, sender, local }) {
     const since = addDays(local.date, -6);
     const rows = await sql.all<Row>(
-      `SELECT r.date, r.slot, r.temperature, r.health_code AS "healthCode", r.symptoms, r.status,
-              CASE WHEN r.reported_by_id = r.staff_id THEN NULL ELSE b.name END AS reporter
+      `SELECT r.id, r.date, r.slot, r.temperature, r.health_code AS "healthCode", r.symptoms, r.status, r.received_at AS "receivedAt",
+              CASE WHEN r.reported_by_id = r.staff_id THEN NULL ELSE b.name END AS reporter,
+              (SELECT p.temperature FROM report p WHERE p.superseded_by_id = r.id ORDER BY p.id DESC LIMIT 1) AS replaced
          FROM report r LEFT JOIN staff b ON b.id = r.reported_by_id
         WHERE r.staff_id = ? AND r.date >= ? AND r.date <= ? AND r.superseded_at IS NULL`,
       [sender.id, since, local.date],
@@ -34,12 +42,14 @@ export const recordsCommand: Command = {
       date,
       reports: rows
         .filter((r) => r.date === date)
-        .sort((a, b) => SLOT_ORDER.indexOf(a.slot) - SLOT_ORDER.indexOf(b.slot))
-        .map((r) => ({
+        .sort((a, b) => SLOT_ORDER.indexOf(a.slot) - SLOT_ORDER.indexOf(b.slot) || a.receivedAt.localeCompare(b.receivedAt) || Number(a.id) - Number(b.id))
+        .map((r, i, sorted) => ({
           ...r,
           temperature: Number(r.temperature),
           symptoms: r.symptoms === null ? null : r.symptoms.split('、').filter(Boolean),
           reporter: r.reporter ?? undefined,
+          retest: i > 0 && sorted[i - 1].slot === r.slot,
+          replaced: r.replaced === null || r.replaced === undefined ? null : Number(r.replaced),
         })),
     }));
     return messages.myRecords(days);

@@ -1,5 +1,5 @@
 import { messages } from '../bot/messages';
-import { localClock } from '../bot/time';
+import { localWhen } from '../bot/time';
 import type { Job } from './job';
 
 /** Re-pushes after the first push: at most this many (SPEC §3.4). */
@@ -14,7 +14,7 @@ export const alertEscalation: Job = {
   name: 'alert-escalation',
   cron: (config) => config.cron.alertEscalation,
   grace: 'latest',
-  async run({ sql, services, now }) {
+  async run({ sql, services, now, local }) {
     const due = new Date(now.getTime() - services.config.alertRepushMinutes * 60_000).toISOString();
     const alerts = await sql.all<{ id: unknown; name: string; window: string; reasons: string; instruction: string; openedAt: string; pushCount: unknown }>(
       `SELECT a.id, s.name, s.window_name AS "window", a.reasons, a.instruction, a.opened_at AS "openedAt", a.push_count AS "pushCount"
@@ -33,7 +33,7 @@ export const alertEscalation: Job = {
         [now.toISOString(), last ? now.toISOString() : null, Number(a.id), repush],
       );
       if (changes === 0) continue;
-      const text = messages.escalation({ ...a, id: Number(a.id), openedAt: localClock(new Date(a.openedAt), services.config.timezone), repush, last });
+      const text = messages.escalation({ ...a, id: Number(a.id), openedAt: localWhen(new Date(a.openedAt), local.date, services.config.timezone), repush, last });
       await services.notifier.toLeaders(sql, text, 'alert');
       pushed += 1;
     }

@@ -1,8 +1,10 @@
 import { attendance, openAlerts } from '../bot/attendance';
+import { checkScope } from '../bot/health-check';
 import { messages } from '../bot/messages';
+import { observedAnomalies } from '../bot/observation';
 import type { Job } from './job';
 
-/** 08:45: to the leadership group, 晨检 reported / expected by window, missing names, open alerts (SPEC §5). */
+/** 08:45: to the leadership group, 晨检 reported / expected by window, missing names, open alerts, the anomalies of the observation period (SPEC §5). */
 export const morningSummary: Job = {
   name: 'morning-summary',
   cron: (config) => config.cron.morningSummary,
@@ -11,7 +13,9 @@ export const morningSummary: Job = {
     const days = await attendance(sql, await services.directory.active(), local.date);
     const alerts = await openAlerts(sql);
     const clock = `${String(local.hour).padStart(2, '0')}:${String(local.minute).padStart(2, '0')}`;
-    await services.notifier.toLeaders(sql, messages.slotSummary(`【晨检汇总】${local.date} ${clock}`, days, 'morning', alerts), 'summary');
+    const scope = checkScope(services.config, local.date);
+    const observed = { anomalies: await observedAnomalies(sql, local.date, scope.observationDays), scope };
+    await services.notifier.toLeaders(sql, messages.slotSummary(`【晨检汇总】${local.date} ${clock}`, days, 'morning', alerts, observed), 'summary');
     const expected = days.reduce((n, d) => n + d.expected.length, 0);
     const reported = days.reduce((n, d) => n + d.reported.morning.size, 0);
     return `晨检已报 ${reported}/${expected}，未处置告警 ${alerts.length} 条`;

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { addDays, localClock, localIso, localTime, zonedInstant } from '../bot/time';
+import { addDays, localClock, localIso, localTime, localWhen, zonedInstant } from '../bot/time';
 
 describe('hall-local time', () => {
   it('reads an instant as the Shanghai calendar date, whatever the server zone', () => {
@@ -11,6 +11,12 @@ describe('hall-local time', () => {
     expect(localIso(new Date('2026-11-23T00:01:02Z'), 'Asia/Shanghai')).to.equal('2026-11-23T08:01:02+08:00');
     expect(localIso(new Date('2026-07-01T12:00:00Z'), 'America/New_York')).to.equal('2026-07-01T08:00:00-04:00');
     expect(localClock(new Date('2026-11-23T00:01:02Z'), 'Asia/Shanghai')).to.equal('08:01');
+  });
+
+  it('says a time alone for today and a date with the time for any other day, by the local date', () => {
+    expect(localWhen(new Date('2026-11-23T00:01:00Z'), '2026-11-23', 'Asia/Shanghai')).to.equal('08:01');
+    expect(localWhen(new Date('2026-11-22T15:59:00Z'), '2026-11-23', 'Asia/Shanghai')).to.equal('11月22日 23:59');
+    expect(localWhen(new Date('2026-11-22T16:00:00Z'), '2026-11-23', 'Asia/Shanghai')).to.equal('00:00');
   });
 
   it('finds the instant of a local wall-clock time', () => {

@@ -3,9 +3,10 @@ import { attendance, missing } from '../attendance';
 import { calendarStatus } from '../calendar/status';
 import type { Services } from '../command';
 import type { Sql } from '../db/database';
-import { healthFlags } from '../health-check';
+import { rosterProgress } from '../figures';
+import { checkScope, healthFlags } from '../health-check';
+import { describeAnomaly, observedAnomalies } from '../observation';
 import { outboxBacklog, type OutboxBacklog } from '../outbox/status';
-import { currentRosters, rosterWindows } from '../rosters';
 import { addDays, localTime, type LocalTime } from '../time';
 import { slotAt } from '../../handlers/temperature/grammar';
 
@@ -39,6 +40,16 @@ export interface RosterView {
   people: { name: string; flags: string[] }[];
 }
 
+/** An anomalous reading still in its observation period. */
+export interface ObservedView {
+  name: string;
+  window: string;
+  severity: Exclude<Severity, 'normal'>;
+  /** When, what, and the state of its alert, as the chat says it. */
+  text: string;
+  alertOpen: boolean;
+}
+
 export interface TrendDay {
   date: string;
   reports: number;
@@ -61,6 +72,8 @@ export interface DashboardData {
   roster: { date: string; windows: RosterView[] };
   /** The warning of a year without official holiday data (SPEC §5), or null. */
   calendarWarning: string | null;
+  /** Anomalous readings of the last OBSERVATION_DAYS days, newest first, however handled or re-tested. */
+  observed: { days: number; anomalies: ObservedView[] };
   trend: TrendDay[];
   /** Outbound delivery health; absent for a lead's view. */
   outbox?: OutboxBacklog;
@@ -90,20 +103,26 @@ export async function dashboardData(sql: Sql, services: Services, now: Date, sco
   }));
 
   const next = await calendar.nextWorkday(local.date, sql);
-  const rosters = await currentRosters(sql, next);
+  const { windows: rosterWindows, rosters } = await rosterProgress(sql, people, next, window ?? undefined);
   const rostered = rosters.flatMap((r) => r.staffIds);
-  const flags = await healthFlags(sql, rostered, local.date, config.thresholds.fever);
-  const rosterView = rosterWindows(people)
-    .filter((w) => window === null || w === window)
-    .map((w): RosterView => {
-      const r = rosters.find((x) => x.window === w);
-      if (!r) return { window: w, status: 'missing', people: [] };
-      return {
-        window: w,
-        status: r.closed ? 'closed' : r.late ? 'late' : 'submitted',
-        people: r.staffIds.map((id) => ({ name: byId.get(id)?.name ?? `#${id}`, flags: flags.get(id) ?? [] })),
-      };
-    });
+  const check = checkScope(config, local.date);
+  const flags = await healthFlags(sql, rostered, check);
+  const observed = (await observedAnomalies(sql, local.date, check.observationDays, window ?? undefined)).reverse().map((a) => ({
+    name: a.name,
+    window: a.window,
+    severity: a.severity,
+    text: describeAnomaly(a, local.date, config.timezone),
+    alertOpen: a.alertOpen,
+  }));
+  const rosterView = rosterWindows.map((w): RosterView => {
+    const r = rosters.find((x) => x.window === w);
+    if (!r) return { window: w, status: 'missing', people: [] };
+    return {
+      window: w,
+      status: r.closed ? 'closed' : r.late ? 'late' : 'submitted',
+      people: r.staffIds.map((id) => ({ name: byId.get(id)?.name ?? `#${id}`, flags: flags.get(id) ?? [] })),
+    };
+  });
 
   return {
     local,
@@ -116,6 +135,7 @@ export async function dashboardData(sql: Sql, services: Services, now: Date, sco
     recentlyHandled: await alerts(sql, window, `a.status <> 'open' AND a.acknowledged_at >= ?`, 'a.acknowledged_at DESC', 10, [addDays(local.date, -3)]),
     roster: { date: next, windows: rosterView },
     calendarWarning: (await calendarStatus(calendar, sql, local.date)).warning,
+    observed: { days: check.observationDays, anomalies: observed },
     trend: await trend(sql, window, local.date),
     outbox: scope.outbox ? await outboxBacklog(sql) : undefined,
   };

@@ -90,6 +90,8 @@ ${windowPicker(p)}
   ${data.roster.windows.length ? html`<ul class="rosters">${data.roster.windows.map(rosterItem)}</ul>` : html`<p class="empty">没有需要排班的窗口</p>`}
 </section>
 
+${observedCard(data)}
+
 <section class="card wide" aria-labelledby="h-trend">
   <h2 id="h-trend">近 14 天上报与异常</h2>
   <div class="chart" id="chart-trend" role="img" aria-label="近 14 天每日上报次数与异常次数"></div>
@@ -159,6 +161,21 @@ function rosterItem(w: RosterView): Safe {
   <div class="head"><b>${w.window}</b> <span class="badge ${w.status}">${ROSTER_STATUS[w.status]}</span>${w.people.length ? html` <span class="muted">${w.people.length} 人</span>` : ''}</div>
   ${w.people.length ? html`<div class="people">${w.people.map((p) => (p.flags.length ? html`<span class="person flagged" title="${p.flags.join('；')}">${p.name}<small>${p.flags.join('；')}</small></span>` : html`<span class="person">${p.name}</span>`))}</div>` : ''}
 </li>`;
+}
+
+function observedCard(data: DashboardData): Safe {
+  const { days, anomalies } = data.observed;
+  return html`<section class="card" aria-labelledby="h-observed" data-testid="observed">
+  <h2 id="h-observed">观察期内异常（近 ${days} 天） <span class="count">${anomalies.length}</span></h2>
+  ${
+    anomalies.length
+      ? html`<ul class="anomalies">${anomalies.map(
+          (a) =>
+            html`<li class="anomaly"><span class="badge ${a.alertOpen ? a.severity : 'ok'}">${a.alertOpen ? SEVERITY_LABEL[a.severity] : '已处置'}</span> <b>${a.name}</b> <span class="muted">${a.window}</span><div>${a.text}</div></li>`,
+        )}</ul>`
+      : html`<p class="empty">近 ${days} 天没有异常</p>`
+  }
+</section>`;
 }
 
 function trendTable(data: DashboardData): Safe {

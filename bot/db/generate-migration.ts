@@ -9,7 +9,7 @@ import { dataSourceOptions } from './options';
  * difference as a new migration, for SQLite and for PostgreSQL (the latter on
  * a scratch schema of MIGRATION_DATABASE_URL or TEST_DATABASE_URL, dropped after).
  */
-async function generate(dialect: 'sqlite' | 'postgres', url: string, name: string, stamp: number): Promise<void> {
+async function generate(dialect: 'sqlite' | 'postgres', url: string, name: string, stamp: number, scratchSchema?: string): Promise<void> {
   const dataSource = new DataSource(dataSourceOptions(url));
   await dataSource.initialize();
   try {
@@ -20,7 +20,9 @@ async function generate(dialect: 'sqlite' | 'postgres', url: string, name: strin
       return;
     }
     const className = `${name}${stamp}`;
-    const q = (sql: string) => `    await queryRunner.query(${JSON.stringify(sql)});`;
+    // TypeORM qualifies some statements (DROP INDEX) with the scratch schema, which a real database does not have.
+    const unqualified = (sql: string) => (scratchSchema ? sql.replaceAll(`"${scratchSchema}".`, '') : sql);
+    const q = (sql: string) => `    await queryRunner.query(${JSON.stringify(unqualified(sql))});`;
     const file = `migrations/${dialect}/${stamp}-${name}.ts`;
     writeFileSync(
       file,
@@ -82,7 +84,7 @@ const admin = new DataSource({ type: 'postgres', url: pg });
 await admin.initialize();
 await admin.query(`CREATE SCHEMA "${scratch}"`);
 try {
-  await generate('postgres', base.toString(), name, stamp);
+  await generate('postgres', base.toString(), name, stamp, scratch);
 } finally {
   await admin.query(`DROP SCHEMA "${scratch}" CASCADE`);
   await admin.destroy();

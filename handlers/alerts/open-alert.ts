@@ -2,6 +2,7 @@ import type { CommandContext } from '../../bot/command';
 import type { Person } from '../../bot/directory';
 import { messages, type FindingFacts, type ReportFacts } from '../../bot/messages';
 import { openIncident } from '../../bot/incidents/open';
+import type { SlotReading } from '../../bot/messages-readings';
 import { localClock } from '../../bot/time';
 import type { Severity } from '../../entities';
 import { onRoster } from './roster-check';
@@ -14,6 +15,8 @@ export interface NewAlert {
   findings: FindingFacts[];
   /** Set when a lead or leader reported on the subject's behalf. */
   reporter?: Person;
+  /** The slot's earlier readings today, when this reading is a re-test. */
+  earlier?: SlotReading[];
 }
 
 /**
@@ -52,6 +55,7 @@ export async function openAlert(ctx: CommandContext, a: NewAlert): Promise<numbe
     reporter: a.reporter?.name,
     onRoster: rostered,
     leadsTold: leads.length > 0,
+    earlier: a.earlier,
   });
   await services.notifier.toLeaders(sql, procedure ? `${push}\n\n${procedure}` : push, 'alert');
   return id;

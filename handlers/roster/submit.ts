@@ -1,9 +1,10 @@
 import { LEADS, type Command, type CommandContext } from '../../bot/command';
 import type { Person } from '../../bot/directory';
 import { UserError } from '../../bot/errors';
-import { healthFlags } from '../../bot/health-check';
+import { rosterWindows } from '../../bot/figures';
+import { checkScope, healthFlags } from '../../bot/health-check';
 import { messages } from '../../bot/messages';
-import { rosterWindows, saveRoster } from '../../bot/rosters';
+import { saveRoster } from '../../bot/rosters';
 import { monthDay } from '../../bot/text';
 import { addDays, localClock, localIso, zonedInstant } from '../../bot/time';
 import { parseRosterDate } from './dates';
@@ -82,7 +83,7 @@ export const submitRosterCommand: Command = {
 
     const facts = { window, date, names: staff.map((p) => p.name), closed, late, submittedBy: sender.name };
     if (late) await services.notifier.toLeaders(sql, messages.rosterLateNotice(facts, localIso(now, tz).slice(5, 16).replace('T', ' ')), 'notice');
-    const flags = await healthFlags(sql, staff.map((p) => p.id), local.date, services.config.thresholds.fever);
+    const flags = await healthFlags(sql, staff.map((p) => p.id), checkScope(services.config, local.date));
     const nameOf = new Map(people.map((p) => [p.id, p.name]));
     return messages.rosterSaved(facts, {
       replaced: replaced !== null,

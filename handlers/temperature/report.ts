@@ -12,7 +12,7 @@ export const reportCommand: Command = {
   keywords: ['更正', 'correct'],
   roles: EVERYONE,
   accepts: looksLikeReport,
-  help: '上报体温：晨检 36.5 绿码 无症状（时段、健康码、症状可省略；同一时段再发即更正，或发「更正 36.6」）',
+  help: '上报体温：晨检 36.5 绿码 无症状（时段、健康码、症状可省略；同一时段再发为复测，每次都保留；发错了请发「更正 36.6」）',
   async run(ctx) {
     const parsed = parseReport(ctx.text);
     if (parsed.kind !== 'report') throw problemError(parsed);

@@ -1,31 +1,37 @@
 import type { CommandContext } from '../../bot/command';
-import type { Sql } from '../../bot/db/database';
 import type { Person } from '../../bot/directory';
-import { messages, type ReportFacts } from '../../bot/messages';
-import type { HealthCode, Severity, Slot } from '../../entities';
+import { describeReport, messages, type ReportFacts } from '../../bot/messages';
+import { localClock } from '../../bot/time';
+import type { Severity, Slot } from '../../entities';
 import { openAlert } from '../alerts/open-alert';
 import { evaluate } from './evaluate';
 import { slotAt, type ParsedReport } from './grammar';
-
-interface PreviousReport {
-  id: number;
-  temperature: number;
-  healthCode: HealthCode | null;
-  symptoms: string | null;
-}
+import { repeats, slotReadings, type StoredReading } from './slot-readings';
 
 /**
- * Stores a report for `subject` (the sender, or the person a lead reports for),
- * superseding the current one of the same day and slot, opens an alert when the
- * anomaly rules say so, and returns the reply. All in the message's transaction.
+ * Stores a reading for `subject` (the sender, or the person a lead reports
+ * for) and returns the reply, all in the message's transaction (SPEC §3.1):
+ * - every reading is kept: a second one of the day and slot is a re-test (复测),
+ *   stored beside the first, and never hides an anomaly;
+ * - only `更正` replaces a reading — the latest of the slot, as a typing
+ *   mistake: it stays in history, and when it had raised an alert the
+ *   leadership group is told that alert's number (the alert stays open);
+ * - a message that only repeats the latest reading stores nothing;
+ * - an anomalous reading opens an alert.
  */
 export async function saveReport(ctx: CommandContext, subject: Person, parsed: ParsedReport): Promise<string> {
   const { sql, now, local, message, sender, services } = ctx;
+  const timezone = services.config.timezone;
   const slot: Slot = parsed.slot ?? slotAt(local.hour, local.minute);
   const facts: ReportFacts = { date: local.date, slot, temperature: parsed.temperature, healthCode: parsed.healthCode ?? null, symptoms: parsed.symptoms };
   const { severity, findings } = evaluate(facts, services.config.thresholds);
 
-  const previous = await supersedeCurrent(sql, subject.id, facts.date, slot, now);
+  const earlier = await slotReadings(sql, subject.id, facts.date, slot, timezone);
+  const latest = earlier.at(-1);
+  if (latest && repeats(latest, facts)) return messages.alreadyRecorded(slot, facts.temperature, latest.time, sender.id === subject.id ? undefined : subject.name);
+  const replaced = parsed.correction ? latest : undefined;
+  if (replaced) await sql.run('UPDATE report SET superseded_at = ? WHERE id = ?', [now.toISOString(), replaced.id]);
+
   const [row] = await sql.all<{ id: number }>(
     `INSERT INTO report (staff_id, date, slot, temperature, health_code, symptoms, status, reported_by_id, platform, message_id, received_at, platform_time)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
@@ -45,53 +51,35 @@ export async function saveReport(ctx: CommandContext, subject: Person, parsed: P
     ],
   );
   const reportId = Number(row.id);
-  if (previous) await sql.run('UPDATE report SET superseded_by_id = ? WHERE id = ?', [reportId, previous.id]);
+  if (replaced) await sql.run('UPDATE report SET superseded_by_id = ? WHERE id = ?', [reportId, replaced.id]);
 
   const reporter = sender.id === subject.id ? undefined : sender;
-  const alertId = severity === 'normal' ? undefined : await openAlert(ctx, { subject, reportId, report: facts, severity, findings, reporter });
-  const previousFacts = previous ? toFacts(previous, facts) : undefined;
-  if (previous && previousFacts) await tellLeadersOfCorrection(ctx, subject, previous.id, previousFacts, facts, severity);
+  const kept = replaced ? earlier.slice(0, -1) : earlier;
+  const alertId = severity === 'normal' ? undefined : await openAlert(ctx, { subject, reportId, report: facts, severity, findings, reporter, earlier: kept });
+  if (replaced) await tellLeadersOfCorrection(ctx, subject, replaced, facts, severity);
   if (reporter) await services.notifier.toPerson(sql, subject, messages.behalfNotice(reporter.name, facts, severity, findings), 'notice');
 
+  const time = localClock(now, timezone);
+  const retest = !replaced && earlier.length ? [...earlier, { time, temperature: facts.temperature, status: severity, alertId: alertId ?? null, alertOpen: true }] : undefined;
   return messages.reportSaved(facts, severity, findings, {
     alertId,
-    previous: previousFacts,
+    replaced,
+    retest,
     behalfOf: reporter ? subject.name : undefined,
-    correctionWithoutPrevious: parsed.correction && !previous,
+    correctionWithoutPrevious: parsed.correction && !latest,
   });
 }
 
-/** Marks the current report of that day and slot as superseded; returns it, if there was one. */
-async function supersedeCurrent(sql: Sql, staffId: number, date: string, slot: Slot, now: Date): Promise<PreviousReport | undefined> {
-  const [row] = await sql.all<PreviousReport>(
-    `UPDATE report SET superseded_at = ? WHERE staff_id = ? AND date = ? AND slot = ? AND superseded_at IS NULL
-     RETURNING id, temperature, health_code AS "healthCode", symptoms`,
-    [now.toISOString(), staffId, date, slot],
-  );
-  return row ? { ...row, id: Number(row.id), temperature: Number(row.temperature) } : undefined;
-}
-
-function toFacts(previous: PreviousReport, current: ReportFacts): ReportFacts {
-  return {
+/** A replaced reading that had raised an alert: the group hears of the correction, with that alert's number. */
+async function tellLeadersOfCorrection(ctx: CommandContext, subject: Person, replaced: StoredReading, current: ReportFacts, severity: Severity): Promise<void> {
+  if (replaced.alertId === null) return;
+  const body = messages.alertCorrected({
+    name: subject.name,
     date: current.date,
     slot: current.slot,
-    temperature: previous.temperature,
-    healthCode: previous.healthCode,
-    symptoms: previous.symptoms === null ? null : previous.symptoms.split('、').filter(Boolean),
-  };
-}
-
-/** A corrected report whose earlier value raised alerts still open: the group hears of the correction. */
-async function tellLeadersOfCorrection(ctx: CommandContext, subject: Person, previousId: number, previous: ReportFacts, current: ReportFacts, severity: Severity) {
-  const open = await ctx.sql.all<{ id: number }>(
-    `SELECT a.id FROM alert a JOIN report r ON r.id = a.report_id
-      WHERE a.staff_id = ? AND r.date = ? AND r.slot = ? AND a.status = 'open' AND a.report_id <= ? ORDER BY a.id`,
-    [subject.id, current.date, current.slot, previousId],
-  );
-  if (open.length === 0) return;
-  await ctx.services.notifier.toLeaders(
-    ctx.sql,
-    messages.alertCorrected({ ids: open.map((a) => Number(a.id)), name: subject.name, previous, current, severity }),
-    'notice',
-  );
+    replaced: { ...replaced, alertId: replaced.alertId },
+    current: describeReport(current),
+    severity,
+  });
+  await ctx.services.notifier.toLeaders(ctx.sql, body, 'notice');
 }

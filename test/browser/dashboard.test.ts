@@ -75,6 +75,19 @@ describe('dashboard in Chromium', function () {
     expect(errors).to.deep.equal([]);
   });
 
+  it('tells the outcome of an acknowledgement once: a reload (as the auto-refresh does) does not repeat it', async () => {
+    const { page } = await open(PROJECTOR);
+    const alert = page.locator('li.alert.critical');
+    await alert.locator('input[name=note]').fill('已安排居家观察');
+    await alert.getByRole('button', { name: '处置' }).click();
+    await page.getByTestId('flash').waitFor();
+    expect(new URL(page.url()).searchParams.has('done')).to.equal(false);
+    await page.reload();
+    await page.locator('#chart-trend[data-rendered="true"] canvas').first().waitFor();
+    expect(await page.getByTestId('flash').count()).to.equal(0);
+    expect(await page.locator('li.alert.handled').innerText()).to.contain('已安排居家观察');
+  });
+
   it('fits a 360 px phone with no horizontal scroll', async () => {
     const { page, errors } = await open(PHONE);
     expect(await horizontalOverflow(page)).to.equal(0);

@@ -19,7 +19,7 @@ for (const platform of PLATFORMS) {
         expect(reply).to.contain('1号窗口：晨检 1/3；晨检未报：赵六、李四');
         expect(reply).to.contain('2号窗口：晨检 2/2');
         expect(reply).to.contain('#1 孙七');
-        expect(reply).to.contain('下一工作日（2026-11-24）排班：已提交 0/3 个窗口');
+        expect(reply).to.contain('下一工作日（2026-11-24）排班：已提交 0/2 个窗口');
       });
 
       it('shows a lead only their own window, by slot as the day goes on', async () => {

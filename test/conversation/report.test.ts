@@ -80,21 +80,12 @@ for (const platform of PLATFORMS) {
       expect(third.group[0]).to.contain('#3').and.contain('今日未排班');
     });
 
-    it('replaces a second report of the same slot, keeps the first as history, and says so', async () => {
-      await hall.send('zhangsan', '晨检 36.8');
-      const { reply } = await hall.send('zhangsan', '晨检 36.5');
-      expect(reply).to.contain('已更正').and.contain('36.8℃');
-      expect(await current('张三')).to.have.length(1);
-      expect(await hall.count('report')).to.equal(2);
-      expect(await hall.count('report', 'superseded_by_id IS NOT NULL')).to.equal(1);
-    });
-
     it('corrects explicitly with 更正, and tells the group when the corrected report had an open alert', async () => {
       await hall.send('zhangsan', '37.8');
       const { reply, group } = await hall.send('zhangsan', '更正 36.6');
       expect(reply).to.contain('已更正').and.contain('37.8℃').and.contain('36.6℃').and.contain('正常');
       expect(group).to.have.length(1);
-      expect(group[0]).to.contain('更正').and.contain('#1').and.contain('36.6℃');
+      expect(group[0]).to.contain('更正').and.contain('#1').and.contain('36.6℃').and.contain('处置 1 ').and.not.contain('编号');
       expect((await current('张三'))[0]).to.include({ temperature: 36.6, status: 'normal' });
     });
 

@@ -93,8 +93,8 @@ for (const platform of PLATFORMS) {
         await hall.send('zhaoliu', '36.6');
         hall.clock.set('2026-11-23T10:00:00+08:00');
         const { reply } = await hall.send('lisi', '明日排班 张三 赵六 李四');
-        expect(reply).to.contain('张三：有未处置的异常（告警 #2）');
-        expect(reply).to.contain('赵六：近 3 天体温 37.4℃');
+        expect(reply).to.contain('张三：近 3 天异常 1 次：08:00 36.5℃、红码（严重，告警 #2 待处置）');
+        expect(reply).to.contain('赵六：近 3 天异常 1 次：11月21日 08:00 37.4℃（预警，告警 #1 已处置）');
         expect(reply).to.contain('李四：今日未上报体温');
       });
     });

@@ -102,6 +102,19 @@ describe('scheduled jobs', () => {
       expect(Number(alert.pushCount)).to.equal(4);
     });
 
+    it('dates a report that is not from today, and times one that is', async () => {
+      await open('2026-11-23T17:55:00+08:00');
+      await hall.send('zhangsan', '38.2');
+      hall.clock.set('2026-11-24T08:00:00+08:00');
+      const yesterday = await fire(alertEscalation, '2026-11-24T08:00:00+08:00');
+      expect(yesterday.group[0]).to.contain('11月23日 17:55 上报');
+      await hall.send('zhaoliu', '38.4');
+      hall.clock.set('2026-11-24T08:30:00+08:00');
+      const today = await fire(alertEscalation, '2026-11-24T08:30:00+08:00');
+      const zhaoliu = today.group.find((g) => g.includes('赵六'));
+      expect(zhaoliu).to.contain('，08:00 上报').and.not.contain('月');
+    });
+
     it('sends nothing on a holiday and re-pushes on a make-up workday', async () => {
       await open('2026-10-01T08:05:00+08:00');
       await hall.send('zhangsan', '38.2');

@@ -57,7 +57,8 @@ describe('roster jobs', () => {
       const text = group[0];
       expect(text).to.contain('11月24日').and.contain('已提交 2/3').and.contain('上岗 2 人');
       expect(text).to.contain('1号窗口 2 人：张三、赵六').and.contain('不开放：2号窗口').and.contain('未提交（已逾期）：3号窗口');
-      expect(text).to.contain('张三（1号窗口）：有未处置的异常（告警 #1），近 3 天体温 37.9℃').and.contain('赵六（1号窗口）：今日未上报体温');
+      expect(text).to.contain('张三（1号窗口）：近 3 天异常 1 次：09:00 37.9℃（严重，告警 #1 待处置）').and.contain('赵六（1号窗口）：今日未上报体温');
+      expect(text).to.contain('近 3 天（观察期）异常 1 次（1 人）').and.contain('张三（1号窗口）09:00 37.9℃');
       expect(direct).to.deep.equal([{ to: 'wujiu', text: direct[0].text }]);
       expect(direct[0].text).to.contain('逾期').and.contain('3号窗口');
     });

@@ -1,10 +1,12 @@
 import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { loadConfig } from '../../bot/config';
+import { openDatabase } from '../../bot/db/open';
 import { silentLogger } from '../../bot/log';
+import type { Database } from '../../bot/db/database';
 import { createService, type Service } from '../../bot/service';
 import { ManualClock } from '../../bot/time';
-import { openTestDatabase, seedStaff } from './db';
+import { openTestDatabase, seedStaff, testDatabaseUrl } from './db';
 import { PEOPLE } from './hall';
 
 /** An HTTP answer, read whole. */
@@ -30,6 +32,8 @@ export interface SimulatorHallOptions {
   env?: Record<string, string>;
   /** Listen on this port (0: any free one). */
   port?: number;
+  /** A database another service can open after this one closes ({@link SimulatorHall.restart}). */
+  restartable?: boolean;
 }
 
 /**
@@ -42,16 +46,29 @@ export class SimulatorHall {
     readonly service: Service,
     readonly clock: ManualClock,
     readonly port: number,
+    private readonly databaseUrl: string,
+    private readonly env: Record<string, string>,
   ) {}
 
   static async open(options: SimulatorHallOptions = {}): Promise<SimulatorHall> {
     const clock = new ManualClock(options.now ?? '2026-11-23T08:05:00+08:00');
-    const db = await openTestDatabase();
+    const url = testDatabaseUrl(options.restartable);
+    const db = await openTestDatabase(undefined, url);
     // The simulator refuses a directory of platform users (they could be impersonated): its people are local only.
     await seedStaff(db, (options.people ?? PEOPLE).map(({ name, window, role }) => ({ name, window, role })));
-    const service = await createService({ config: loadConfig({ ...options.env }), log: silentLogger, clock, db });
-    const server = await service.listen(options.port ?? 0, '127.0.0.1', { background: false });
-    return new SimulatorHall(service, clock, (server.address() as AddressInfo).port);
+    return SimulatorHall.start(db, clock, url, options.env ?? {}, options.port ?? 0);
+  }
+
+  private static async start(db: Database, clock: ManualClock, url: string, env: Record<string, string>, port: number): Promise<SimulatorHall> {
+    const service = await createService({ config: loadConfig({ ...env }), log: silentLogger, clock, db });
+    const server = await service.listen(port, '127.0.0.1', { background: false });
+    return new SimulatorHall(service, clock, (server.address() as AddressInfo).port, url, env);
+  }
+
+  /** Stops this service and starts a new one on the same database (opened with `restartable`), as a restart of the process would. */
+  async restart(): Promise<SimulatorHall> {
+    await this.close();
+    return SimulatorHall.start(await openDatabase(this.databaseUrl), this.clock, this.databaseUrl, this.env, 0);
   }
 
   get url(): string {

@@ -15,7 +15,7 @@ export interface DemoRouteDeps {
   directory: Directory;
   kickOutbox: () => void;
   /** Adds a message to the simulator's feed as delivered at `at`. */
-  record: (to: string, body: string, at: string) => void;
+  record: (to: string, body: string, at: string) => Promise<void>;
 }
 
 /**
@@ -50,5 +50,5 @@ async function showOpenAlerts(deps: DemoRouteDeps): Promise<void> {
     `SELECT o.body, o.created_at AS at FROM outbox o JOIN alert a ON o.body LIKE '【防疫告警 #' || a.id || '｜%'
       WHERE a.status = 'open' AND o.channel = 'local-group' AND o.category = 'alert' ORDER BY o.id`,
   );
-  for (const push of pushes) deps.record('leaders', push.body, new Date(push.at).toISOString());
+  for (const push of pushes) await deps.record('leaders', push.body, new Date(push.at).toISOString());
 }

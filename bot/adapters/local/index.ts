@@ -34,6 +34,18 @@ export interface LocalAdapterOptions {
 }
 
 const KEPT_DELIVERIES = 500;
+const SEQ_KEY = 'local_feed_seq';
+
+/**
+ * Takes `count` feed numbers from a counter kept in the database, so that
+ * they keep rising across restarts: a simulator tab left open asks for
+ * `since=N` and must still see what comes after a restart. Returns the first.
+ */
+async function takeSeqs(db: Database, count: number): Promise<number> {
+  await db.run('INSERT INTO app_meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO NOTHING', [SEQ_KEY, '0']);
+  const [row] = await db.all<{ value: string }>('UPDATE app_meta SET value = CAST(CAST(value AS integer) + ? AS text) WHERE key = ? RETURNING value', [count, SEQ_KEY]);
+  return Number(row.value) - count + 1;
+}
 
 /**
  * The local chat simulator (GET /): play every role of the hall in a browser
@@ -43,7 +55,6 @@ const KEPT_DELIVERIES = 500;
 export function createLocalAdapter(options: LocalAdapterOptions): LocalAdapter {
   const deliveries: LocalDelivery[] = [];
   const access = simulatorToken(options.config);
-  let seq = 0;
   const channel = (name: string, group: boolean): Channel => ({
     name,
     perMinute: 1000,
@@ -52,12 +63,12 @@ export function createLocalAdapter(options: LocalAdapterOptions): LocalAdapter {
     group,
     rateKey: (target) => `${name}:${target}`,
     async send(targets, body) {
-      for (const to of targets) record(to, body, options.clock.now().toISOString());
+      for (const to of targets) await record(to, body, options.clock.now().toISOString());
       return {};
     },
   });
-  const record = (to: string, body: string, at: string) => {
-    deliveries.push({ seq: ++seq, to, body, at });
+  const record = async (to: string, body: string, at: string) => {
+    deliveries.push({ seq: await takeSeqs(options.db, 1), to, body, at });
     deliveries.splice(0, Math.max(0, deliveries.length - KEPT_DELIVERIES));
   };
 

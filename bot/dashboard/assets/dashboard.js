@@ -3,6 +3,13 @@
 // for a projector unless someone is typing a note.
 (function () {
   'use strict';
+  // The outcome of an acknowledgement (?done=N) is told once: drop it from the
+  // address so that the auto-refresh and a manual reload do not repeat it.
+  if (/[?&]done=/.test(location.search) && window.history && history.replaceState) {
+    var here = new URL(location.href);
+    here.searchParams.delete('done');
+    history.replaceState(null, '', here.pathname + here.search + here.hash);
+  }
   var island = document.getElementById('chart-data');
   if (!island || typeof echarts === 'undefined') return;
   var data = JSON.parse(island.textContent);

@@ -44,6 +44,19 @@ describe('local simulator: talking as people of the directory', () => {
     expect(later[0].body).to.contain('孙七');
   });
 
+  it('keeps numbering the feed across a restart, so an open tab still sees new pushes', async () => {
+    await hall.close();
+    hall = await SimulatorHall.open({ restartable: true });
+    await hall.say('张三', '体温 37.8');
+    await hall.deliver();
+    const seen = Math.max(...(await hall.feed()).map((d) => d.seq));
+    hall = await hall.restart();
+    await hall.say('孙七', '体温 38.2');
+    await hall.deliver();
+    const after = await hall.feed(seen);
+    expect(after.map((d) => d.body).join('\n')).to.contain('孙七').and.contain('38.2');
+  });
+
   it('answers a sender outside the directory politely and stores nothing', async () => {
     const answer = await hall.post('/local/message', { userId: '9999', text: '体温 36.5' });
     expect(answer.status).to.equal(200);
