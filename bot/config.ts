@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { parseEnv } from 'node:util';
 import { validate as isCron } from 'node-cron';
 import { z } from 'zod';
+import { maskUserinfo } from './http/userinfo';
 import { parseDueMinutes, type StepName } from './incidents/steps';
 
 const optional = z.string().trim().min(1).optional();
@@ -21,7 +22,7 @@ const schema = z
       .string()
       .trim()
       .default('sqlite:data/hallguard.sqlite')
-      .refine((v) => /^sqlite:.+/.test(v) || /^postgres(ql)?:\/\/.+/.test(v), 'expected sqlite:<path> or postgres://…'),
+      .refine((v) => /^sqlite:.+/.test(v) || (/^postgres(ql)?:\/\/.+/.test(v) && URL.canParse(v)), 'expected sqlite:<path> or postgres://user:password@host:port/database (special characters of the password percent-encoded)'),
     TIMEZONE: z
       .string()
       .trim()
@@ -232,9 +233,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 
 const SECRET_NAMES = new Set(['WECOM_SECRET', 'WECOM_TOKEN', 'WECOM_AES_KEY', 'WECOM_LEADER_WEBHOOK_KEY', 'DINGTALK_APP_SECRET', 'DINGTALK_LEADER_SECRET', 'DINGTALK_LEADER_WEBHOOK', 'DASHBOARD_TOKEN', 'SIMULATOR_TOKEN']);
 
+/** The value as the operator gave it, for the error message: never a secret, never a URL's userinfo (DATABASE_URL's password). */
 function describeValue(env: Record<string, string | undefined>, key: PropertyKey | undefined): string {
   if (typeof key !== 'string' || env[key] === undefined || SECRET_NAMES.has(key)) return '';
-  return ` (got "${env[key]}")`;
+  return ` (got "${maskUserinfo(env[key])}")`;
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { isLoopback, SimulatorRefused } from './adapters/local/access';
 import { ConfigError, environmentWithDotenv, loadConfig } from './config';
+import { maskUrlsIn } from './http/userinfo';
 import { createLogger } from './log';
 import { logCalendarWarning } from './calendar/status';
 import { createService } from './service';
@@ -77,6 +78,6 @@ function baseUrl(host: string, port: number): string {
 }
 
 main().catch((err) => {
-  process.stderr.write(`HallGuard failed to start: ${err instanceof Error ? err.stack : String(err)}\n`);
+  process.stderr.write(`HallGuard failed to start: ${maskUrlsIn(err instanceof Error ? String(err.stack) : String(err))}\n`);
   process.exit(1);
 });

@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'chai';
 import { ConfigError, environmentWithDotenv, loadConfig } from '../bot/config';
+import { createLogger } from '../bot/log';
+import { runCli } from './support/cli';
 
 const wecom = {
   WECOM_CORP_ID: 'ww1436e0e65a779aee',
@@ -97,5 +99,47 @@ describe('loadConfig', () => {
     expect(config.wecom).to.equal(undefined);
     expect(config.databaseUrl).to.equal('sqlite:data/hallguard.sqlite');
     expect(config.host, 'a copied .env.example keeps the simulator on loopback').to.equal('127.0.0.1');
+  });
+});
+
+describe('URLs with credentials in errors and logs', () => {
+  const password = 'S3cr3t-Pa55';
+  const malformed = [
+    `postgres://admin:${password}@db host:5432/hall`,
+    `postgres://admin:${password}@db:notaport/hall`,
+    `postgresql://admin:${password}/x@db/hall`,
+    `postgres:admin:${password}@db/hall`,
+    `mysql://admin:${password}@db/hall`,
+  ];
+
+  for (const value of malformed) {
+    it(`refuses DATABASE_URL=${value.replace(password, '<password>')} naming the variable, never echoing the password`, () => {
+      const message = problemsOf({ DATABASE_URL: value });
+      expect(message).to.contain('DATABASE_URL');
+      expect(message).not.to.contain(password);
+    });
+  }
+
+  it('masks the userinfo of any URL-valued variable it echoes', () => {
+    const message = problemsOf({ PUBLIC_URL: `ftp://ops:${password}@hall.example` });
+    expect(message).to.contain('PUBLIC_URL').and.contain('hall.example');
+    expect(message).not.to.contain(password);
+  });
+
+  it('logs an error quoting a database URL without its password', () => {
+    const lines: string[] = [];
+    const log = createLogger('info', { write: (line: string) => void lines.push(line) });
+    log.error({ err: new Error(`cannot connect to postgres://admin:${password}@db.internal:5432/hall`) }, 'database unreachable');
+    expect(lines).to.have.length(1);
+    expect(lines[0]).to.contain('db.internal').and.contain('database unreachable');
+    expect(lines[0]).not.to.contain(password);
+  });
+
+  it('the CLI names a database it cannot open without its password', async function () {
+    this.timeout(20_000);
+    const { code, stderr } = await runCli(['staff', 'list'], { DATABASE_URL: `postgres://admin:${password}@127.0.0.1:1/hall` });
+    expect(code).not.to.equal(0);
+    expect(stderr).to.contain('DATABASE_URL').and.contain('127.0.0.1:1');
+    expect(stderr).not.to.contain(password);
   });
 });

@@ -1,5 +1,6 @@
 import { ConfigError, environmentWithDotenv, loadConfig } from '../config';
 import { openDatabase } from '../db/open';
+import { maskUrlsIn, maskUserinfo } from '../http/userinfo';
 import { CliError, type CliCommand } from './context';
 
 /**
@@ -44,7 +45,7 @@ async function main(argv: string[]): Promise<number> {
   }
   const config = loadConfig(environmentWithDotenv());
   const db = await openDatabase(config.databaseUrl).catch((err: Error) => {
-    throw new CliError(`cannot open the database of DATABASE_URL (${config.databaseUrl.replace(/\/\/[^@/]*@/, '//…@')}): ${err.message}`);
+    throw new CliError(`cannot open the database of DATABASE_URL (${maskUserinfo(config.databaseUrl)}): ${maskUrlsIn(err.message)}`);
   });
   try {
     await command.run(rest, { config, db, out: (line) => process.stdout.write(`${line}\n`) });
@@ -66,7 +67,7 @@ main(process.argv.slice(2)).then(
       process.stderr.write(`${err.message}\n`);
       process.exit(err instanceof CliError ? err.exitCode : 1);
     }
-    process.stderr.write(`${err instanceof Error ? err.stack : String(err)}\n`);
+    process.stderr.write(`${maskUrlsIn(err instanceof Error ? String(err.stack) : String(err))}\n`);
     process.exit(1);
   },
 );
