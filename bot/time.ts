@@ -130,3 +130,17 @@ export function addDays(date: string, days: number): string {
 function pad(n: number): string {
   return n < 10 ? `0${n}` : String(n);
 }
+
+/** The span a platform's own timestamp may fall in; outside it the platform time is unknown. */
+const PLAUSIBLE = { from: Date.UTC(2000, 0, 1), to: Date.UTC(2100, 0, 1) };
+
+/**
+ * A platform's timestamp in milliseconds as a date, or undefined when it is
+ * not a number or not a plausible time (`createAt: 1e20`): the message is
+ * still handled, its date and slot coming from the receive time anyway.
+ */
+export function platformInstant(ms: unknown): Date | undefined {
+  const value = typeof ms === 'string' && ms.trim() !== '' ? Number(ms) : ms;
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < PLAUSIBLE.from || value >= PLAUSIBLE.to) return undefined;
+  return new Date(value);
+}

@@ -23,6 +23,8 @@ export interface DingtalkTestMessage {
   conversationType?: '1' | '2';
   sessionWebhook?: string;
   sessionExpiresAt?: number;
+  /** DingTalk's own timestamp of the message (ms); the sending time by default. */
+  createAt?: unknown;
 }
 
 /** The JSON body DingTalk would POST for a robot message. */
@@ -31,7 +33,7 @@ export function dingtalkBody(msg: DingtalkTestMessage, now: number): Record<stri
     msgtype: msg.msgtype ?? 'text',
     ...(msg.msgtype && msg.msgtype !== 'text' ? { content: { downloadCode: 'x' } } : { text: { content: ` ${msg.content ?? ''}` } }),
     msgId: msg.msgId ?? `msg${now}${Math.random().toString(36).slice(2)}`,
-    createAt: now,
+    createAt: msg.createAt ?? now,
     conversationType: msg.conversationType ?? '1',
     conversationId: 'cid-private',
     senderStaffId: msg.from,

@@ -3,7 +3,7 @@ import type { DingtalkConfig } from '../../config';
 import { readBody } from '../../http/read-body';
 import type { Logger } from '../../log';
 import type { Dispatch, IncomingMessage } from '../../message';
-import type { Clock } from '../../time';
+import { platformInstant, type Clock } from '../../time';
 import { verifyCallback } from './sign';
 
 interface RobotCallback {
@@ -23,7 +23,6 @@ function decode(body: RobotCallback, receivedAt: Date): IncomingMessage | null {
   const { msgId, senderStaffId, msgtype } = body;
   if (typeof msgId !== 'string' || !msgId || typeof senderStaffId !== 'string' || !senderStaffId) return null;
   const isText = msgtype === 'text' && typeof body.text?.content === 'string';
-  const expires = Number(body.sessionWebhookExpiredTime);
   return {
     platform: 'dingtalk',
     userId: senderStaffId,
@@ -34,10 +33,10 @@ function decode(body: RobotCallback, receivedAt: Date): IncomingMessage | null {
     text: isText ? String(body.text!.content) : '',
     messageId: msgId,
     receivedAt,
-    platformTime: Number.isFinite(Number(body.createAt)) ? new Date(Number(body.createAt)) : undefined,
+    platformTime: platformInstant(body.createAt),
     replySession:
       typeof body.sessionWebhook === 'string' && body.sessionWebhook
-        ? { url: body.sessionWebhook, expiresAt: new Date(Number.isFinite(expires) ? expires : 0) }
+        ? { url: body.sessionWebhook, expiresAt: platformInstant(body.sessionWebhookExpiredTime) ?? new Date(0) }
         : undefined,
   };
 }

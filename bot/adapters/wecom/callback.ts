@@ -3,7 +3,7 @@ import type { Context } from 'koa';
 import type { Logger } from '../../log';
 import type { Dispatch, IncomingMessage } from '../../message';
 import { readBody } from '../../http/read-body';
-import type { Clock } from '../../time';
+import { platformInstant, type Clock } from '../../time';
 import { DecryptError, type WecomCipher } from './crypto';
 import { parseWecomXml } from './xml';
 
@@ -25,7 +25,7 @@ function signed(ctx: Context): { signature: string; timestamp: string; nonce: st
 function decode(fields: Record<string, string>, receivedAt: Date): IncomingMessage | null {
   const { FromUserName: userId, MsgType: type, CreateTime: created } = fields;
   if (!userId || !type) return null;
-  const platformTime = /^\d+$/.test(created ?? '') ? new Date(Number(created) * 1000) : undefined;
+  const platformTime = /^\d{1,12}$/.test(created ?? '') ? platformInstant(Number(created) * 1000) : undefined;
   const base = { platform: 'wecom' as const, userId, isGroup: false, receivedAt, platformTime };
   if (type === 'event') {
     // Events carry no MsgId: FromUserName + CreateTime + Event identifies one.
