@@ -19,8 +19,17 @@ interface Sheet {
   numbers: Record<string, string>;
 }
 
-/** RFC 4180: quote a field holding a comma, a quote or a line break. */
-function csvField(value: string): string {
+/**
+ * A field that Excel or WPS would read as a formula (`=HYPERLINK(…)`, `+cmd|…`,
+ * `-2+3`, `@SUM(…)`, or one of those behind a tab, a line break or spaces) —
+ * OWASP's CSV injection rule, full-width forms too. The export's numbers
+ * (temperatures, dates, times) never start so.
+ */
+const FORMULA_START = /^[\s]*[=+\-@＝＋－＠]|^[\t\r\n]/;
+
+/** RFC 4180: quote a field holding a comma, a quote or a line break; a would-be formula is made text with a leading `'`. */
+function csvField(raw: string): string {
+  const value = FORMULA_START.test(raw) ? `'${raw}` : raw;
   return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 

@@ -5,6 +5,7 @@ import { expect } from 'chai';
 import ExcelJS from 'exceljs';
 import type { Database } from '../../bot/db/database';
 import { toCsv, writeExport } from '../../bot/export/write';
+import { parse } from 'csv-parse/sync';
 import { openTestDatabase, seedStaff } from '../support/db';
 
 const HEADER = 'date,slot,name,window,temperature,health_code,symptoms,status,reported_at,reported_by';
@@ -165,5 +166,64 @@ describe('export', () => {
 
   it('quotes only fields that need it', () => {
     expect(toCsv(['a', 'b'], [['x,y', 'say "hi"'], ['line\nbreak', 'plain']])).to.equal('\uFEFFa,b\r\n"x,y","say ""hi"""\r\n"line\nbreak",plain\r\n');
+  });
+});
+
+describe('export of hostile text (CSV formula injection)', () => {
+  let db: Database;
+  let dir: string;
+  const HOSTILE = ['=HYPERLINK("http://x","y")', "+cmd|' /C calc'!A0", '-2+3', '@SUM(1,2)', '\t=1+1', '\r=1+1', ' =1+1', '＝1+1'];
+
+  beforeEach(async () => {
+    db = await openTestDatabase();
+    dir = mkdtempSync(join(tmpdir(), 'hg-export-'));
+    const ids = await seedStaff(db, HOSTILE.map((name, i) => ({ name, window: i % 2 ? '=1+2' : '@窗口', wecomUserId: `u${i}` })));
+    for (const [i, id] of ids.entries()) {
+      const [report] = await db.all<{ id: unknown }>(
+        `INSERT INTO report (staff_id, date, slot, temperature, health_code, symptoms, status, reported_by_id, platform, received_at)
+         VALUES (?, '2026-11-21', 'morning', 37.8, NULL, NULL, 'critical', ?, 'wecom', ?) RETURNING id`,
+        [id, ids[(i + 1) % ids.length], `2026-11-21T00:0${i}:00.000Z`],
+      );
+      await db.run(
+        `INSERT INTO alert (report_id, staff_id, severity, reasons, instruction, status, opened_at, push_count, acknowledged_by_id, acknowledged_at, ack_note)
+         VALUES (?, ?, 'critical', '体温 37.8℃', '立即到隔离区', 'acknowledged', ?, 1, ?, '2026-11-21T01:00:00.000Z', ?)`,
+        [Number(report.id), id, `2026-11-21T00:0${i}:00.000Z`, id, HOSTILE[i]],
+      );
+    }
+  });
+  afterEach(() => db.close());
+
+  it('writes every text cell of the CSV that Excel would run as a formula as text, with a leading quote', async () => {
+    const out = join(dir, 'r.csv');
+    await writeExport(db, range('2026-11-21', '2026-11-21'), out);
+    const rows: string[][] = parse(readFileSync(out, 'utf8').replace(/^\uFEFF/, ''), { relaxQuotes: false });
+    expect(rows).to.have.length(HOSTILE.length + 1);
+    for (const row of rows.slice(1)) for (const cell of row) expect(cell, `cell ${JSON.stringify(cell)}`).not.to.match(/^\s*[=+\-@＝＋－＠]|^[\t\r\n]/);
+    const names = rows.slice(1).map((r) => r[2]);
+    expect(names.sort()).to.deep.equal(HOSTILE.map((n) => `'${n}`).sort());
+    expect(rows.slice(1).map((r) => r[3])).to.include("'=1+2").and.include("'@窗口");
+    expect(rows.slice(1).map((r) => r[9])).to.have.members(HOSTILE.map((n) => `'${n}`));
+    expect(rows.slice(1).map((r) => r[4])).to.deep.equal(HOSTILE.map(() => '37.8'));
+  });
+
+  it('keeps the xlsx free of formulas: hostile text stays a plain string cell, numbers stay numbers', async () => {
+    const out = join(dir, 'r.xlsx');
+    await writeExport(db, range('2026-11-21', '2026-11-21'), out);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(out);
+    const texts: string[] = [];
+    for (const sheet of book.worksheets) {
+      sheet.eachRow((row) =>
+        row.eachCell((cell) => {
+          expect(cell.type, `${sheet.name}!${cell.address}`).not.to.equal(ExcelJS.ValueType.Formula);
+          expect(cell.formula, `${sheet.name}!${cell.address}`).to.equal(undefined);
+          expect(['string', 'number']).to.include(typeof cell.value);
+          if (typeof cell.value === 'string') texts.push(cell.value);
+        }),
+      );
+    }
+    // XML reads a carriage return back as a line feed: the text is the same line break, still no formula.
+    for (const hostile of HOSTILE) expect(texts, hostile).to.include(hostile.replace(/\r/g, '\n'));
+    expect(book.getWorksheet('reports')!.getRow(2).getCell(5).value).to.equal(37.8);
   });
 });
