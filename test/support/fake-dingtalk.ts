@@ -5,8 +5,8 @@ import { listenJson, type RecordedCall } from './json-server';
 /** One request the fake DingTalk server received. */
 export type DingtalkCall = RecordedCall;
 
-/** A scripted answer: an HTTP status (with a code), an errcode (webhooks), or throttled users (batchSend). */
-export type Scripted = { status: number; code?: string } | { errcode: number } | { flowControlled: string[] };
+/** A scripted answer: an HTTP status (with a code), an errcode (webhooks), throttled users (batchSend), or a redirect elsewhere. */
+export type Scripted = { status: number; code?: string } | { errcode: number } | { flowControlled: string[] } | { redirect: string; status: 301 | 302 | 303 | 307 | 308 };
 
 export const SESSION_PATH = '/robot/sendBySession';
 export const BATCH_SEND = '/v1.0/robot/oToMessages/batchSend';
@@ -86,9 +86,10 @@ export class FakeDingtalk {
     return new Promise((resolve) => this.server.close(() => resolve()));
   }
 
-  private answer(call: DingtalkCall): [number, Record<string, unknown>] {
+  private answer(call: DingtalkCall): [number, Record<string, unknown>, Record<string, string>?] {
     const scripted = this.scripts.get(call.path)?.shift();
     this.outcomes.set(call, !scripted || 'flowControlled' in scripted);
+    if (scripted && 'redirect' in scripted) return [scripted.status, { errcode: 0, errmsg: 'ok' }, { location: scripted.redirect }];
     if (scripted && 'status' in scripted) return [scripted.status, { code: scripted.code ?? 'error', message: 'scripted' }];
     if (scripted && 'errcode' in scripted) return [200, { errcode: scripted.errcode, errmsg: 'scripted' }];
     if (scripted && 'flowControlled' in scripted) (call as DingtalkCall & { throttled?: string[] }).throttled = scripted.flowControlled;

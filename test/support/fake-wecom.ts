@@ -4,8 +4,8 @@ import { listenJson, type RecordedCall } from './json-server';
 /** One request the fake WeCom server received. */
 export type WecomCall = RecordedCall;
 
-/** A scripted answer: a WeCom errcode (HTTP 200) or a bare HTTP status. */
-export type Scripted = { errcode: number } | { status: number };
+/** A scripted answer: a WeCom errcode (HTTP 200), a bare HTTP status, or a redirect elsewhere. */
+export type Scripted = { errcode: number } | { status: number } | { redirect: string; status: 301 | 302 | 303 | 307 | 308 };
 
 /**
  * A fake WeCom API on 127.0.0.1: gettoken, message/send, appchat/send and the
@@ -72,9 +72,10 @@ export class FakeWecom {
     return this.outcomes.get(call) ?? false;
   }
 
-  private answer(call: WecomCall): [number, Record<string, unknown>] {
+  private answer(call: WecomCall): [number, Record<string, unknown>, Record<string, string>?] {
     const scripted = this.scripts.get(call.path)?.shift();
     this.outcomes.set(call, !scripted);
+    if (scripted && 'redirect' in scripted) return [scripted.status, { errcode: 0, errmsg: 'ok', access_token: 'token-from-redirect' }, { location: scripted.redirect }];
     if (scripted && 'status' in scripted) return [scripted.status, { errcode: -1, errmsg: 'server error' }];
     if (scripted) return [200, { errcode: scripted.errcode, errmsg: 'scripted' }];
     if (call.path === '/cgi-bin/gettoken') {

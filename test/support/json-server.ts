@@ -11,9 +11,10 @@ export interface RecordedCall {
 
 /**
  * A JSON server on a free loopback port for the fake platforms: each request
- * is decoded into a {@link RecordedCall} and answered with what `answer` says.
+ * is decoded into a {@link RecordedCall} and answered with what `answer` says
+ * (a status, a JSON payload, and any extra headers such as a redirect's Location).
  */
-export async function listenJson(answer: (call: RecordedCall) => [number, unknown]): Promise<{ server: Server; url: string }> {
+export async function listenJson(answer: (call: RecordedCall) => [number, unknown, Record<string, string>?]): Promise<{ server: Server; url: string }> {
   const server = createServer((req, res) => {
     let raw = '';
     req.setEncoding('utf8');
@@ -26,8 +27,8 @@ export async function listenJson(answer: (call: RecordedCall) => [number, unknow
       } catch {
         body = null;
       }
-      const [status, payload] = answer({ path: url.pathname, query: Object.fromEntries(url.searchParams), headers: req.headers, body });
-      res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(payload));
+      const [status, payload, headers] = answer({ path: url.pathname, query: Object.fromEntries(url.searchParams), headers: req.headers, body });
+      res.writeHead(status, { 'content-type': 'application/json', ...headers }).end(JSON.stringify(payload));
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -1,7 +1,8 @@
-import axios, { type AxiosInstance } from 'axios';
+import type { AxiosInstance } from 'axios';
 import type { DingtalkConfig } from '../../config';
 import type { Logger } from '../../log';
 import { AccessToken } from '../../http/access-token';
+import { platformHttp } from '../../http/client';
 import { SendError } from '../../outbox/channel';
 import type { Clock } from '../../time';
 
@@ -27,7 +28,7 @@ export class DingtalkApi {
     private readonly config: DingtalkConfig,
     clock: Clock,
     private readonly log: Logger,
-    readonly http: AxiosInstance = axios.create({ timeout: 10_000, validateStatus: () => true }),
+    readonly http: AxiosInstance = platformHttp(),
   ) {
     this.accessToken = new AccessToken(() => this.fetchToken(), clock);
   }

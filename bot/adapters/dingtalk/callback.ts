@@ -4,6 +4,7 @@ import { readBody } from '../../http/read-body';
 import type { Logger } from '../../log';
 import type { Dispatch, IncomingMessage } from '../../message';
 import { platformInstant, type Clock } from '../../time';
+import { checkSessionWebhook } from './session';
 import { verifyCallback } from './sign';
 
 interface RobotCallback {
@@ -48,7 +49,6 @@ function decode(body: RobotCallback, receivedAt: Date): IncomingMessage | null {
  */
 export function mountDingtalkCallback(router: Router, deps: { config: DingtalkConfig; dispatch: Dispatch; clock: Clock; log: Logger }): void {
   const { config, dispatch, clock, log } = deps;
-  const oapiOrigin = new URL(config.oapiBase).origin;
   router.post('/dingtalk/callback', async (ctx) => {
     const raw = await readBody(ctx);
     if (!verifyCallback(ctx.get('timestamp') || undefined, ctx.get('sign') || undefined, config.appSecret, clock.now())) {
@@ -69,18 +69,12 @@ export function mountDingtalkCallback(router: Router, deps: { config: DingtalkCo
       ctx.body = 'not a robot message';
       return;
     }
-    if (message.replySession && safeOrigin(message.replySession.url) !== oapiOrigin) {
-      log.warn({ origin: safeOrigin(message.replySession.url), msgId: message.messageId }, 'suspicious sessionWebhook on a foreign origin: it will not be fetched');
+    const session = message.replySession && checkSessionWebhook(message.replySession.url, config.oapiBase);
+    if (session && !session.ok) {
+      log.warn({ origin: session.origin, reason: session.reason, msgId: message.messageId }, 'suspicious sessionWebhook: it will not be fetched; replying by robot send');
+      message.replySession = undefined;
     }
     await dispatch(message);
     ctx.body = '';
   });
-}
-
-function safeOrigin(url: string): string {
-  try {
-    return new URL(url).origin;
-  } catch {
-    return 'invalid';
-  }
 }

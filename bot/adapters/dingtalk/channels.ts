@@ -3,6 +3,7 @@ import type { Logger } from '../../log';
 import { leadershipChannel, SendError, type Channel } from '../../outbox/channel';
 import type { Clock } from '../../time';
 import type { DingtalkApi } from './api';
+import { checkSessionWebhook } from './session';
 import { signedWebhookUrl } from './sign';
 
 /** DingTalk robot messages may be up to 20,000 bytes (PROTOCOLS.md). */
@@ -26,13 +27,11 @@ function parseReplyTarget(target: string): { u: string; w: string | null; e: num
 /**
  * The DingTalk outbox channels: one-to-one robot messages by batchSend (20
  * users a call, `msgParam` a JSON string; flow-controlled users are retried),
- * replies by the message's sessionWebhook — only on the configured oapi
- * origin, else never fetched — falling back to batchSend, and the leadership
+ * replies by the message's sessionWebhook — only the session-send path of the
+ * configured oapi origin, else never fetched — falling back to batchSend, and the leadership
  * group by robot group send or by the signed custom robot webhook.
  */
 export function dingtalkChannels(config: DingtalkConfig, api: DingtalkApi, clock: Clock, log: Logger): Channel[] {
-  const oapiOrigin = new URL(config.oapiBase).origin;
-
   const batchSend = async (userIds: string[], body: string) => {
     const answer = await api.post('/v1.0/robot/oToMessages/batchSend', { robotCode: config.robotCode, userIds, ...text(body) });
     const invalid = (answer.invalidStaffIdList as string[] | undefined) ?? [];
@@ -59,8 +58,9 @@ export function dingtalkChannels(config: DingtalkConfig, api: DingtalkApi, clock
       rateKey: (target) => `dingtalk-user:${parseReplyTarget(target).u}`,
       async send([target], body) {
         const { u: userId, w: webhook, e: expiresAt } = parseReplyTarget(target);
-        if (webhook && new URL(webhook).origin !== oapiOrigin) {
-          log.warn({ origin: new URL(webhook).origin, userId }, 'suspicious sessionWebhook on a foreign origin: not fetched; replying by robot send');
+        const session = webhook ? checkSessionWebhook(webhook, config.oapiBase) : null;
+        if (session && !session.ok) {
+          log.warn({ origin: session.origin, reason: session.reason, userId }, 'suspicious sessionWebhook: not fetched; replying by robot send');
         } else if (webhook && clock.now().getTime() < expiresAt) {
           const answer = await api.request(webhook, { msgtype: 'text', text: { content: body } });
           if (answer.httpStatus >= 500) throw new SendError(`sessionWebhook: HTTP ${answer.httpStatus}`, true);
@@ -82,9 +82,9 @@ export function dingtalkChannels(config: DingtalkConfig, api: DingtalkApi, clock
     const { leaderWebhook, leaderSecret } = config;
     channels.push(leadershipChannel('dingtalk-webhook', MAX_BYTES, async (body) => {
       const answer = await api.request(signedWebhookUrl(leaderWebhook, leaderSecret, clock.now()), { msgtype: 'text', text: { content: body } });
-      if (answer.httpStatus >= 500) throw new SendError(`robot webhook: HTTP ${answer.httpStatus}`, true);
+      if (answer.httpStatus !== 200) throw new SendError(`robot webhook: HTTP ${answer.httpStatus}`, answer.httpStatus >= 500);
       const code = Number(answer.errcode ?? 0);
-      if (code === 0 && answer.httpStatus === 200) return;
+      if (code === 0) return;
       throw new SendError(`robot webhook: errcode ${code}`, code === THROTTLED || code === -1);
     }));
   }

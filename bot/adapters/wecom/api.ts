@@ -1,7 +1,8 @@
-import axios, { type AxiosInstance } from 'axios';
+import type { AxiosInstance } from 'axios';
 import type { WecomConfig } from '../../config';
 import type { Logger } from '../../log';
 import { AccessToken } from '../../http/access-token';
+import { platformHttp } from '../../http/client';
 import { SendError } from '../../outbox/channel';
 import type { Clock } from '../../time';
 
@@ -28,7 +29,7 @@ export class WecomApi {
     private readonly config: WecomConfig,
     clock: Clock,
     private readonly log: Logger,
-    private readonly http: AxiosInstance = axios.create({ baseURL: config.apiBase, timeout: 10_000, validateStatus: () => true }),
+    private readonly http: AxiosInstance = platformHttp(config.apiBase),
   ) {
     this.accessToken = new AccessToken(() => this.fetchToken(), clock);
   }
