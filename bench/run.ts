@@ -1,6 +1,7 @@
 // @ts-expect-error build.mjs is plain JavaScript
 import { bundle } from '../build.mjs';
 import { cliStart } from './cli-start';
+import { rosterMessage } from './roster-bench';
 import { scale } from './scale-bench';
 import { wecomPath } from './wecom-path';
 
@@ -9,8 +10,8 @@ import { wecomPath } from './wecom-path';
  * `BENCH_SECONDS` sets the load duration; `BENCH_DATABASE_URL=postgres://…`
  * runs the scale part on PostgreSQL (in scratch schemas).
  */
-await bundle(['bench/bare-server.ts', 'bench/full-server.ts', 'bench/scale.ts', 'bench/fan-out.ts']);
-const checks = [...cliStart(), ...(await wecomPath()), ...(await scale())];
+await bundle(['bench/bare-server.ts', 'bench/full-server.ts', 'bench/scale.ts', 'bench/fan-out.ts', 'bench/roster-message.ts']);
+const checks = [...cliStart(), ...(await wecomPath()), ...(await scale()), ...(await rosterMessage())];
 process.stdout.write('\n## Against SPEC §9\n');
 for (const [what, ok] of checks) process.stdout.write(`${ok ? 'PASS' : 'FAIL'} ${what}\n`);
 process.exitCode = checks.every(([, ok]) => ok) ? 0 : 1;

@@ -1,5 +1,6 @@
 import type { Platform, Role } from '../entities';
 import { eachRow, type Database, type Sql } from './db/database';
+import { rosterWindows } from './figures';
 
 /** A person of the staff directory, as the handlers see them. */
 export interface Person {
@@ -42,6 +43,9 @@ export class Directory {
   private byId = new Map<number, Person>();
   private byWecom = new Map<string, Person>();
   private byDingtalk = new Map<string, Person>();
+  private byName = new Map<string, Person[]>();
+  private windowNames = new Set<string>();
+  private keepingRosters: string[] = [];
   private version: string | null = null;
   private checkedAt = -Infinity;
   private loading: Promise<void> | null = null;
@@ -64,10 +68,22 @@ export class Directory {
     return this.byId.get(id);
   }
 
-  /** Active people with exactly this name (names may repeat across windows). */
+  /** Active people with exactly this name (names may repeat across windows): one map lookup, whatever the size of the directory. */
   async findByName(name: string): Promise<Person[]> {
     await this.fresh();
-    return [...this.byId.values()].filter((p) => p.name === name);
+    return [...(this.byName.get(name) ?? [])];
+  }
+
+  /** The windows active people belong to (none empty). */
+  async windows(): Promise<ReadonlySet<string>> {
+    await this.fresh();
+    return this.windowNames;
+  }
+
+  /** The windows that keep a roster (those with an active lead), sorted as people read them. */
+  async rosterWindows(): Promise<readonly string[]> {
+    await this.fresh();
+    return this.keepingRosters;
   }
 
   /** Every active person. */
@@ -121,9 +137,15 @@ export class Directory {
         if (p.wecomUserId) byWecom.set(p.wecomUserId, p);
         if (p.dingtalkUserId) byDingtalk.set(p.dingtalkUserId, p);
       });
+      const byName = new Map<string, Person[]>();
+      for (const p of byId.values()) byName.get(p.name)?.push(p) ?? byName.set(p.name, [p]);
+      const people = [...byId.values()];
       this.byId = byId;
       this.byWecom = byWecom;
       this.byDingtalk = byDingtalk;
+      this.byName = byName;
+      this.windowNames = new Set(people.map((p) => p.window).filter(Boolean));
+      this.keepingRosters = rosterWindows(people);
       this.version = version;
     }
     this.checkedAt = performance.now();

@@ -37,6 +37,7 @@ export const rosterMessages = {
   rosterNotWorkday: (date: string) => `${dateLabel(date)} 不是工作日，无需排班。如该日需开放，请联系管理员设为工作日。`,
   rosterUnknownNames: (names: string[]) => `名单中没有：${names.join('、')}。本次排班未保存，请核对姓名后重新提交。`,
   rosterDuplicateNames: (names: string[]) => `排班中重复出现：${names.join('、')}。本次排班未保存，请去掉重复后重新提交。`,
+  rosterTooManyNames: (count: number, max: number) => `一条排班消息最多写 ${max} 人，这条有 ${count} 项。本次排班未保存，请分窗口提交，或联系管理员。`,
   rosterAmbiguous: (name: string, windows: string[]) => `名单中有多位「${name}」（${windows.join('、')}），本次排班未保存，请联系管理员区分。`,
 
   rosterSaved(r: RosterFacts, extra: { replaced: boolean; added: string[]; removed: string[]; otherWindow: { name: string; window: string }[]; flagged: FlaggedPerson[]; deadline: string }) {

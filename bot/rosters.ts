@@ -54,6 +54,9 @@ export async function saveRoster(
     'INSERT INTO roster (date, window_name, closed, submitted_by_id, submitted_at, late) VALUES (?, ?, ?, ?, ?, ?) RETURNING id',
     [r.date, r.window, r.closed, r.submittedBy, at, r.late],
   );
-  for (const staffId of r.staffIds) await sql.run('INSERT INTO roster_entry (roster_id, staff_id) VALUES (?, ?)', [Number(row.id), staffId]);
+  // One statement for the whole roster (at most a few hundred people: well within every driver's parameter limit).
+  if (r.staffIds.length) {
+    await sql.run(`INSERT INTO roster_entry (roster_id, staff_id) VALUES ${r.staffIds.map(() => '(?, ?)').join(', ')}`, r.staffIds.flatMap((id) => [Number(row.id), id]));
+  }
   return { replaced: previous ? previous.staffIds : null };
 }

@@ -1,7 +1,6 @@
 import { LEADS, type Command, type CommandContext } from '../../bot/command';
-import type { Person } from '../../bot/directory';
+import type { Directory, Person } from '../../bot/directory';
 import { UserError } from '../../bot/errors';
-import { rosterWindows } from '../../bot/figures';
 import { checkScope, healthFlags } from '../../bot/health-check';
 import { messages } from '../../bot/messages';
 import { saveRoster } from '../../bot/rosters';
@@ -11,6 +10,8 @@ import { parseRosterDate } from './dates';
 
 const CLOSED_WORDS = ['不开放', '休息', '无', '关闭', '不营业'];
 const MAX_DAYS_AHEAD = 14;
+/** The most people one roster message may name: more than any window has, few enough to answer at once. */
+export const MAX_NAMES = 200;
 
 /** The roster's date: the next workday for 明日排班, else the date written first. */
 async function rosterDate(ctx: CommandContext): Promise<{ date: string; rest: string }> {
@@ -22,7 +23,7 @@ async function rosterDate(ctx: CommandContext): Promise<{ date: string; rest: st
 }
 
 /** The window the roster is for: named first (a leader must, unless their own keeps a roster), else the lead's own. */
-function rosterWindow(sender: Person, tokens: string[], known: Set<string>, keeping: string[]): string {
+function rosterWindow(sender: Person, tokens: string[], known: ReadonlySet<string>, keeping: readonly string[]): string {
   const named = tokens[0] && (known.has(tokens[0]) || /窗口$/.test(tokens[0])) ? tokens.shift()! : undefined;
   if (named && !known.has(named)) throw new UserError(messages.rosterUnknownWindow(named));
   if (sender.role === 'lead') {
@@ -34,16 +35,22 @@ function rosterWindow(sender: Person, tokens: string[], known: Set<string>, keep
   throw new UserError(messages.rosterNeedsWindow());
 }
 
-/** Each name to one active person: unknown names reject the whole roster; a namesake in the roster's window wins. */
-function resolveNames(names: string[], people: Person[], window: string): Person[] {
-  const duplicates = [...new Set(names.filter((n, i) => names.indexOf(n) !== i))];
-  if (duplicates.length) throw new UserError(messages.rosterDuplicateNames(duplicates));
-  const unknown = names.filter((n) => !people.some((p) => p.name === n));
+/**
+ * Each name to one active person, by the directory's name index (one lookup a
+ * name, whatever the size of the hall): unknown names reject the whole roster;
+ * a namesake in the roster's window wins.
+ */
+async function resolveNames(names: string[], directory: Directory, window: string): Promise<Person[]> {
+  const seen = new Set<string>();
+  const duplicates = new Set<string>();
+  for (const name of names) (seen.has(name) ? duplicates : seen).add(name);
+  if (duplicates.size) throw new UserError(messages.rosterDuplicateNames([...duplicates]));
+  const found = await Promise.all(names.map((name) => directory.findByName(name)));
+  const unknown = names.filter((_, i) => found[i].length === 0);
   if (unknown.length) throw new UserError(messages.rosterUnknownNames(unknown));
-  return names.map((name) => {
-    const all = people.filter((p) => p.name === name);
-    const mine = all.filter((p) => p.window === window);
-    const pick = mine.length ? mine : all;
+  return names.map((name, i) => {
+    const mine = found[i].filter((p) => p.window === window);
+    const pick = mine.length ? mine : found[i];
     if (pick.length > 1) throw new UserError(messages.rosterAmbiguous(name, pick.map((p) => p.window || '未分配窗口')));
     return pick[0];
   });
@@ -64,16 +71,18 @@ export const submitRosterCommand: Command = {
   async run(ctx) {
     const { sql, sender, services, local, now } = ctx;
     const { date, rest } = await rosterDate(ctx);
-    const people = await services.directory.active();
+    const { directory } = services;
     const tokens = rest.split(' ').filter(Boolean);
-    const window = rosterWindow(sender, tokens, new Set(people.map((p) => p.window).filter(Boolean)), rosterWindows(people));
+    const window = rosterWindow(sender, tokens, await directory.windows(), await directory.rosterWindows());
+    // Checked before any name is looked up: a message of thousands of names costs no more than this refusal.
+    if (tokens.length > MAX_NAMES) throw new UserError(messages.rosterTooManyNames(tokens.length, MAX_NAMES));
     const closed = tokens.length === 1 && CLOSED_WORDS.includes(tokens[0]);
     if (!closed && tokens.length === 0) throw new UserError(messages.rosterUsage());
 
     if (date < local.date) throw new UserError(messages.rosterPastDate(date));
     if (date > addDays(local.date, MAX_DAYS_AHEAD)) throw new UserError(messages.rosterTooFar(date));
     if (!(await services.calendar.isWorkday(date, sql))) throw new UserError(messages.rosterNotWorkday(date));
-    const staff = closed ? [] : resolveNames(tokens, people, window);
+    const staff = closed ? [] : await resolveNames(tokens, directory, window);
 
     const tz = services.config.timezone;
     const deadlineDay = await services.calendar.previousWorkday(date, sql);
@@ -83,15 +92,21 @@ export const submitRosterCommand: Command = {
 
     const facts = { window, date, names: staff.map((p) => p.name), closed, late, submittedBy: sender.name };
     if (late) await services.notifier.toLeaders(sql, messages.rosterLateNotice(facts, localIso(now, tz).slice(5, 16).replace('T', ' ')), 'notice');
+    const chosen = new Set(staff.map((p) => p.id));
+    const previous = new Set(replaced ?? []);
     const flags = await healthFlags(sql, staff.map((p) => p.id), checkScope(services.config, local.date));
-    const nameOf = new Map(people.map((p) => [p.id, p.name]));
     return messages.rosterSaved(facts, {
       replaced: replaced !== null,
-      added: staff.filter((p) => !replaced?.includes(p.id)).map((p) => p.name),
-      removed: (replaced ?? []).filter((id) => !staff.some((p) => p.id === id)).map((id) => nameOf.get(id) ?? `#${id}`),
+      added: staff.filter((p) => !previous.has(p.id)).map((p) => p.name),
+      removed: await namesOf((replaced ?? []).filter((id) => !chosen.has(id)), directory),
       otherWindow: staff.filter((p) => p.window !== window).map((p) => ({ name: p.name, window: p.window })),
       flagged: staff.filter((p) => flags.has(p.id)).map((p) => ({ name: p.name, window: p.window, flags: flags.get(p.id)! })),
       deadline: `${monthDay(deadlineDay)} ${localClock(deadline, tz)}`,
     });
   },
 };
+
+/** The names of people by id, from the directory ("#id" for one no longer in it). */
+async function namesOf(ids: number[], directory: Directory): Promise<string[]> {
+  return Promise.all(ids.map(async (id) => (await directory.findById(id))?.name ?? `#${id}`));
+}
