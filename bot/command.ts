@@ -48,6 +48,13 @@ export interface Command {
   accepts?(text: string): boolean;
   /** One line for `帮助`: usage and an example. */
   help: string;
+  /**
+   * The reply carries nothing personal and may be read by a whole group chat
+   * (帮助). Otherwise — links, records, statistics, anything about a person —
+   * a reply to a group message goes to the sender one-to-one, and the group is
+   * only told it was sent privately.
+   */
+  groupSafe?: boolean;
   run(ctx: CommandContext): Promise<string>;
 }
 

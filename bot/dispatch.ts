@@ -21,6 +21,12 @@ export interface DispatchOptions {
   afterCommit?: () => void;
 }
 
+/** A reply to one message, and whether a whole group chat may read it. */
+interface Reply {
+  text: string;
+  groupSafe: boolean;
+}
+
 /**
  * Normalised message → command → handler → reply. The message id is claimed in
  * the same transaction as everything the message records, so a re-delivery
@@ -38,23 +44,31 @@ export function createDispatch(services: Services, options: DispatchOptions): Di
     return { command: options.report.accepts?.(text) ? options.report : null, args: text };
   };
 
-  const answer = async (message: IncomingMessage, sender: Person, sql: Sql): Promise<string> => {
-    if (message.kind !== 'text') return messages.nonText();
+  /** The reply, and whether a group chat may read it (hints and 帮助 only: nothing about a person). */
+  const answer = async (message: IncomingMessage, sender: Person, sql: Sql): Promise<Reply> => {
+    if (message.kind !== 'text') return { text: messages.nonText(), groupSafe: true };
     const text = normalise(message.text);
     const { command, args } = route(text);
-    if (!command) return text ? messages.unknownCommand(text) : messages.emptyText();
+    if (!command) return { text: text ? messages.unknownCommand(text) : messages.emptyText(), groupSafe: true };
     if (!command.roles.includes(sender.role)) throw new UserError(messages.notAllowed(command.name, sender.role));
     const now = message.receivedAt;
     const ctx: CommandContext = { services, sql, sender, message, text, args, now, local: localTime(now, services.config.timezone) };
-    return command.run(ctx);
+    return { text: await command.run(ctx), groupSafe: command.groupSafe === true };
   };
 
   /**
-   * Stores the reply on the claim. A platform that replies by API gets it
-   * queued in this transaction; otherwise the HTTP answer carries the first
-   * part and the rest of a long reply goes by the outbox.
+   * Stores the reply on the claim. A reply to a group message that is not
+   * group-safe goes to the sender one-to-one, and the group gets only a note
+   * saying so. A platform that replies by API gets the reply queued in this
+   * transaction; otherwise the HTTP answer carries the first part and the rest
+   * of a long reply goes by the outbox.
    */
-  const finish = async (sql: Sql, claim: number, message: IncomingMessage, sender: Person, reply: string): Promise<DispatchResult> => {
+  const finish = async (sql: Sql, claim: number, message: IncomingMessage, sender: Person, { text, groupSafe }: Reply): Promise<DispatchResult> => {
+    let reply = text;
+    if (message.isGroup && !groupSafe) {
+      await services.notifier.toUser(sql, message.platform, message.userId, text);
+      reply = messages.sentPrivately(sender.name);
+    }
     const byApi = services.notifier.replyDestination(message);
     let answer: string | null = reply;
     if (byApi) {
@@ -73,7 +87,7 @@ export function createDispatch(services: Services, options: DispatchOptions): Di
   };
 
   /** One transaction: claim first (a re-delivery stops here), then act, then store the answer. */
-  const handle = (message: IncomingMessage, sender: Person, act: (sql: Sql) => Promise<string>): Promise<DispatchResult> =>
+  const handle = (message: IncomingMessage, sender: Person, act: (sql: Sql) => Promise<Reply>): Promise<DispatchResult> =>
     services.db.tx(async (sql) => {
       const claim = await claimMessage(sql, message, sender);
       if (claim === null) {
@@ -101,7 +115,8 @@ export function createDispatch(services: Services, options: DispatchOptions): Di
       result = await handle(message, sender, (sql) => answer(message, sender, sql));
     } catch (err) {
       // The command's own writes are rolled back; the message is still recorded with its answer.
-      const reply = err instanceof UserError ? err.reply : messages.systemBusy();
+      // A refusal may name people (an unknown or ambiguous name): it goes where the command's reply would.
+      const reply: Reply = { text: err instanceof UserError ? err.reply : messages.systemBusy(), groupSafe: !(err instanceof UserError) };
       if (!(err instanceof UserError)) log.error({ err }, 'command failed');
       result = await handle(message, sender, async () => reply);
     }

@@ -8,6 +8,7 @@ export function helpCommand(commands: () => Command[]): Command {
     keywords: ['帮助', 'help', '?', '菜单', '用法'],
     roles: EVERYONE,
     help: '帮助：查看本说明',
+    groupSafe: true,
     async run({ sender }) {
       const usable = [...commands(), self].filter((c) => c.roles.includes(sender.role));
       return [`${sender.name}（${ROLE_LABEL[sender.role]}）可用的命令：`, ...usable.map((c) => `· ${c.help}`)].join('\n');

@@ -94,17 +94,22 @@ export class Hall {
     return this.peer;
   }
 
-  /** Sends a text as a platform user, lets the outbox deliver, and returns what came of it. */
-  async send(from: string, text: string, msgId?: string): Promise<Exchange> {
+  /**
+   * Sends a text as a platform user — in a group chat with `group` — lets the
+   * outbox deliver, and returns what came of it (`reply`: what the chat it was
+   * sent in received).
+   */
+  async send(from: string, text: string, msgId?: string, { group = false } = {}): Promise<Exchange> {
     const before = this.peer.calls.length;
     let status: number;
     let reply: string | null;
     if (this.peer instanceof FakeWecom) {
-      ({ status, reply } = await postToWecom(this.url, TEST_WECOM, { from, content: text, msgId }));
+      ({ status, reply } = await postToWecom(this.url, TEST_WECOM, { from, content: text, msgId, chatId: group ? 'wr-hall-group' : undefined }));
       await this.deliver();
     } else {
-      const webhook = this.peer.sessionWebhook();
-      ({ status } = await postToDingtalk(this.url, { from, content: text, msgId, sessionWebhook: webhook }, this.clock.now().getTime()));
+      const webhook = this.peer.sessionWebhook(group ? 'group' : 'abc');
+      const conversationType = group ? '2' : '1';
+      ({ status } = await postToDingtalk(this.url, { from, content: text, msgId, sessionWebhook: webhook, conversationType }, this.clock.now().getTime()));
       await this.deliver();
       reply = this.peer.sessionTexts(before).join('\n') || null;
     }

@@ -33,6 +33,8 @@ export interface WecomTestMessage {
   createTime?: number;
   msgType?: string;
   event?: string;
+  /** A group chat the message was sent in (WeCom names it with ChatId and ChatType "group"). */
+  chatId?: string;
 }
 
 const parser = new XMLParser({ parseTagValue: false });
@@ -44,6 +46,7 @@ export function buildWecomPost(app: WecomTestApp, msg: WecomTestMessage, receive
   const inner =
     `<xml><ToUserName><![CDATA[${app.corpId}]]></ToUserName><FromUserName><![CDATA[${msg.from}]]></FromUserName>` +
     `<CreateTime>${createTime}</CreateTime><MsgType><![CDATA[${type}]]></MsgType>` +
+    (msg.chatId ? `<ChatId><![CDATA[${msg.chatId}]]></ChatId><ChatType><![CDATA[group]]></ChatType>` : '') +
     (type === 'text' ? `<Content><![CDATA[${msg.content ?? ''}]]></Content>` : '') +
     (type === 'event' ? `<Event><![CDATA[${msg.event ?? 'enter_agent'}]]></Event>` : `<MsgId>${msg.msgId ?? String(BigInt(Date.now()) * 1000n)}</MsgId>`) +
     `<AgentID>${app.agentId}</AgentID></xml>`;

@@ -26,7 +26,9 @@ function decode(fields: Record<string, string>, receivedAt: Date): IncomingMessa
   const { FromUserName: userId, MsgType: type, CreateTime: created } = fields;
   if (!userId || !type) return null;
   const platformTime = /^\d{1,12}$/.test(created ?? '') ? platformInstant(Number(created) * 1000) : undefined;
-  const base = { platform: 'wecom' as const, userId, isGroup: false, receivedAt, platformTime };
+  // A message from a group chat names it (ChatId, ChatType "group"): replies about a person must not go there.
+  const chatId = fields.ChatId || undefined;
+  const base = { platform: 'wecom' as const, userId, chatId, isGroup: Boolean(chatId) || fields.ChatType === 'group', receivedAt, platformTime };
   if (type === 'event') {
     // Events carry no MsgId: FromUserName + CreateTime + Event identifies one.
     const event = fields.Event ?? '';
