@@ -103,12 +103,18 @@ export function createDispatch(services: Services, options: DispatchOptions): Di
     const sender = await services.directory.findByPlatformUser(message.platform, message.userId);
     if (!sender) {
       log.info('message from a sender not in the directory');
-      // Nothing is recorded for a stranger; only the polite answer goes out (by API where the platform replies so).
+      // Only the polite answer goes out. In the HTTP answer it needs no record; by API (DingTalk) the
+      // message is claimed with it — no text, no staff — so a replay does not send it again.
       const byApi = services.notifier.replyDestination(message);
       if (!byApi) return { reply: messages.unregistered(), duplicate: false };
-      await services.db.tx((sql) => services.notifier.reply(sql, byApi, messages.unregistered()));
+      const claimed = await services.db.tx(async (sql) => {
+        if ((await claimMessage(sql, message, null)) === null) return false;
+        await services.notifier.reply(sql, byApi, messages.unregistered());
+        return true;
+      });
+      if (!claimed) log.info('re-delivery from a sender not in the directory: already answered');
       options.afterCommit?.();
-      return { reply: null, duplicate: false };
+      return { reply: null, duplicate: !claimed };
     }
     let result: DispatchResult;
     try {
@@ -126,20 +132,25 @@ export function createDispatch(services: Services, options: DispatchOptions): Di
   };
 }
 
-/** Inserts the claim; null when another delivery of the same message holds it. */
-async function claimMessage(sql: Sql, message: IncomingMessage, sender: Person): Promise<number | null> {
+/**
+ * Inserts the claim of (platform, message id, sender); null when another
+ * delivery of the same message holds it. A stranger's claim keeps neither
+ * their text nor a staff id.
+ */
+async function claimMessage(sql: Sql, message: IncomingMessage, sender: Person | null): Promise<number | null> {
   const rows = await sql.all<{ id: number }>(
-    `INSERT INTO inbound_message (platform, message_id, staff_id, text, received_at, platform_time)
-     VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (platform, message_id) DO NOTHING RETURNING id`,
-    [message.platform, message.messageId, sender.id, message.text, message.receivedAt.toISOString(), message.platformTime?.toISOString() ?? null],
+    `INSERT INTO inbound_message (platform, message_id, sender_id, staff_id, text, received_at, platform_time)
+     VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (platform, message_id, sender_id) DO NOTHING RETURNING id`,
+    [message.platform, message.messageId, message.userId, sender?.id ?? null, sender ? message.text : '', message.receivedAt.toISOString(), message.platformTime?.toISOString() ?? null],
   );
   return rows.length ? Number(rows[0].id) : null;
 }
 
 async function storedReply(sql: Sql, message: IncomingMessage): Promise<string | null> {
-  const [row] = await sql.all<{ reply: string | null }>('SELECT reply FROM inbound_message WHERE platform = ? AND message_id = ?', [
+  const [row] = await sql.all<{ reply: string | null }>('SELECT reply FROM inbound_message WHERE platform = ? AND message_id = ? AND sender_id = ?', [
     message.platform,
     message.messageId,
+    message.userId,
   ]);
   return row?.reply ?? null;
 }

@@ -3,10 +3,13 @@ import { Column, Entity, PrimaryGeneratedColumn, Unique } from 'typeorm';
 /**
  * The claim of a platform message id: inserted in the same transaction as the
  * records the message causes, so a re-delivery finds it and is answered with the
- * stored reply instead of acting twice (SPEC §2).
+ * stored reply instead of acting twice (SPEC §2). The claim is per platform,
+ * message id and sender: the same id from another sender is another message and
+ * never gets this one's reply. A message from a sender not in the directory is
+ * claimed too where its reply goes by API (DingTalk), with no text and no staff.
  */
 @Entity('inbound_message')
-@Unique('uq_inbound_message_platform_id', ['platform', 'messageId'])
+@Unique('uq_inbound_message_claim', ['platform', 'messageId', 'senderId'])
 export class InboundMessage {
   @PrimaryGeneratedColumn({ type: 'integer' })
   id: number;
@@ -17,6 +20,10 @@ export class InboundMessage {
   /** WeCom MsgId (a 64-bit integer, kept as text), DingTalk msgId, or an event key. */
   @Column({ name: 'message_id', type: 'varchar', length: 128 })
   messageId: string;
+
+  /** The sender's user id on the platform (WeCom UserID, DingTalk staffId, simulator id). */
+  @Column({ name: 'sender_id', type: 'varchar', length: 128, default: '' })
+  senderId: string;
 
   @Column({ name: 'staff_id', type: 'integer', nullable: true })
   staffId: number | null;

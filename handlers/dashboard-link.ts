@@ -1,6 +1,7 @@
 import { LEADS, type Command } from '../bot/command';
 import { LINK_HOURS, sign, signingKey } from '../bot/dashboard/tokens';
 import { messages } from '../bot/messages';
+import { ownWindow } from '../bot/scope';
 import { localIso } from '../bot/time';
 
 /**
@@ -14,12 +15,12 @@ export const dashboardLinkCommand: Command = {
   roles: LEADS,
   help: '看板：获取个人防疫看板链接（12 小时内有效；窗口负责人看本窗口）',
   async run({ sql, sender, services, now }) {
+    const scope = ownWindow(sender) ?? '全大厅';
     const key = await signingKey(sql, services.db);
     const iat = Math.floor(now.getTime() / 1000);
     const exp = iat + LINK_HOURS * 3600;
     const url = `${services.config.publicUrl}/dashboard?t=${sign(key, { kind: 'link', sid: sender.id, iat, exp })}`;
     const until = localIso(new Date(exp * 1000), services.config.timezone).slice(5, 16).replace('T', ' ');
-    const scope = sender.role === 'lead' ? sender.window || '本窗口' : '全大厅';
     return messages.dashboardLink({ name: sender.name, scope, url, until });
   },
 };

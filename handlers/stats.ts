@@ -5,6 +5,7 @@ import { checkScope } from '../bot/health-check';
 import { SEVERITY_LABEL, SLOT_LABEL } from '../bot/labels';
 import { messages, someNames } from '../bot/messages';
 import { observedAnomalies } from '../bot/observation';
+import { ownWindow } from '../bot/scope';
 import { localClock } from '../bot/time';
 import { slotAt } from './temperature/grammar';
 
@@ -21,7 +22,7 @@ export const statsCommand: Command = {
   roles: LEADS,
   help: '今日统计：各窗口各时段已报/应报、未报名单、未处置告警、观察期异常、明日排班（窗口负责人看本窗口）',
   async run({ sql, sender, services, local, now }) {
-    const onlyWindow = sender.role === 'lead' ? sender.window : undefined;
+    const onlyWindow = ownWindow(sender);
     const people = await services.directory.active();
     const days = await attendance(sql, people, local.date, onlyWindow);
     const current = slotAt(local.hour, local.minute);

@@ -138,9 +138,14 @@ function withoutParam(ctx: Context, name: string): string {
   return `/dashboard${rest ? `?${rest}` : ''}`;
 }
 
-/** The window a viewer sees: a lead their own only; others the hall, or one window they picked. */
-export function scopeOf(viewer: Viewer, asked: string | undefined): { window: string | null; outbox: boolean } | 'forbidden' {
+/**
+ * The window a viewer sees: a lead their own only (a lead without a window
+ * nothing: `''` would match everyone without a window); others the hall, or
+ * one window they picked.
+ */
+export function scopeOf(viewer: Viewer, asked: string | undefined): { window: string | null; outbox: boolean } | 'forbidden' | 'no-window' {
   if (viewer.kind === 'person' && viewer.person.role === 'lead') {
+    if (!viewer.person.window) return 'no-window';
     if (asked !== undefined && asked !== viewer.person.window) return 'forbidden';
     return { window: viewer.person.window, outbox: false };
   }

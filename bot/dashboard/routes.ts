@@ -3,6 +3,7 @@ import type { Context, Next } from 'koa';
 import { acknowledgeAlert } from '../acknowledge';
 import type { Services } from '../command';
 import { UserError } from '../errors';
+import { messages } from '../messages';
 import { readBody } from '../http/read-body';
 import { browserHeaders, originHost } from '../http/browser';
 import { authenticate, canAcknowledge, endSession, scopeOf, switchSession, type Viewer } from './access';
@@ -127,6 +128,7 @@ async function render(ctx: Context, services: Services, viewer: Viewer, flash?: 
   const asked = typeof ctx.query.window === 'string' && ctx.query.window !== '' ? ctx.query.window : undefined;
   const scope = scopeOf(viewer, asked);
   if (scope === 'forbidden') return void refuse(ctx, 403, '无权查看', '窗口负责人只能查看本窗口的数据。');
+  if (scope === 'no-window') return void refuse(ctx, 403, '未分配窗口', messages.leadWithoutWindow());
   const people = await services.directory.active();
   if (scope.window !== null && !people.some((p) => p.window === scope.window)) return void refuse(ctx, 404, '没有这个窗口', '请从看板顶部选择窗口。');
   const data = await dashboardData(services.db, services, services.clock.now(), scope);

@@ -4,6 +4,7 @@ import { UserError } from '../../bot/errors';
 import { checkScope, healthFlags } from '../../bot/health-check';
 import { messages } from '../../bot/messages';
 import { saveRoster } from '../../bot/rosters';
+import { ownWindow } from '../../bot/scope';
 import { monthDay } from '../../bot/text';
 import { addDays, localClock, localIso, zonedInstant } from '../../bot/time';
 import { parseRosterDate } from './dates';
@@ -26,9 +27,10 @@ async function rosterDate(ctx: CommandContext): Promise<{ date: string; rest: st
 function rosterWindow(sender: Person, tokens: string[], known: ReadonlySet<string>, keeping: readonly string[]): string {
   const named = tokens[0] && (known.has(tokens[0]) || /窗口$/.test(tokens[0])) ? tokens.shift()! : undefined;
   if (named && !known.has(named)) throw new UserError(messages.rosterUnknownWindow(named));
-  if (sender.role === 'lead') {
-    if (named && named !== sender.window) throw new UserError(messages.rosterOwnWindowOnly(sender.window, named));
-    return sender.window;
+  const own = ownWindow(sender);
+  if (own !== undefined) {
+    if (named && named !== own) throw new UserError(messages.rosterOwnWindowOnly(own, named));
+    return own;
   }
   if (named) return named;
   if (keeping.includes(sender.window)) return sender.window;

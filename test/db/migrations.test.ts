@@ -1,5 +1,7 @@
 import { expect } from 'chai';
+import { DataSource } from 'typeorm';
 import { openDatabase } from '../../bot/db/open';
+import { dataSourceOptions } from '../../bot/db/options';
 import { testDatabaseUrl } from '../support/db';
 
 describe('migrations', () => {
@@ -46,4 +48,55 @@ describe('migrations', () => {
       }
     });
   }
+
+  it('give message claims made before the per-sender claim the user id of their sender', async () => {
+    const url = await freshDatabaseUrl('claims');
+    const options = dataSourceOptions(url);
+    const initOnly = new DataSource({ ...options, migrations: (options.migrations as Function[]).slice(0, 1) } as typeof options);
+    await initOnly.initialize();
+    try {
+      await initOnly.runMigrations();
+      await initOnly.query(`DELETE FROM inbound_message`);
+      await initOnly.query(`DELETE FROM staff`);
+      await initOnly.query(
+        `INSERT INTO staff (id, name, window_name, role, wecom_userid, dingtalk_userid, active, created_at, updated_at) VALUES (41, '张三', '1号窗口', 'staff', 'zhangsan', 'zs-ding', true, 'x', 'x')`,
+      );
+      for (const [id, platform] of [['m1', 'wecom'], ['m2', 'dingtalk'], ['m3', 'local']]) {
+        await initOnly.query(`INSERT INTO inbound_message (platform, message_id, staff_id, text, received_at) VALUES ('${platform}', '${id}', 41, '36.5', 'x')`);
+      }
+    } finally {
+      await initOnly.destroy();
+    }
+    const db = await openDatabase(url);
+    try {
+      const rows = await db.all<{ messageId: string; senderId: string }>('SELECT message_id AS "messageId", sender_id AS "senderId" FROM inbound_message ORDER BY message_id');
+      expect(rows).to.deep.equal([
+        { messageId: 'm1', senderId: 'zhangsan' },
+        { messageId: 'm2', senderId: 'zs-ding' },
+        { messageId: 'm3', senderId: '41' },
+      ]);
+    } finally {
+      await db.close();
+    }
+  });
 });
+
+/** A database no test has migrated yet: a new SQLite file, or an emptied PostgreSQL schema of this run. */
+async function freshDatabaseUrl(name: string): Promise<string> {
+  const url = testDatabaseUrl(true);
+  if (url.startsWith('sqlite:')) return url;
+  const scoped = new URL(url);
+  const schema = `${scoped.searchParams.get('schema')}_${name}`;
+  scoped.searchParams.set('schema', schema);
+  const plain = new URL(url);
+  plain.searchParams.delete('schema');
+  const admin = new DataSource({ type: 'postgres', url: plain.toString() });
+  await admin.initialize();
+  try {
+    await admin.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+    await admin.query(`CREATE SCHEMA "${schema}"`);
+  } finally {
+    await admin.destroy();
+  }
+  return scoped.toString();
+}
