@@ -8,8 +8,15 @@ import { parseDueMinutes, type StepName } from './incidents/steps';
 const optional = z.string().trim().min(1).optional();
 const decimal = (fallback: string) =>
   z.string().trim().default(fallback).pipe(z.coerce.number<string>().finite().min(30).max(45));
+// No user name or password in a service address: it would be sent along, logged, or put into 看板 links.
 const url = (fallback: string) =>
-  z.string().trim().default(fallback).pipe(z.url({ protocol: /^https?$/ })).transform((u) => u.replace(/\/+$/, ''));
+  z
+    .string()
+    .trim()
+    .default(fallback)
+    .pipe(z.url({ protocol: /^https?$/ }))
+    .refine((u) => !new URL(u).username && !new URL(u).password, 'expected an address without a user name or password')
+    .transform((u) => u.replace(/\/+$/, ''));
 const cron = (fallback: string) =>
   z.string().trim().default(fallback).refine((v) => isCron(v), 'expected a cron expression such as "30 7 * * *"');
 

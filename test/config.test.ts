@@ -126,6 +126,14 @@ describe('URLs with credentials in errors and logs', () => {
     expect(message).not.to.contain(password);
   });
 
+  it('refuses a service address with credentials in it, without echoing them', () => {
+    for (const name of ['PUBLIC_URL', 'WECOM_API_BASE', 'DINGTALK_OAPI_BASE']) {
+      const message = problemsOf({ [name]: `https://ops:${password}@hall.example` });
+      expect(message).to.contain(name).and.contain('hall.example');
+      expect(message).not.to.contain(password);
+    }
+  });
+
   it('logs an error quoting a database URL without its password', () => {
     const lines: string[] = [];
     const log = createLogger('info', { write: (line: string) => void lines.push(line) });
