@@ -29,7 +29,7 @@ function decode(body: RobotCallback, receivedAt: Date): IncomingMessage | null {
     userId: senderStaffId,
     chatId: typeof body.conversationId === 'string' ? body.conversationId : undefined,
     // conversationType is a string: "1" one-to-one, "2" group.
-    isGroup: body.conversationType === '2',
+    isGroup: String(body.conversationType) === '2',
     kind: isText ? 'text' : 'other',
     text: isText ? String(body.text!.content) : '',
     messageId: msgId,
