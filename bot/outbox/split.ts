@@ -10,11 +10,39 @@ const graphemes = new Intl.Segmenter('zh', { granularity: 'grapheme' });
 const MIN_ROOM = 4;
 
 /**
+ * Text whose every code unit is a character of its own: ASCII, Latin, CJK and
+ * their punctuation, with nothing that joins or combines (no marks, joiners,
+ * variation selectors, surrogates). Most messages are such text; they are cut
+ * without segmenting graphemes (a long roster line is thousands of them).
+ */
+const SIMPLE = /^[\t\x20-\x7e\u00a0-\u024f\u2010-\u2027\u2030-\u205e\u2100-\u214f\u2190-\u23ff\u2460-\u24ff\u2500-\u25ff\u3000-\u3029\u3030-\u303f\u3040-\u3098\u309b-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff00-\uff9d\uffa0-\uffef]*$/;
+
+/** Cuts simple text (see {@link SIMPLE}) into pieces of at most `maxBytes`, counting UTF-8 bytes per code unit. */
+function cutSimpleLine(line: string, maxBytes: number): string[] {
+  const pieces: string[] = [];
+  let start = 0;
+  let size = 0;
+  for (let i = 0; i < line.length; i++) {
+    const code = line.charCodeAt(i);
+    const unit = code < 0x80 ? 1 : code < 0x800 ? 2 : 3;
+    if (i > start && size + unit > maxBytes) {
+      pieces.push(line.slice(start, i));
+      start = i;
+      size = 0;
+    }
+    size += unit;
+  }
+  pieces.push(line.slice(start));
+  return pieces;
+}
+
+/**
  * Cuts one over-long line into pieces of at most `maxBytes`, between characters.
  * A single character longer than the limit (a long joined emoji sequence) is cut
  * between its code points, which never splits a surrogate pair.
  */
 function cutLine(line: string, maxBytes: number): string[] {
+  if (SIMPLE.test(line)) return cutSimpleLine(line, maxBytes);
   const pieces: string[] = [];
   let piece = '';
   let size = 0;

@@ -35,6 +35,18 @@ describe('splitting a message to the platform size limit', () => {
     expect(unnumbered(parts).join('')).to.equal(line);
   });
 
+  it('cuts a long line of mixed Chinese, Latin and punctuation at the same places, character by character, filling each part', () => {
+    const line = `已提交 1号窗口 排班：${Array.from({ length: 400 }, (_, i) => `员工${i}`).join('、')}（400 人）℃ café`;
+    const parts = unnumbered(splitMessage(line, 200));
+    expect(parts.join('')).to.equal(line);
+    const room = 200 - byteLength('(99/99) ');
+    for (const [i, part] of parts.entries()) {
+      expect(byteLength(part)).to.be.at.most(room);
+      // Every part but the last is full: one more character would not have fitted.
+      if (i < parts.length - 1) expect(byteLength(part + parts[i + 1][0])).to.be.greaterThan(room);
+    }
+  });
+
   it('never splits an emoji, even a surrogate pair at the very edge of the limit', () => {
     const line = `a${'😷'.repeat(300)}`; // the odd byte puts every emoji across a 4-byte boundary
     const parts = splitMessage(line, 50);
