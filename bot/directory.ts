@@ -43,7 +43,8 @@ export class Directory {
   private byId = new Map<number, Person>();
   private byWecom = new Map<string, Person>();
   private byDingtalk = new Map<string, Person>();
-  private byName = new Map<string, Person[]>();
+  /** A name shared by several people maps to all of them; most names are one person's. */
+  private byName = new Map<string, Person | Person[]>();
   private windowNames = new Set<string>();
   private keepingRosters: string[] = [];
   private version: string | null = null;
@@ -71,7 +72,8 @@ export class Directory {
   /** Active people with exactly this name (names may repeat across windows): one map lookup, whatever the size of the directory. */
   async findByName(name: string): Promise<Person[]> {
     await this.fresh();
-    return [...(this.byName.get(name) ?? [])];
+    const found = this.byName.get(name);
+    return found === undefined ? [] : Array.isArray(found) ? [...found] : [found];
   }
 
   /** The windows active people belong to (none empty). */
@@ -137,8 +139,11 @@ export class Directory {
         if (p.wecomUserId) byWecom.set(p.wecomUserId, p);
         if (p.dingtalkUserId) byDingtalk.set(p.dingtalkUserId, p);
       });
-      const byName = new Map<string, Person[]>();
-      for (const p of byId.values()) byName.get(p.name)?.push(p) ?? byName.set(p.name, [p]);
+      const byName = new Map<string, Person | Person[]>();
+      for (const p of byId.values()) {
+        const namesake = byName.get(p.name);
+        byName.set(p.name, namesake === undefined ? p : Array.isArray(namesake) ? [...namesake, p] : [namesake, p]);
+      }
       const people = [...byId.values()];
       this.byId = byId;
       this.byWecom = byWecom;
