@@ -34,3 +34,29 @@ for (const platform of PLATFORMS) {
     });
   });
 }
+
+describe('conversation: namesakes in a roster, looked up by the name index', () => {
+  let hall: Hall;
+  const NAMESAKES = [
+    { name: '刘洋', window: '1号窗口', role: 'staff', wecomUserId: 'liuyang1' },
+    { name: '刘洋', window: '2号窗口', role: 'staff', wecomUserId: 'liuyang2' },
+    { name: '陈晨', window: '3号窗口', role: 'staff', wecomUserId: 'chenchen3' },
+    { name: '陈晨', window: '4号窗口', role: 'staff', wecomUserId: 'chenchen4' },
+  ];
+  beforeEach(async () => (hall = await Hall.open({ now: '2026-11-23T10:00:00+08:00', people: [...PEOPLE, ...NAMESAKES] })));
+  afterEach(() => hall.close());
+
+  it("takes the namesake of the roster's own window", async () => {
+    await hall.send('lisi', '明日排班 刘洋 张三');
+    const [row] = await hall.service.db.all<{ wecom: string }>(
+      `SELECT s.wecom_userid AS wecom FROM roster_entry e JOIN staff s ON s.id = e.staff_id WHERE s.name = '刘洋'`,
+    );
+    expect(row.wecom).to.equal('liuyang1');
+  });
+
+  it('refuses a name two people of other windows share, naming their windows', async () => {
+    const { reply } = await hall.send('lisi', '明日排班 陈晨 张三');
+    expect(reply).to.contain('陈晨').and.contain('3号窗口').and.contain('4号窗口');
+    expect(await hall.count('roster')).to.equal(0);
+  });
+});
