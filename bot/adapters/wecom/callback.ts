@@ -26,9 +26,11 @@ function decode(fields: Record<string, string>, receivedAt: Date): IncomingMessa
   const { FromUserName: userId, MsgType: type, CreateTime: created } = fields;
   if (!userId || !type) return null;
   const platformTime = /^\d{1,12}$/.test(created ?? '') ? platformInstant(Number(created) * 1000) : undefined;
-  // A message from a group chat names it (ChatId, ChatType "group"): replies about a person must not go there.
+  // A message from a group chat names it (ChatId; ChatType "group" where given, "single" being a one-to-one
+  // chat): replies about a person must not go there.
   const chatId = fields.ChatId || undefined;
-  const base = { platform: 'wecom' as const, userId, chatId, isGroup: Boolean(chatId) || fields.ChatType === 'group', receivedAt, platformTime };
+  const isGroup = fields.ChatType ? fields.ChatType === 'group' : Boolean(chatId);
+  const base = { platform: 'wecom' as const, userId, chatId, isGroup, receivedAt, platformTime };
   if (type === 'event') {
     // Events carry no MsgId: FromUserName + CreateTime + Event identifies one.
     const event = fields.Event ?? '';
