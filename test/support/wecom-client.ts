@@ -33,8 +33,9 @@ export interface WecomTestMessage {
   createTime?: number;
   msgType?: string;
   event?: string;
-  /** A group chat the message was sent in (WeCom names it with ChatId and ChatType "group"). */
+  /** The chat the message was sent in (ChatId), a group chat unless `chatType` says "single". */
   chatId?: string;
+  chatType?: 'group' | 'single';
 }
 
 const parser = new XMLParser({ parseTagValue: false });
@@ -46,7 +47,7 @@ export function buildWecomPost(app: WecomTestApp, msg: WecomTestMessage, receive
   const inner =
     `<xml><ToUserName><![CDATA[${app.corpId}]]></ToUserName><FromUserName><![CDATA[${msg.from}]]></FromUserName>` +
     `<CreateTime>${createTime}</CreateTime><MsgType><![CDATA[${type}]]></MsgType>` +
-    (msg.chatId ? `<ChatId><![CDATA[${msg.chatId}]]></ChatId><ChatType><![CDATA[group]]></ChatType>` : '') +
+    (msg.chatId ? `<ChatId><![CDATA[${msg.chatId}]]></ChatId><ChatType><![CDATA[${msg.chatType ?? 'group'}]]></ChatType>` : '') +
     (type === 'text' ? `<Content><![CDATA[${msg.content ?? ''}]]></Content>` : '') +
     (type === 'event' ? `<Event><![CDATA[${msg.event ?? 'enter_agent'}]]></Event>` : `<MsgId>${msg.msgId ?? String(BigInt(Date.now()) * 1000n)}</MsgId>`) +
     `<AgentID>${app.agentId}</AgentID></xml>`;

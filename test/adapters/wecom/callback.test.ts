@@ -36,6 +36,19 @@ describe('WeCom callback', () => {
     expect(app.received[0].messageId).to.equal('9223372036854775807');
   });
 
+  it('reads a message from a group chat as a group message, and a ChatType "single" or no chat as one-to-one', async () => {
+    const cases = [
+      { chatId: 'wr-group', chatType: 'group' as const, isGroup: true },
+      { chatId: 'wr-single', chatType: 'single' as const, isGroup: false },
+      { chatId: undefined, chatType: undefined, isGroup: false },
+    ];
+    for (const [i, c] of cases.entries()) {
+      const { query, body } = buildWecomPost(TEST_WECOM, { from: 'zhangsan', content: '36.5', msgId: String(100 + i), chatId: c.chatId, chatType: c.chatType });
+      expect((await post(query, body)).status).to.equal(200);
+      expect(app.received[i]).to.include({ isGroup: c.isGroup, chatId: c.chatId });
+    }
+  });
+
   describe('refuses bad input with no dispatch', () => {
     const cases: [string, () => { query: string; body: string }, number][] = [
       ['a forged signature', () => ({ ...valid(), query: valid().query.replace(/msg_signature=\w+/, `msg_signature=${'0'.repeat(40)}`) }), 401],
