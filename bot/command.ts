@@ -26,9 +26,11 @@ export interface CommandContext {
   sql: Sql;
   sender: Person;
   message: IncomingMessage;
-  /** The normalised text. */
+  /** The keyword the text was routed by, lower case ('' for text with no keyword). */
+  keyword: string;
+  /** The normalised text from the keyword on (polite openings and brackets before it dropped). */
   text: string;
-  /** The text after the command's keyword, trimmed. */
+  /** The text after the command's keyword and the colon, comma or bracket after it, trimmed. */
   args: string;
   /** The server's receive time, and its reading in the hall's time zone. */
   now: Date;

@@ -1,6 +1,7 @@
 import type { Platform } from '../entities';
 import type { Command, CommandContext, Services } from './command';
 import { resign, signingKey, unsign } from './dashboard/tokens';
+import { createRouter } from './route';
 import type { Sql } from './db/database';
 import type { Person } from './directory';
 import { UserError } from './errors';
@@ -11,10 +12,10 @@ import { splitMessage } from './outbox/split';
 import { localTime } from './time';
 
 export interface DispatchOptions {
-  /** The commands, the temperature report being the one for text that names no other. */
+  /** The commands, by leading keyword. */
   commands: Command[];
-  /** Used for text that starts with no keyword, when it accepts the text. */
-  report: Command;
+  /** For text that starts with no keyword, in order: the first that accepts the text takes it (small talk, the temperature report). */
+  fallbacks: Command[];
   /** The most a reply in the HTTP answer may carry, per platform, in UTF-8 bytes; the rest goes by the outbox. */
   replyLimitBytes: Partial<Record<Platform, number>>;
   /** Called after a message's transaction commits (kicks the outbox dispatcher). */
@@ -33,26 +34,18 @@ interface Reply {
  * acts once and is answered with the same reply (SPEC §2).
  */
 export function createDispatch(services: Services, options: DispatchOptions): Dispatch {
-  const keyed = options.commands
-    .flatMap((command) => command.keywords.map((keyword) => ({ keyword: keyword.toLowerCase(), command })))
-    .sort((a, b) => b.keyword.length - a.keyword.length);
-
-  const route = (text: string): { command: Command | null; args: string } => {
-    const lower = text.toLowerCase();
-    const hit = keyed.find((k) => lower.startsWith(k.keyword));
-    if (hit) return { command: hit.command, args: text.slice(hit.keyword.length).trim() };
-    return { command: options.report.accepts?.(text) ? options.report : null, args: text };
-  };
+  const route = createRouter(options.commands, options.fallbacks);
 
   /** The reply, and whether a group chat may read it (hints and 帮助 only: nothing about a person). */
   const answer = async (message: IncomingMessage, sender: Person, sql: Sql): Promise<Reply> => {
     if (message.kind !== 'text') return { text: messages.nonText(), groupSafe: true };
-    const text = normalise(message.text);
-    const { command, args } = route(text);
-    if (!command) return { text: text ? messages.unknownCommand(text) : messages.emptyText(), groupSafe: true };
+    const normalised = normalise(message.text);
+    const routed = route(normalised);
+    if (!routed) return { text: normalised ? messages.unknownCommand(normalised) : messages.emptyText(), groupSafe: true };
+    const { command, keyword, text, args } = routed;
     if (!command.roles.includes(sender.role)) throw new UserError(messages.notAllowed(command.name, sender.role));
     const now = message.receivedAt;
-    const ctx: CommandContext = { services, sql, sender, message, text, args, now, local: localTime(now, services.config.timezone) };
+    const ctx: CommandContext = { services, sql, sender, message, keyword, text, args, now, local: localTime(now, services.config.timezone) };
     return { text: await command.run(ctx), groupSafe: command.groupSafe === true };
   };
 

@@ -6,7 +6,7 @@ import type { HealthCheckScope } from './health-check';
 import { readingMessages, type ReplacedReading, type SlotReading } from './messages-readings';
 import { rosterMessages } from './messages-roster';
 import type { ObservedAnomaly } from './observation';
-import { clip, someNames } from './text';
+import { clip, monthDay, someNames } from './text';
 
 export { someNames };
 
@@ -19,6 +19,9 @@ export interface ReportFacts {
   /** null: not mentioned; []: declared none */
   symptoms: string[] | null;
 }
+
+/** What a message of small talk says. */
+export type SmallTalk = 'greeting' | 'thanks' | 'ack';
 
 /** One finding of the anomaly rules, as the sentences need it. */
 export interface FindingFacts {
@@ -54,6 +57,12 @@ export const messages = {
   nonText: () => `暂时只能识别文字消息。上报体温请直接发送，如：${EXAMPLE}。${HINT}`,
   emptyText: () => `请发送文字，如：${EXAMPLE}。${HINT}`,
   unknownCommand: (text: string) => `没看懂「${clip(text)}」。上报体温请发送如：${EXAMPLE}。${HINT}`,
+  smallTalk: (kind: SmallTalk, name: string) =>
+    ({
+      greeting: `${name}，你好！上报体温直接发送，如：${EXAMPLE}。${HINT}`,
+      thanks: `不客气，${name}！辛苦了。`,
+      ack: '好的。',
+    })[kind],
   notAllowed: (command: string, role: Role) => `「${command}」不在${ROLE_LABEL[role]}可用的命令中。${HINT}`,
   systemBusy: () => '系统繁忙，请稍后再试。',
   outboxMerged: (count: number) => `以下为合并推送的 ${count} 条消息（群消息发送频率受限）：`,
@@ -64,10 +73,16 @@ export const messages = {
   fahrenheit: (value: number, c: number) =>
     `「${value}」看起来是华氏度（约 ${celsius(c)}），未记录。请用摄氏度上报，如：体温 ${c.toFixed(1)}`,
   outOfRange: (value: number) => `体温 ${value}℃ 超出合理范围（35.0–42.0℃），未记录。请复测后重新发送。`,
-  severalTemperatures: (values: number[]) => `一条消息里有多个体温（${values.join('、')}），未记录。请只发一个体温。`,
-  conflictingCodes: (codes: HealthCode[]) => `健康码只能填一种（${codes.map((c) => CODE_LABEL[c]).join('、')}），未记录。请重新发送。`,
-  conflictingSlots: (slots: Slot[]) => `时段只能填一个（${slots.map((s) => SLOT_LABEL[s]).join('、')}），未记录。请重新发送。`,
-  unknownWords: (words: string[]) => `没看懂「${words.map(clip).join('」「')}」，未记录。上报示例：${EXAMPLE}。${HINT}`,
+  severalTemperatures: (values: number[]) => `一条消息里有多个体温（${values.join('、')}），未记录。请只发一个体温，如：${EXAMPLE}`,
+  otherDate: (date: string) => `只能上报今天的体温，消息中的日期是 ${monthDay(date)}，未记录。请去掉日期后重新发送，如：${EXAMPLE}`,
+  conflictingCodes: (codes: HealthCode[]) => `健康码只能填一种（${codes.map((c) => CODE_LABEL[c]).join('、')}），未记录。请只写一种后重新发送，如：${EXAMPLE}`,
+  conflictingSlots: (slots: Slot[]) => `时段只能填一个（${slots.map((s) => SLOT_LABEL[s]).join('、')}），未记录。请只写一个时段后重新发送，如：${EXAMPLE}`,
+  namedPerson: (name: string) =>
+    `消息中有「${clip(name)}」（名单中的人员），未记录。本人上报请去掉姓名重新发送，如：${EXAMPLE}；如是替${clip(name)}上报，请窗口负责人或领导发送：代报 ${clip(name)} 36.5`,
+  /** Appended to a saved report: what was not read, so the sender can check. */
+  unusedWords: (words: string[]) => `未识别的内容：「${words.map(clip).join('」「')}」（已忽略）。如记录有误，请发送「更正 …」。`,
+  /** Appended to a saved report whose value was not written as a plain number. */
+  writtenAs: (written: string, value: number) => `「${clip(written)}」已按 ${celsius(value)} 记录。`,
   missingName: () => '请写明代报对象的姓名，如：代报 张三 36.5 绿码',
   unknownPerson: (name: string) => `名单中没有「${clip(name)}」，未记录。请核对姓名。`,
   ambiguousPerson: (name: string, windows: string[]) => `名单中有多位「${name}」（${windows.join('、')}），请联系管理员区分后再代报。`,

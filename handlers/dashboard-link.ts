@@ -11,7 +11,7 @@ import { localIso } from '../bot/time';
  */
 export const dashboardLinkCommand: Command = {
   name: '看板',
-  keywords: ['看板', 'dashboard'],
+  keywords: ['看板', '防疫看板', '数据看板', '大屏', 'dashboard'],
   roles: LEADS,
   help: '看板：获取个人防疫看板链接（12 小时内有效；窗口负责人看本窗口）',
   async run({ sql, sender, services, now }) {

@@ -5,7 +5,7 @@ import { ROLE_LABEL } from '../bot/labels';
 export function helpCommand(commands: () => Command[]): Command {
   const self: Command = {
     name: '帮助',
-    keywords: ['帮助', 'help', '?', '菜单', '用法'],
+    keywords: ['帮助', 'help', '?', '菜单', '用法', '使用说明', '说明', '怎么用', '如何使用', '指令', '命令', '功能'],
     roles: EVERYONE,
     help: '帮助：查看本说明',
     groupSafe: true,

@@ -25,7 +25,7 @@ interface Row {
  */
 export const recordsCommand: Command = {
   name: '我的记录',
-  keywords: ['我的记录', '记录', 'records', 'history'],
+  keywords: ['我的记录', '我的体温记录', '我的上报记录', '我的历史记录', '体温记录', '上报记录', '历史记录', '记录', 'records', 'history'],
   roles: EVERYONE,
   help: '我的记录：查看自己近 7 天的体温记录',
   async run({ sql, sender, local }) {

@@ -24,16 +24,17 @@ function nearest(today: string, m: number, d: number): string | null {
 
 /**
  * Reads a roster date as people write it: `2026-11-24`, `2026/11/24`,
- * `11月24日` / `11月24号`, `11-24`, `明天`, `后天`, `下周一` … `下周日`.
+ * `2026年11月24日`, `11月24日` / `11月24号`, `11-24`, `11/24`, `11.24`, `明天`,
+ * `后天`, `周五` / `星期五` (the coming one), `下周一` … `下周日`.
  * Returns the date (YYYY-MM-DD) and how many characters it took, or null.
  */
 export function parseRosterDate(text: string, today: string): { date: string; length: number } | null {
-  let m = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:日|号)?/.exec(text);
+  let m = /^(\d{4})\s?[-/.年]\s?(\d{1,2})\s?[-/.月]\s?(\d{1,2})(?:日|号)?/.exec(text);
   if (m) {
     const date = valid(Number(m[1]), Number(m[2]), Number(m[3]));
     return date ? { date, length: m[0].length } : null;
   }
-  m = /^(\d{1,2})月(\d{1,2})(?:日|号)?/.exec(text) ?? /^(\d{1,2})[-/](\d{1,2})(?![\d])/.exec(text);
+  m = /^(\d{1,2})月(\d{1,2})(?:日|号)?/.exec(text) ?? /^(\d{1,2})[-/.](\d{1,2})(?![\d])/.exec(text);
   if (m) {
     const date = nearest(today, Number(m[1]), Number(m[2]));
     return date ? { date, length: m[0].length } : null;
@@ -45,5 +46,7 @@ export function parseRosterDate(text: string, today: string): { date: string; le
     const nextMonday = addDays(today, 8 - isoWeekday(today));
     return { date: addDays(nextMonday, WEEKDAYS[m[1]] - 1), length: m[0].length };
   }
+  m = /^(?:本|这)?(?:周|星期|礼拜)([一二三四五六日天])/.exec(text);
+  if (m) return { date: addDays(today, ((WEEKDAYS[m[1]] - isoWeekday(today) + 6) % 7) + 1), length: m[0].length };
   return null;
 }

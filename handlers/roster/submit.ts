@@ -9,22 +9,30 @@ import { monthDay } from '../../bot/text';
 import { addDays, localClock, localIso, zonedInstant } from '../../bot/time';
 import { parseRosterDate } from './dates';
 
-const CLOSED_WORDS = ['不开放', '休息', '无', '关闭', '不营业'];
+const CLOSED_WORDS = ['不开放', '休息', '无', '关闭', '不营业', '暂停', '暂停开放', '不排班', '放假', '无人'];
 const MAX_DAYS_AHEAD = 14;
 /** The most people one roster message may name: more than any window has, few enough to answer at once. */
 export const MAX_NAMES = 200;
+/** Keywords that mean the next workday; `排班` alone needs a date. */
+const NEXT_WORKDAY = new Set(['明日排班', '明天排班', '次日排班', '明日上岗', '明天上岗', '明日值班', '明天值班', '下一工作日排班', 'roster']);
+/** Between a date or window and the names: `排班 12月8日：张伟`. */
+const SEPARATOR = /^[\s:=,]+/;
 
-/** The roster's date: the next workday for 明日排班, else the date written first. */
+/** The roster's date: the next workday for 明日排班 and its synonyms, else the date written first. */
 async function rosterDate(ctx: CommandContext): Promise<{ date: string; rest: string }> {
-  const { text, args, local, services, sql } = ctx;
-  if (/^(明日排班|roster)/i.test(text)) return { date: await services.calendar.nextWorkday(local.date, sql), rest: args };
+  const { keyword, args, local, services, sql } = ctx;
+  if (NEXT_WORKDAY.has(keyword)) return { date: await services.calendar.nextWorkday(local.date, sql), rest: args };
   const parsed = parseRosterDate(args, local.date);
   if (!parsed) throw new UserError(args ? messages.rosterBadDate(args.split(' ')[0]) : messages.rosterUsage());
-  return { date: parsed.date, rest: args.slice(parsed.length).trim() };
+  return { date: parsed.date, rest: args.slice(parsed.length).replace(SEPARATOR, '').trim() };
 }
 
-/** The window the roster is for: named first (a leader must, unless their own keeps a roster), else the lead's own. */
-function rosterWindow(sender: Person, tokens: string[], known: ReadonlySet<string>, keeping: readonly string[]): string {
+/**
+ * The window the roster is for: a lead's own; for a leader the one named first,
+ * else the one window every name belongs to, else their own if it keeps a roster.
+ */
+async function rosterWindow(sender: Person, tokens: string[], directory: Directory): Promise<string> {
+  const known = await directory.windows();
   const named = tokens[0] && (known.has(tokens[0]) || /窗口$/.test(tokens[0])) ? tokens.shift()! : undefined;
   if (named && !known.has(named)) throw new UserError(messages.rosterUnknownWindow(named));
   const own = ownWindow(sender);
@@ -33,8 +41,36 @@ function rosterWindow(sender: Person, tokens: string[], known: ReadonlySet<strin
     return own;
   }
   if (named) return named;
-  if (keeping.includes(sender.window)) return sender.window;
+  const inferred = await commonWindow(tokens, directory);
+  if (inferred) return inferred;
+  if ((await directory.rosterWindows()).includes(sender.window)) return sender.window;
   throw new UserError(messages.rosterNeedsWindow());
+}
+
+/** The one window that has someone of every name, if there is exactly one (one index lookup a name). */
+async function commonWindow(names: string[], directory: Directory): Promise<string | undefined> {
+  if (names.length === 0 || (names.length === 1 && CLOSED_WORDS.includes(names[0]))) return undefined;
+  const windowsOf = async (name: string) => new Set((await directory.findByName(name)).filter((p) => p.window).map((p) => p.window));
+  const [first, ...others] = await Promise.all(names.map(windowsOf));
+  const common = [...first].filter((w) => others.every((set) => set.has(w)));
+  return common.length === 1 ? common[0] : undefined;
+}
+
+/**
+ * The names of a roster: split by spaces and colons; `张三和李四` split at 和/与/及
+ * when the whole is no one's name. The count is capped before any name is
+ * looked up: a message of thousands of names costs no more than its refusal.
+ */
+async function rosterNames(rest: string, directory: Directory): Promise<string[]> {
+  const tokens = rest.split(/[\s:=]+/).filter(Boolean);
+  if (tokens.length > MAX_NAMES) throw new UserError(messages.rosterTooManyNames(tokens.length, MAX_NAMES));
+  const names: string[] = [];
+  for (const token of tokens) {
+    if (!/[和与及]/.test(token) || (await directory.findByName(token)).length > 0) names.push(token);
+    else names.push(...token.split(/[和与及]/).filter(Boolean));
+  }
+  if (names.length > MAX_NAMES) throw new UserError(messages.rosterTooManyNames(names.length, MAX_NAMES));
+  return names;
 }
 
 /**
@@ -67,17 +103,15 @@ async function resolveNames(names: string[], directory: Directory, window: strin
  */
 export const submitRosterCommand: Command = {
   name: '排班',
-  keywords: ['明日排班', '排班', 'roster'],
+  keywords: [...NEXT_WORKDAY, '排班'],
   roles: LEADS,
   help: '排班：明日排班 张三 李四（下一工作日）；排班 11月24日 张三、李四；明日排班 不开放；领导可写明窗口：明日排班 3号窗口 张三',
   async run(ctx) {
     const { sql, sender, services, local, now } = ctx;
     const { date, rest } = await rosterDate(ctx);
     const { directory } = services;
-    const tokens = rest.split(' ').filter(Boolean);
-    const window = rosterWindow(sender, tokens, await directory.windows(), await directory.rosterWindows());
-    // Checked before any name is looked up: a message of thousands of names costs no more than this refusal.
-    if (tokens.length > MAX_NAMES) throw new UserError(messages.rosterTooManyNames(tokens.length, MAX_NAMES));
+    const tokens = await rosterNames(rest, directory);
+    const window = await rosterWindow(sender, tokens, directory);
     const closed = tokens.length === 1 && CLOSED_WORDS.includes(tokens[0]);
     if (!closed && tokens.length === 0) throw new UserError(messages.rosterUsage());
 

@@ -4,19 +4,21 @@ import { UserError } from '../../bot/errors';
 import { messages } from '../../bot/messages';
 import { parseBehalf } from './grammar';
 import { problemError } from './problems';
+import { withNotes } from './report';
 import { saveReport } from './save-report';
+import { BEHALF_WORDS } from './vocabulary';
 
 /** `代报 张三 36.5 绿码` (SPEC §3.2): a lead for their own window, a leader for anyone. */
 export const behalfCommand: Command = {
   name: '代报',
-  keywords: ['代报', 'behalf'],
+  keywords: BEHALF_WORDS,
   roles: LEADS,
   help: '代报：代报 张三 36.5 绿码（窗口负责人限本窗口人员）',
   async run(ctx) {
-    const parsed = parseBehalf(ctx.text);
+    const parsed = parseBehalf(ctx.text, { today: ctx.local.date });
     if (parsed.kind !== 'behalf') throw problemError(parsed);
     const subject = await resolveSubject(ctx, parsed.name);
-    return saveReport(ctx, subject, parsed.report);
+    return withNotes(await saveReport(ctx, subject, parsed.report), parsed.report);
   },
 };
 

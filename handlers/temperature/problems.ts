@@ -19,8 +19,8 @@ export function problemError(problem: ReportProblem | { kind: 'missing-name' }):
       return new UserError(messages.conflictingSlots(problem.slots));
     case 'conflicting-codes':
       return new UserError(messages.conflictingCodes(problem.codes));
-    case 'unknown-words':
-      return new UserError(messages.unknownWords(problem.words));
+    case 'other-date':
+      return new UserError(messages.otherDate(problem.date));
     case 'missing-name':
       return new UserError(messages.missingName());
   }

@@ -1,95 +1,60 @@
-import type { HealthCode, Slot } from '../../entities';
-import {
-  CODE_WORDS,
-  CORRECTION_WORDS,
-  FAHRENHEIT_WORDS,
-  FILLER_WORDS,
-  NEGATIONS,
-  NONE_WORDS,
-  SLOT_WORDS,
-  SYMPTOM_WORDS,
-  TEMPERATURE_WORDS,
-} from './vocabulary';
+import { CODE_NAME_GAP, wordAt, type Word } from './lexicon';
+import { numberAt, type NumberPiece } from './numbers';
 
 /** One recognised piece of a report; whatever lies between recognised pieces is an unknown word. */
-export type Token =
-  | { type: 'number'; value: number; integer: boolean; fahrenheit: boolean }
-  | { type: 'slot'; slot: Slot }
-  | { type: 'code'; code: HealthCode }
-  | { type: 'symptom'; symptom: string; negated: boolean }
-  | { type: 'none' }
-  | { type: 'fahrenheit' }
-  | { type: 'correction' }
-  | { type: 'keyword' }
-  | { type: 'filler' }
-  | { type: 'unknown'; word: string };
+export type Token = Word | NumberPiece | { type: 'gap' } | { type: 'punct' };
 
-const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
-const longestFirst = (words: string[]) => [...words].sort((a, b) => b.length - a.length).map(escape).join('|');
+/** Markup and links: numbers inside them are no temperatures (`<img src=x onerror=alert(1)>`). */
+const MARKUP = /<\/?[a-z!][^<>]*>?|&#?\w{1,8};|(?:https?:\/\/|www\.)\S+/iy;
+const GAP = /\s+/y;
+/** Punctuation, symbols, emoji and their modifiers: harmless around a report. */
+const PUNCT = /[\p{P}\p{S}\p{Extended_Pictographic}\p{M}\u200d\u{1F3FB}-\u{1F3FF}]+/uy;
 
-/**
- * A number with its unit. `36度5` and `36点5` are how 36.5 is said aloud, so
- * they are read as such; a lone `c`/`f` is a unit only when no letter follows
- * (`36.5c`, not the c of `36.5cough`).
- */
-const NUMBER = String.raw`(\d+度\d(?!\d)|\d+(?:[.点]\d+)?)\s*(°\s*[cf]|摄氏度|度|°|[cf](?![a-z]))?`;
+function sticky(re: RegExp, text: string, at: number): number {
+  re.lastIndex = at;
+  return re.exec(text)?.[0].length ?? 0;
+}
 
-/** JS alternation takes the first branch that matches, so the order below is the precedence. */
-const TOKEN = new RegExp(
-  [
-    NUMBER,
-    `(${longestFirst(NEGATIONS)})?(${longestFirst(Object.keys(SYMPTOM_WORDS))})`,
-    `(${longestFirst(NONE_WORDS)})`,
-    `(${longestFirst(Object.keys(SLOT_WORDS))})`,
-    `(${longestFirst(Object.keys(CODE_WORDS)).replace(/健康码/g, String.raw`健康码 ?:? ?`)})`,
-    `(${longestFirst(FAHRENHEIT_WORDS)})`,
-    `(${longestFirst(CORRECTION_WORDS)})`,
-    `(${longestFirst(TEMPERATURE_WORDS)})`,
-    `(${longestFirst(FILLER_WORDS)})`,
-    '( +)',
-  ].join('|'),
-  'iy',
-);
-
-function toToken(m: RegExpExecArray): Token | null {
-  const [, num, unit, negation, symptom, none, slot, code, fahrenheit, correction, keyword, filler] = m.map((g) => g?.toLowerCase());
-  if (num) return { type: 'number', value: Number(num.replace(/[度点]/, '.')), integer: /^\d+$/.test(num), fahrenheit: /f/.test(unit ?? '') };
-  if (symptom) return { type: 'symptom', symptom: SYMPTOM_WORDS[symptom], negated: Boolean(negation) };
-  if (none) return { type: 'none' };
-  if (slot) return { type: 'slot', slot: SLOT_WORDS[slot] };
-  if (code) return { type: 'code', code: CODE_WORDS[code.replace(/[ :]/g, '')] };
-  if (fahrenheit) return { type: 'fahrenheit' };
-  if (correction) return { type: 'correction' };
-  if (keyword) return { type: 'keyword' };
-  if (filler) return { type: 'filler' };
-  return null;
+/** The recognised piece at `at` and its length; null when the character there is part of an unknown word. */
+function pieceAt(text: string, at: number): { token: Token; length: number } | null {
+  for (const [re, token] of [
+    [GAP, { type: 'gap' }],
+    [MARKUP, { type: 'punct' }],
+  ] as const) {
+    const length = sticky(re, text, at);
+    if (length) return { token, length };
+  }
+  const number = numberAt(text, at);
+  if (number) return { token: number.piece, length: number.length };
+  // A Latin word not in the vocabulary is one unknown word, not letters.
+  const word = wordAt(text, at);
+  if (word) return { token: word.word ?? { type: 'unknown', word: text.slice(at, at + word.length) }, length: word.length };
+  const punct = sticky(PUNCT, text, at);
+  return punct ? { token: { type: 'punct' }, length: punct } : null;
 }
 
 /**
- * Splits normalised text into tokens. Keywords may be glued to numbers and to
- * each other (`体温36.8黄码咽痛`); a negation counts only when glued to its
- * symptom (`无咳嗽`), since a space is a separator (`无 咳嗽` = `无，咳嗽`).
+ * Splits normalised text into tokens. Words may be glued to numbers and to
+ * each other (`体温36.8黄码咽痛`); at each place the longest reading wins. A
+ * negation counts only when glued to its symptom (`无咳嗽`), since a space is
+ * a separator (`无 咳嗽` = `无，咳嗽`).
  */
-export function tokenize(text: string): Token[] {
+export function tokenize(input: string): Token[] {
+  const text = input.replace(CODE_NAME_GAP, '$1$2');
   const tokens: Token[] = [];
   let unknown = '';
-  const flush = () => {
-    if (unknown) tokens.push({ type: 'unknown', word: unknown });
-    unknown = '';
-  };
   for (let i = 0; i < text.length; ) {
-    TOKEN.lastIndex = i;
-    const m = TOKEN.exec(text);
-    if (!m) {
+    const piece = pieceAt(text, i);
+    if (!piece) {
       unknown += text[i];
       i += 1;
       continue;
     }
-    flush();
-    const token = toToken(m);
-    if (token) tokens.push(token);
-    i += m[0].length;
+    if (unknown) tokens.push({ type: 'unknown', word: unknown });
+    unknown = '';
+    tokens.push(piece.token);
+    i += piece.length;
   }
-  flush();
+  if (unknown) tokens.push({ type: 'unknown', word: unknown });
   return tokens;
 }

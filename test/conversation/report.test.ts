@@ -146,10 +146,11 @@ for (const platform of PLATFORMS) {
       expect(lead).to.contain('代报 张三');
     });
 
-    it('answers unknown words by naming them, and other text with a hint', async () => {
-      expect((await hall.send('zhangsan', '36.5 绿吗')).reply).to.contain('「绿吗」');
-      expect((await hall.send('zhangsan', '你好')).reply).to.contain('「你好」').and.contain('帮助');
-      expect(await hall.count('report')).to.equal(0);
+    it('records a report with unknown words and names them; answers other text with a hint', async () => {
+      expect((await hall.send('zhangsan', '36.5 呜呜')).reply).to.contain('已记录').and.contain('「呜呜」');
+      expect(await hall.count('report')).to.equal(1);
+      expect((await hall.send('zhangsan', '天气怎么样')).reply).to.contain('「天气怎么样」').and.contain('帮助');
+      expect(await hall.count('report')).to.equal(1);
     });
 
     it('answers a sender not in the directory politely and stores nothing of them', async () => {

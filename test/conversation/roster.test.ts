@@ -45,7 +45,46 @@ for (const platform of PLATFORMS) {
       it('a leader names the window', async () => {
         expect((await hall.send('wangwu', '明日排班 2号窗口 孙七')).reply).to.contain('2号窗口');
         expect((await roster('2026-11-24', '2号窗口')).map((r) => r.name)).to.deep.equal(['孙七']);
-        expect((await hall.send('wangwu', '明日排班 孙七')).reply).to.contain('请写明窗口');
+        expect((await hall.send('wangwu', '明日排班 孙七 张三')).reply).to.contain('请写明窗口');
+        expect(await roster('2026-11-24', '1号窗口')).to.deep.equal([]);
+      });
+
+      it('a leader may leave the window out when every name belongs to one window', async () => {
+        expect((await hall.send('wangwu', '明日排班 张三 赵六')).reply).to.contain('1号窗口').and.contain('张三、赵六（2 人）');
+        expect((await roster('2026-11-24', '1号窗口')).map((r) => r.name)).to.deep.equal(['张三', '赵六']);
+        expect((await hall.send('wangwu', '明日排班：孙七')).reply).to.contain('2号窗口');
+        expect((await roster('2026-11-24', '2号窗口')).map((r) => r.name)).to.deep.equal(['孙七']);
+      });
+
+      it('takes a colon or comma after the keyword, the date or the window', async () => {
+        for (const [from, text, date, window, names] of [
+          ['lisi', '明日排班：张三、赵六', '2026-11-24', '1号窗口', ['张三', '赵六']],
+          ['lisi', '明日排班，张三，赵六', '2026-11-24', '1号窗口', ['张三', '赵六']],
+          ['lisi', '排班 11月25日：张三', '2026-11-25', '1号窗口', ['张三']],
+          ['wangwu', '明日排班：2号窗口：孙七', '2026-11-24', '2号窗口', ['孙七']],
+          ['lisi', '【明日排班】赵六和张三', '2026-11-24', '1号窗口', ['赵六', '张三']],
+        ] as const) {
+          const { reply } = await hall.send(from, text);
+          expect(reply, text).to.contain(window);
+          expect((await roster(date, window)).map((r) => r.name), text).to.deep.equal(names);
+        }
+        expect((await hall.send('zhouba', '明日排班：不开放')).reply).to.contain('2号窗口').and.contain('不开放');
+        const [row] = await hall.service.db.all<{ closed: unknown }>(`SELECT closed FROM roster WHERE window_name = '2号窗口' AND superseded_at IS NULL`);
+        expect(Boolean(row.closed)).to.equal(true);
+      });
+
+      it('understands the natural synonyms and full dates', async () => {
+        for (const [text, date] of [
+          ['明天排班 张三 赵六', '2026-11-24'],
+          ['次日排班：张三', '2026-11-24'],
+          ['排班 2026年11月25日 张三', '2026-11-25'],
+          ['排班 11/26 赵六', '2026-11-26'],
+          ['提交排班 2026-11-27 张三', '2026-11-27'],
+        ]) {
+          expect((await hall.send('lisi', text)).reply, text).to.contain('已');
+          expect(await roster(date, '1号窗口'), text).to.have.length.above(0);
+        }
+        for (const text of ['查看排班状态', '排班情况', '请查看排班']) expect((await hall.send('wangwu', text)).reply, text).to.contain('已提交 1/2');
       });
 
       it('排班状态 shows who submitted for the next workday and who is on each', async () => {

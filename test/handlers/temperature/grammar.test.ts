@@ -11,7 +11,7 @@ import {
   type ParsedReport,
 } from '../../../handlers/temperature/grammar';
 
-const parse = (text: string) => parseReport(normalise(text));
+const parse = (text: string) => parseReport(normalise(text), { today: '2026-12-02' });
 const report = (fields: Partial<ParsedReport> = {}): ParsedReport => ({
   kind: 'report',
   slot: undefined,
@@ -19,6 +19,7 @@ const report = (fields: Partial<ParsedReport> = {}): ParsedReport => ({
   healthCode: undefined,
   symptoms: null,
   correction: false,
+  unused: [],
   ...fields,
 });
 const SPEC_SYMPTOMS = ['咳嗽', '咽痛', '乏力', '发热', '头晕', '头痛', '腹泻', '嗅觉减退', '味觉减退', '呼吸困难', '精神萎靡'];
@@ -57,8 +58,8 @@ describe('temperature grammar', () => {
       ['36.5摄氏度', {}],
       ['体温:36.5', {}],
       ['36', { temperature: 36 }],
-      ['36度5', {}],
-      ['36点5', {}],
+      ['36度5', { written: '36度5' }],
+      ['36点5', { written: '36点5' }],
       ['36。5', {}],
       ['体温36.5。', {}],
       ['@HallGuard 36.5', {}],
@@ -174,20 +175,35 @@ describe('temperature grammar', () => {
       ['calls 42.1 out of range', '42.1', { kind: 'out-of-range', value: 42.1 }],
       ['calls 3.65 out of range', '3.65', { kind: 'out-of-range', value: 3.65 }],
       ['asks for one value when given two', '36.5 36.8', { kind: 'several-temperatures', values: [36.5, 36.8] }],
-      ['reads a comma as a separator, not a decimal point', '36，5', { kind: 'several-temperatures', values: [36, 5] }],
+      ['reads a comma between two values as a separator', '36.5，37.2', { kind: 'several-temperatures', values: [36.5, 37.2] }],
       ['refuses two health codes', '36.5 绿码 红码', { kind: 'conflicting-codes', codes: ['green', 'red'] }],
       ['refuses two health codes in two languages', '36.5 健康码 绿 yellow', { kind: 'conflicting-codes', codes: ['green', 'yellow'] }],
       ['refuses two slots', '晨检 午检 36.5', { kind: 'conflicting-slots', slots: ['morning', 'midday'] }],
-      ['names unknown words in order, once each', '36.5 红吗 有点累 红吗', { kind: 'unknown-words', words: ['红吗', '有点累'] }],
-      ['names a misspelt code glued to the number', '体温36.5绿吗', { kind: 'unknown-words', words: ['绿吗'] }],
-      ['names a symptom it does not know', '36.5 有点咳', { kind: 'unknown-words', words: ['有点咳'] }],
-      ['names an unknown English word', '36.5 hello', { kind: 'unknown-words', words: ['hello'] }],
+      ['refuses a reading of another day', '昨天 36.5', { kind: 'other-date', date: '2026-12-01' }],
+      ['refuses a reading dated another day', '2026-12-03 36.5', { kind: 'other-date', date: '2026-12-03' }],
       ['reports the temperature problem before unknown words', '365 绿吗', { kind: 'decimal-missing', value: 365, suggestion: 36.5 }],
     ];
     for (const [behaviour, text, expected] of refused) {
       it(`${behaviour}: ${JSON.stringify(text)}`, () => expect(parse(text)).to.deep.equal(expected));
     }
   });
+
+  describe('keeps a report with words it does not know, naming them in order, once each', () =>
+    readsAll([
+      ['36.5 呜呜 咕咕 呜呜', { unused: ['呜呜', '咕咕'] }],
+      ['36.5 qwerty', { unused: ['qwerty'] }],
+      ['37.8 阿巴阿巴 咳嗽', { temperature: 37.8, symptoms: ['咳嗽'], unused: ['阿巴阿巴'] }],
+      ['36.5 红码 呜呜', { healthCode: 'red', unused: ['呜呜'] }],
+      ['晨检 7.45 36.4', { slot: 'morning', temperature: 36.4, unused: ['7.45'] }],
+      ['36.5 13800000001', { unused: ['13800000001'] }],
+    ]));
+
+  describe('echoes a value written other than as a plain number', () =>
+    readsAll([
+      ['36，5', { written: '36,5' }],
+      ['三十六度五', { written: '三十六度五' }],
+      ['36..5', { written: '36..5' }],
+    ]));
 
   describe('代报', () => {
     const cases: [string, string, object][] = [
@@ -203,7 +219,7 @@ describe('temperature grammar', () => {
       ['asks for the name after a bare 代报', '代报', { kind: 'missing-name' }],
       ['asks for the temperature after a bare name', '代报 张三', { kind: 'missing-temperature' }],
       ['passes on the report problem', '代报 张三 365', { kind: 'decimal-missing', value: 365, suggestion: 36.5 }],
-      ['names unknown words after the name', '代报 张三 36.5 绿吗', { kind: 'unknown-words', words: ['绿吗'] }],
+      ['keeps unknown words after the name', '代报 张三 36.5 呜呜', { kind: 'behalf', name: '张三', report: report({ unused: ['呜呜'] }) }],
     ];
     for (const [behaviour, text, expected] of cases) {
       it(`${behaviour}: ${JSON.stringify(text)}`, () => expect(parseBehalf(normalise(text))).to.deep.equal(expected));
