@@ -61,7 +61,9 @@ for (const negation of NEGATIONS) {
   for (const [phrase, symptom] of Object.entries(SYMPTOM_WORDS)) LEXICON.set(`${negation}${phrase}`.toLowerCase(), { type: 'symptom', symptom, negated: true });
 }
 
-const LONGEST = Math.max(...[...LEXICON.keys()].map((w) => w.length));
+/** The lengths of the words starting with each character, longest first: most characters start none, and are passed at once. */
+const LENGTHS = new Map<string, number[]>();
+for (const w of LEXICON.keys()) LENGTHS.set(w[0], [...new Set([...(LENGTHS.get(w[0]) ?? []), w.length])].sort((a, b) => b - a));
 const LETTERS = /[a-z]+(?: [a-z]+)?/iy;
 
 /**
@@ -77,7 +79,7 @@ export function wordAt(text: string, at: number): { word: Word | null; length: n
     if (two) return { word: two, length: latin[0].length };
     return { word: LEXICON.get(first.toLowerCase()) ?? null, length: first.length };
   }
-  for (let length = Math.min(LONGEST, text.length - at); length > 0; length -= 1) {
+  for (const length of LENGTHS.get(text[at].toLowerCase()) ?? []) {
     const word = LEXICON.get(text.slice(at, at + length).toLowerCase());
     if (word) return { word, length };
   }

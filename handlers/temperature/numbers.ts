@@ -65,8 +65,12 @@ function temperature(whole: string, fraction: string | undefined, unit: string |
   return { type: 'number', value, integer: fraction === undefined, fahrenheit: /f/i.test(unit ?? ''), written: written.trim() };
 }
 
+/** What every matcher above starts with. */
+const NUMBER_START = /[\d第三四]/;
+
 /** The number-like piece at `at`, with its length, or null when none starts there. */
 export function numberAt(text: string, at: number): { piece: NumberPiece; length: number } | null {
+  if (!NUMBER_START.test(text[at])) return null;
   let best: { piece: NumberPiece; length: number } | null = null;
   for (const { re, read } of MATCHERS) {
     re.lastIndex = at;

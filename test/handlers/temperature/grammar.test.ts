@@ -198,6 +198,11 @@ describe('temperature grammar', () => {
       ['36.5 13800000001', { unused: ['13800000001'] }],
     ]));
 
+  it('reads no temperature from a 60,000-digit number, and keeps one beside it as an unused word', () => {
+    expect(parse('9'.repeat(60_000))).to.deep.equal({ kind: 'missing-temperature' });
+    expect(parse(`36.5 ${'1'.repeat(60_000)}`)).to.deep.equal(report({ unused: ['1'.repeat(60_000)] }));
+  });
+
   describe('echoes a value written other than as a plain number', () =>
     readsAll([
       ['36，5', { written: '36,5' }],
