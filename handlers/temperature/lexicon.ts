@@ -10,6 +10,7 @@ import {
   CORRECTION_WORDS,
   FAHRENHEIT_WORDS,
   LIST_ENDS,
+  LONE_GREEN,
   NEGATIONS,
   NONE_WORDS,
   OTHER_DAYS,
@@ -56,6 +57,7 @@ for (const name of CODE_NAMES) {
   }
 }
 put(Object.keys(CODE_COLOURS), (w) => ({ type: 'code', code: CODE_COLOURS[w] }));
+put([LONE_GREEN], { type: 'code', code: 'green' });
 put(Object.keys(CODE_PHRASES), (w) => ({ type: 'code', code: CODE_PHRASES[w] }));
 for (const negation of NEGATIONS) {
   for (const [phrase, symptom] of Object.entries(SYMPTOM_WORDS)) LEXICON.set(`${negation}${phrase}`.toLowerCase(), { type: 'symptom', symptom, negated: true });

@@ -44,6 +44,9 @@ export const CODE_LINKS = ['', ':', '=', '(', '为', '是', '显示', '呈', '�
 /** Names of the health code (regional apps included); `码` alone for `码绿`. */
 export const CODE_NAMES = ['健康码', '健康宝', '粤康码', '随申码', '苏康码', '渝康码', '安康码', '穗康码', '浙江健康码', '双码', '两码', '健康绿码', '码'];
 
+/** 绿 alone is the green code too (it is rare in names, unlike 红 and the surname 黄). */
+export const LONE_GREEN = '绿';
+
 /** Colours that need a code word before them. */
 export const BARE_COLOURS: Record<string, HealthCode> = { 绿: 'green', 黄: 'yellow', 红: 'red', 正常: 'green', 绿的: 'green', 黄的: 'yellow', 红的: 'red', 无异常: 'green' };
 
@@ -118,6 +121,7 @@ export const NONE_WORDS = [
   ...['无症状', '无异常', '无不适', '无', '没有', '没有症状', '没有不适', '没有异常', '无任何症状', '无任何不适', '无其他症状', '无其他不适', '否', '均无', '都没有', '未见异常', '未发现异常', '无此症状', 'none', 'no'],
   ...['正常', '良好', '健康', '一切正常', '一切良好', '一切安好', '身体状况良好', '身体状况正常', '身体健康', '身体良好', '身体正常', '身体好', '状态良好', '状态正常', '精神良好', '精神状态良好', '精神好', '均正常', '都正常', '全部正常', '各项正常'],
   ...['很好', '挺好', '还好', '良好', '没事', '没问题', '无恙', '平安', '安好', '不错', '合格', '精神饱满', '一切都好', '都挺好', '都好', '棒', '很棒', '棒棒的', '身体棒'],
+  ...['正常范围', '正常范围内', '范围内', 'no symptoms', 'no symptom', 'all good', 'all normal', 'all fine', 'all ok'],
   ...['无任何异常', '没有任何不适', '没有任何症状', '没有任何异常', '没有异样', '无异样', 'ok', 'normal', 'fine', 'good', 'healthy'],
 ];
 
