@@ -72,7 +72,7 @@ export const messages = {
     `体温「${value}」不在合理范围，未记录。是否想上报 ${celsius(suggestion)}？请重新发送，如：体温 ${suggestion.toFixed(1)}`,
   fahrenheit: (value: number, c: number) =>
     `「${value}」看起来是华氏度（约 ${celsius(c)}），未记录。请用摄氏度上报，如：体温 ${c.toFixed(1)}`,
-  outOfRange: (value: number) => `体温 ${value}℃ 超出合理范围（35.0–42.0℃），未记录。请复测后重新发送。`,
+  outOfRange: (value: number) => `体温 ${value}℃ 超出合理范围（35.0–42.0℃），未记录。请复测后重新发送，如：${EXAMPLE}`,
   severalTemperatures: (values: number[]) => `一条消息里有多个体温（${values.join('、')}），未记录。请只发一个体温，如：${EXAMPLE}`,
   otherDate: (date: string) => `只能上报今天的体温，消息中的日期是 ${monthDay(date)}，未记录。请去掉日期后重新发送，如：${EXAMPLE}`,
   conflictingCodes: (codes: HealthCode[]) => `健康码只能填一种（${codes.map((c) => CODE_LABEL[c]).join('、')}），未记录。请只写一种后重新发送，如：${EXAMPLE}`,

@@ -16,7 +16,7 @@ const OPENING = /^[\s【[(「『《<#/*＊·]+/;
 /** What may follow a keyword before its arguments: `明日排班：张伟`, `处置，46`, `【帮助】`. */
 const AFTER_KEYWORD = /^[\s:=,.!?)\]】」』》>~-]+/;
 /** Polite and verb openings people put before a command: `请查看排班状态`, `我要代报 …`. */
-const POLITE = ['请帮我', '麻烦', '帮我', '我要', '我想', '请问', '请', '查看一下', '查看', '查询', '看一下', '看看', '看下', '打开', '获取', '提交'];
+const POLITE = ['请帮我', '麻烦', '帮我', '我要', '我想', '请问', '请', '查看一下', '查看', '查询', '查', '看一下', '看看', '看下', '看', '打开', '获取', '提交'];
 
 /**
  * Routes by leading keyword (longest first, case-insensitive), as people say

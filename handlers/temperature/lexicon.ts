@@ -52,7 +52,7 @@ put(TODAY_WORDS, { type: 'today' });
 put(Object.keys(SLOT_WORDS), (w) => ({ type: 'slot', slot: SLOT_WORDS[w] }));
 put(Object.keys(SYMPTOM_WORDS), (w) => ({ type: 'symptom', symptom: SYMPTOM_WORDS[w], negated: false }));
 for (const name of CODE_NAMES) {
-  for (const link of CODE_LINKS) {
+  for (const link of CODE_LINKS.flatMap((l) => (l ? [l, `${l}:`] : [l]))) {
     for (const [colour, code] of Object.entries({ ...CODE_COLOURS, ...BARE_COLOURS })) put([`${name}${link}${colour}`], { type: 'code', code });
   }
 }

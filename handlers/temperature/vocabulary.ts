@@ -7,11 +7,11 @@ import type { HealthCode, Slot } from '../../entities';
  */
 export const SLOT_WORDS: Record<string, Slot> = {
   ...Object.fromEntries(
-    ['晨检', '早检', '晨测', '早测', '晨间', '早间', '早晨', '早上', '清晨', '今早', '今晨', '上午', '上班前', '到岗', '到岗时', '到岗后', '上岗前', '进岗', 'morning'].map(
+    ['晨检', '早检', '晨测', '早测', '晨间', '早间', '早晨', '早上', '清晨', '今早', '今晨', '上午', '上班前', '到岗', '到岗时', '到岗后', '上岗前', '进岗', '晨报', '早报', 'morning'].map(
       (w) => [w, 'morning' as const],
     ),
   ),
-  ...Object.fromEntries(['午检', '午测', '中午', '午间', '午休', '午饭后', '午餐后', '午饭前', 'noon', 'midday', 'lunch'].map((w) => [w, 'midday' as const])),
+  ...Object.fromEntries(['午检', '午测', '中午', '午间', '午休', '午饭后', '午餐后', '午饭前', '午报', 'noon', 'midday', 'lunch'].map((w) => [w, 'midday' as const])),
   ...Object.fromEntries(
     ['离岗', '离岗前', '离岗时', '离岗检', '离岗检测', '下班', '下班前', '下班时', '下班后', '离开', '离厅', '离馆', '傍晚', '晚上', '晚间', '今晚', 'leave', 'evening'].map(
       (w) => [w, 'leave' as const],
@@ -65,7 +65,7 @@ const DEGREES = ['', '有点', '有些', '有一点', '有点儿', '稍微', '�
 /** The symptom vocabulary: every phrase maps to its canonical symptom (the first ones are SPEC §3.1's). */
 export const SYMPTOM_WORDS: Record<string, string> = {
   ...canonical('咳嗽', ['咳嗽', '干咳', '咳', '咳痰', '有痰', 'cough', 'coughing']),
-  ...canonical('咽痛', ['咽痛', '咽喉痛', '咽喉疼', '喉咙痛', '喉咙疼', '嗓子疼', '嗓子痛', '嗓子不舒服', '喉咙不舒服', '咽喉不适', '咽部不适', '咽干', '嗓子哑', '喉咙哑', 'sore throat']),
+  ...canonical('咽痛', ['咽痛', '咽喉痛', '咽喉疼', '喉咙痛', '喉咙疼', '嗓子疼', '嗓子痛', '嗓子不舒服', '喉咙不舒服', '咽喉不适', '咽部不适', '咽干', '嗓子哑', '喉咙哑', '扁桃体发炎', 'sore throat']),
   ...canonical('乏力', ['乏力', '疲乏', '疲劳', '疲倦', '无力', '浑身无力', '全身无力', '没力气', '累', '很累', 'fatigue', 'tired']),
   ...canonical('发热', ['发热', '发烧', '低烧', '高烧', '低热', '高热', '发低烧', '发高烧', '体温偏高', '体温高', 'fever']),
   ...canonical('头晕', ['头晕', '头昏', '眩晕', 'dizzy']),
@@ -75,7 +75,7 @@ export const SYMPTOM_WORDS: Record<string, string> = {
   ...canonical('味觉减退', ['味觉减退', '味觉丧失', '味觉下降', '味觉异常', '尝不出味道', '吃不出味道']),
   ...canonical('呼吸困难', ['呼吸困难', '气促', '气短', '呼吸急促', '喘不上气', '喘不过气']),
   ...canonical('精神萎靡', ['精神萎靡', '没精神', '没有精神', '精神差', '精神不好', '精神不振']),
-  ...canonical('流涕', ['流涕', '流鼻涕', '鼻涕', 'runny nose']),
+  ...canonical('流涕', ['流涕', '流鼻涕', '流鼻水', '鼻涕', 'runny nose']),
   ...canonical('鼻塞', ['鼻塞', '鼻子堵', '鼻子不通气']),
   ...canonical('打喷嚏', ['打喷嚏', '喷嚏']),
   ...canonical('胸闷', ['胸闷']),
@@ -137,8 +137,11 @@ export const TEMPERATURE_WORDS = [
   ...['额温', '腋温', '耳温', '口温', '腋下', '额头', '我的体温是', '我的体温', '体温为', '体温是', '温度是', '温度为', '当前体温', '目前体温', '今日体温', '今天体温', '本人体温', 't'],
 ];
 
+/** Saying the reading replaces a mistyped one (SPEC §3.1 更正). */
 export const CORRECTION_WORDS = ['更正', '改正', '修改', '更改', '纠正', '订正', '改为', '改成', '应为', 'correct'];
+/** Reporting for someone else (SPEC §3.2). */
 export const BEHALF_WORDS = ['代报', '帮报', '替报', '代为上报', '代上报', 'behalf'];
+/** Saying the value is in Fahrenheit. */
 export const FAHRENHEIT_WORDS = ['华氏度', '华氏'];
 
 /**
@@ -146,4 +149,5 @@ export const FAHRENHEIT_WORDS = ['华氏度', '华氏'];
  * the text also says today (`昨天有点咳嗽，今天36.5`: yesterday is context).
  */
 export const OTHER_DAYS: Record<string, number> = { 昨天: -1, 昨日: -1, 昨晚: -1, 前天: -2, 明天: 1, 明日: 1 };
+/** Saying the reading is today's. */
 export const TODAY_WORDS = ['今天', '今日', '当天', '本日', 'today'];
