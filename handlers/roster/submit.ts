@@ -14,14 +14,15 @@ const MAX_DAYS_AHEAD = 14;
 /** The most people one roster message may name: more than any window has, few enough to answer at once. */
 export const MAX_NAMES = 200;
 /** Keywords that mean the next workday; `排班` alone needs a date. */
-const NEXT_WORKDAY = new Set(['明日排班', '明天排班', '次日排班', '明日上岗', '明天上岗', '明日值班', '明天值班', '下一工作日排班', 'roster']);
+const NEXT_WORKDAY = new Set(['明日排班', '明天排班', '明日的排班', '明天的排班', '次日排班', '明日上岗', '明天上岗', '明日值班', '明天值班', '下一工作日排班', 'roster']);
 /** Between a date or window and the names: `排班 12月8日：张伟`. */
 const SEPARATOR = /^[\s:=,]+/;
 
-/** The roster's date: the next workday for 明日排班 and its synonyms, else the date written first. */
+/** The roster's date: the next workday for 明日排班 and its synonyms or `排班 张三 …`, else the date written first. */
 async function rosterDate(ctx: CommandContext): Promise<{ date: string; rest: string }> {
   const { keyword, args, local, services, sql } = ctx;
-  if (NEXT_WORKDAY.has(keyword)) return { date: await services.calendar.nextWorkday(local.date, sql), rest: args };
+  const startsWithName = async () => (await services.directory.findByName(args.split(/[\s:=]/)[0])).length > 0;
+  if (NEXT_WORKDAY.has(keyword) || (await startsWithName())) return { date: await services.calendar.nextWorkday(local.date, sql), rest: args };
   const parsed = parseRosterDate(args, local.date);
   if (!parsed) throw new UserError(args ? messages.rosterBadDate(args.split(' ')[0]) : messages.rosterUsage());
   return { date: parsed.date, rest: args.slice(parsed.length).replace(SEPARATOR, '').trim() };
