@@ -51,21 +51,24 @@ put(Object.keys(OTHER_DAYS), (w) => ({ type: 'other-day', offset: OTHER_DAYS[w] 
 put(TODAY_WORDS, { type: 'today' });
 put(Object.keys(SLOT_WORDS), (w) => ({ type: 'slot', slot: SLOT_WORDS[w] }));
 put(Object.keys(SYMPTOM_WORDS), (w) => ({ type: 'symptom', symptom: SYMPTOM_WORDS[w], negated: false }));
+const COLOURS = Object.entries({ ...CODE_COLOURS, ...BARE_COLOURS });
+const LINKS = CODE_LINKS.flatMap((l) => (l ? [l, `${l}:`] : [l]));
 for (const name of CODE_NAMES) {
-  for (const link of CODE_LINKS.flatMap((l) => (l ? [l, `${l}:`] : [l]))) {
-    for (const [colour, code] of Object.entries({ ...CODE_COLOURS, ...BARE_COLOURS })) put([`${name}${link}${colour}`], { type: 'code', code });
-  }
+  for (const link of LINKS) for (const [colour, code] of COLOURS) LEXICON.set(`${name}${link}${colour}`.toLowerCase(), { type: 'code', code });
 }
 put(Object.keys(CODE_COLOURS), (w) => ({ type: 'code', code: CODE_COLOURS[w] }));
 put([LONE_GREEN], { type: 'code', code: 'green' });
 put(Object.keys(CODE_PHRASES), (w) => ({ type: 'code', code: CODE_PHRASES[w] }));
+const PHRASES = Object.entries(SYMPTOM_WORDS);
 for (const negation of NEGATIONS) {
-  for (const [phrase, symptom] of Object.entries(SYMPTOM_WORDS)) LEXICON.set(`${negation}${phrase}`.toLowerCase(), { type: 'symptom', symptom, negated: true });
+  for (const [phrase, symptom] of PHRASES) LEXICON.set(`${negation}${phrase}`.toLowerCase(), { type: 'symptom', symptom, negated: true });
 }
 
 /** The lengths of the words starting with each character, longest first: most characters start none, and are passed at once. */
 const LENGTHS = new Map<string, number[]>();
-for (const w of LEXICON.keys()) LENGTHS.set(w[0], [...new Set([...(LENGTHS.get(w[0]) ?? []), w.length])].sort((a, b) => b - a));
+const lengthSets = new Map<string, Set<number>>();
+for (const w of LEXICON.keys()) lengthSets.set(w[0], (lengthSets.get(w[0]) ?? new Set<number>()).add(w.length));
+for (const [first, lengths] of lengthSets) LENGTHS.set(first, [...lengths].sort((a, b) => b - a));
 const LETTERS = /[a-z]+(?: [a-z]+)?/iy;
 
 /**
