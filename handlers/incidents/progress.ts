@@ -36,7 +36,7 @@ export const stepFirstCommand: Command = {
   roles: EVERYONE,
   help: '',
   async run(ctx: CommandContext) {
-    const word = STEPS.find((s) => ctx.text.startsWith(s.name))!.name;
+    const word = STEPS.find((s) => s.name === ctx.keyword)?.name ?? ctx.keyword;
     const m = STEP_FIRST.exec(ctx.args);
     // 上报 37 咳嗽 is a reading unless incident 37 is open.
     if (!m || (await findIncident(ctx.sql, Number(m[1])))?.status !== 'open') return reportCommand.run({ ...ctx, args: ctx.text });

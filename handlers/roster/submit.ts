@@ -64,14 +64,15 @@ async function commonWindow(names: string[], directory: Directory): Promise<stri
  */
 async function rosterNames(rest: string, directory: Directory): Promise<string[]> {
   const tokens = rest.split(/[\s:=]+/).filter(Boolean);
-  if (tokens.length > MAX_NAMES) throw new UserError(messages.rosterTooManyNames(tokens.length, MAX_NAMES));
-  const names: string[] = [];
+  // A leader may write the window first: it is not a name.
+  const names = tokens.length - (/窗口$/.test(tokens[0] ?? '') ? 1 : 0);
+  if (names > MAX_NAMES) throw new UserError(messages.rosterTooManyNames(names, MAX_NAMES));
+  const split: string[] = [];
   for (const token of tokens) {
-    if (!/[和与及]/.test(token) || (await directory.findByName(token)).length > 0) names.push(token);
-    else names.push(...token.split(/[和与及]/).filter(Boolean));
+    if (!/[和与及]/.test(token) || (await directory.findByName(token)).length > 0) split.push(token);
+    else split.push(...token.split(/[和与及]/).filter(Boolean));
   }
-  if (names.length > MAX_NAMES) throw new UserError(messages.rosterTooManyNames(names.length, MAX_NAMES));
-  return names;
+  return split;
 }
 
 /**
@@ -113,6 +114,7 @@ export const submitRosterCommand: Command = {
     const { directory } = services;
     const tokens = await rosterNames(rest, directory);
     const window = await rosterWindow(sender, tokens, directory);
+    if (tokens.length > MAX_NAMES) throw new UserError(messages.rosterTooManyNames(tokens.length, MAX_NAMES));
     const closed = tokens.length === 1 && CLOSED_WORDS.includes(tokens[0]);
     if (!closed && tokens.length === 0) throw new UserError(messages.rosterUsage());
 
