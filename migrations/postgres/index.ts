@@ -2,10 +2,10 @@ import { Init1795370867311 } from './1795370867311-Init';
 import { CalendarNotice1796155394290 } from './1796155394290-CalendarNotice';
 import { WorkingGroups1796157733751 } from './1796157733751-WorkingGroups';
 import { Incidents1796158344091 } from './1796158344091-Incidents';
-import { IncidentContacts1796159923565 } from './1796159923565-IncidentContacts';
 import { DashboardRevocation1796158767614 } from './1796158767614-DashboardRevocation';
 import { ReadingsKept1796159077642 } from './1796159077642-ReadingsKept';
+import { IncidentContacts1796159923565 } from './1796159923565-IncidentContacts';
 import { ClaimPerSender1796161110767 } from './1796161110767-ClaimPerSender';
 
 /** Every postgres migration, oldest first. */
-export const postgresMigrations: Function[] = [Init1795370867311, CalendarNotice1796155394290, WorkingGroups1796157733751, Incidents1796158344091, IncidentContacts1796159923565, DashboardRevocation1796158767614, ReadingsKept1796159077642, ClaimPerSender1796161110767];
+export const postgresMigrations: Function[] = [Init1795370867311, CalendarNotice1796155394290, WorkingGroups1796157733751, Incidents1796158344091, DashboardRevocation1796158767614, ReadingsKept1796159077642, IncidentContacts1796159923565, ClaimPerSender1796161110767];
