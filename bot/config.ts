@@ -54,6 +54,8 @@ const schema = z
     DINGTALK_LEADER_CONVERSATION_ID: optional,
     DINGTALK_LEADER_WEBHOOK: optional.pipe(z.url({ protocol: /^https?$/ }).optional()),
     DINGTALK_LEADER_SECRET: optional,
+    DINGTALK_MODE: z.enum(['http', 'stream']).default('http'),
+    DINGTALK_STREAM_ENDPOINT: url('https://api.dingtalk.com'),
 
     FEVER_THRESHOLD: decimal('37.3'),
     HIGH_FEVER_THRESHOLD: decimal('37.5'),
@@ -136,6 +138,10 @@ export interface DingtalkConfig {
   leaderConversationId?: string;
   leaderWebhook?: string;
   leaderSecret?: string;
+  /** `http`: the callback route; `stream`: the service dials DingTalk's Stream gateway and needs no public address. */
+  mode: 'http' | 'stream';
+  /** Base of the Stream gateway (`POST /v1.0/gateway/connections/open`). */
+  streamEndpoint: string;
 }
 
 export interface Config {
@@ -205,6 +211,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         leaderConversationId: e.DINGTALK_LEADER_CONVERSATION_ID,
         leaderWebhook: e.DINGTALK_LEADER_WEBHOOK,
         leaderSecret: e.DINGTALK_LEADER_SECRET,
+        mode: e.DINGTALK_MODE,
+        streamEndpoint: e.DINGTALK_STREAM_ENDPOINT,
       }
     : undefined;
   const simulator = e.SIMULATOR === 'on' || (e.SIMULATOR === 'auto' && !wecom && !dingtalk);

@@ -1,6 +1,7 @@
 import Router from '@koa/router';
 import Koa from 'koa';
 import type { PlatformAdapter } from './adapters/adapter';
+import { DOWN_WARNING_MS, type LinkStatus } from './adapters/long-connection';
 import type { Database } from './db/database';
 import type { Logger } from './log';
 import type { Dispatch } from './message';
@@ -27,7 +28,12 @@ export function createServer({ adapters, dispatch, db, log, health, routes }: Se
 
   router.get('/healthz', async (ctx) => {
     try {
-      ctx.body = { status: 'ok', database: db.dialect, platforms: adapters.map((a) => a.platform), outbox: await outboxBacklog(db), ...(await health?.()) };
+      const connections = adapters.flatMap((a) => (a.link ? [a.link.status()] : []));
+      const body = { status: 'ok', database: db.dialect, platforms: adapters.map((a) => a.platform), connections, outbox: await outboxBacklog(db), ...(await health?.()) };
+      if (inboundDown(adapters, connections)) {
+        ctx.status = 503;
+        ctx.body = { ...body, status: 'unavailable' };
+      } else ctx.body = body;
     } catch (err) {
       log.error({ err }, 'health check: database did not answer');
       ctx.status = 503;
@@ -50,4 +56,15 @@ export function createServer({ adapters, dispatch, db, log, health, routes }: Se
   app.use(router.routes()).use(router.allowedMethods());
   app.on('error', (err) => log.debug({ err }, 'connection error'));
   return app;
+}
+
+/**
+ * True when messages can reach the service only by long connections and every
+ * one of them has been down for more than 2 minutes (issue 17: a hall with no
+ * public address then hears nothing). The simulator is not an inbound path of
+ * the hall's staff.
+ */
+function inboundDown(adapters: PlatformAdapter[], connections: LinkStatus[]): boolean {
+  const httpInbound = adapters.some((a) => !a.link && a.platform !== 'local');
+  return connections.length > 0 && !httpInbound && connections.every((c) => !c.connected && c.downForMs > DOWN_WARNING_MS);
 }

@@ -6,6 +6,7 @@ import { JobRunner } from '../jobs/runner';
 import { JobScheduler } from '../jobs/scheduler';
 import type { PlatformAdapter } from './adapters/adapter';
 import { assertNoPlatformUsers } from './adapters/local/access';
+import type { Timers } from './adapters/long-connection';
 import { createLocalAdapter, type LocalAdapter } from './adapters/local';
 import { createDingtalkAdapter } from './adapters/dingtalk';
 import { createWecomAdapter } from './adapters/wecom';
@@ -38,7 +39,7 @@ export interface Service {
   local?: LocalAdapter;
   outboxDispatcher: OutboxDispatcher;
   jobs: { runner: JobRunner; scheduler: JobScheduler };
-  /** Listens, catches up missed job firings, and starts the scheduler and the outbox dispatcher (tests drive both by hand with `background: false`). */
+  /** Listens, opens the long connections, catches up missed job firings, and starts the scheduler and the outbox dispatcher (tests drive both by hand with `background: false`). */
   listen(port?: number, host?: string, options?: { background?: boolean }): Promise<Server>;
   /** Stops taking requests and scheduling; lets requests and job firings in flight finish; stops the dispatcher; closes the database. */
   close(): Promise<void>;
@@ -50,14 +51,16 @@ export interface ServiceOptions {
   clock?: Clock;
   /** An already open database (tests); otherwise DATABASE_URL is opened. */
   db?: Database;
+  /** Timers of the long connections' heartbeats and reconnects (tests drive them by hand). */
+  timers?: Timers;
 }
 
 /** Wires config, database, adapters, outbox and commands into one service. */
-export async function createService({ config, log, clock = systemClock, db: given }: ServiceOptions): Promise<Service> {
+export async function createService({ config, log, clock = systemClock, db: given, timers }: ServiceOptions): Promise<Service> {
   const db = given ?? (await openDatabase(config.databaseUrl, clock.now()));
   const adapters: PlatformAdapter[] = [];
   if (config.wecom) adapters.push(createWecomAdapter({ config: config.wecom, log: log.child({ platform: 'wecom' }), clock }));
-  if (config.dingtalk) adapters.push(createDingtalkAdapter({ config: config.dingtalk, log: log.child({ platform: 'dingtalk' }), clock }));
+  if (config.dingtalk) adapters.push(createDingtalkAdapter({ config: config.dingtalk, log: log.child({ platform: 'dingtalk' }), clock, timers }));
   // The simulator lets anyone act as anyone: never over a real hall's users unless the operator says so.
   if (config.simulator) await assertNoPlatformUsers(db, config).catch(async (err) => {
     if (!given) await db.close();
@@ -99,6 +102,7 @@ export async function createService({ config, log, clock = systemClock, db: give
       server = await new Promise<Server>((resolve, reject) => {
         const s = app.listen(port, host, () => resolve(s)).once('error', reject);
       });
+      for (const adapter of adapters) adapter.link?.start(dispatch);
       if (background) {
         outboxDispatcher.start();
         await scheduler.catchUp();
@@ -107,6 +111,8 @@ export async function createService({ config, log, clock = systemClock, db: give
       return server;
     },
     async close() {
+      // Long connections first: the frames in flight finish and are acknowledged while the database is open.
+      await Promise.all(adapters.map((a) => a.link?.stop()));
       const stopping = scheduler.stop();
       if (server) {
         const closing = new Promise<void>((resolve) => server!.close(() => resolve()));

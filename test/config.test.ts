@@ -73,6 +73,14 @@ describe('loadConfig', () => {
     expect(problemsOf({ FEVER_THRESHOLD: 'hot' })).to.contain('FEVER_THRESHOLD');
     expect(problemsOf({ CRON_MORNING_NUDGE: 'every morning' })).to.contain('CRON_MORNING_NUDGE');
     expect(problemsOf({ ...wecom, WECOM_AES_KEY: 'short' })).to.contain('WECOM_AES_KEY');
+    expect(problemsOf({ DINGTALK_MODE: 'websocket' })).to.contain('DINGTALK_MODE');
+    expect(problemsOf({ DINGTALK_STREAM_ENDPOINT: 'gateway' })).to.contain('DINGTALK_STREAM_ENDPOINT');
+  });
+
+  it('takes DingTalk in HTTP mode unless DINGTALK_MODE=stream, which needs only the app credentials', () => {
+    const app = { DINGTALK_APP_KEY: 'k', DINGTALK_APP_SECRET: 's', DINGTALK_ROBOT_CODE: 'k' };
+    expect(loadConfig(app).dingtalk).to.include({ mode: 'http' });
+    expect(loadConfig({ ...app, DINGTALK_MODE: 'stream' }).dingtalk).to.include({ mode: 'stream', streamEndpoint: 'https://api.dingtalk.com' });
   });
 
   it('never repeats a secret value in its message', () => {

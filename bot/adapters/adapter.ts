@@ -2,6 +2,7 @@ import type Router from '@koa/router';
 import type { Platform } from '../../entities';
 import type { Dispatch, IncomingMessage } from '../message';
 import type { Channel } from '../outbox/channel';
+import type { InboundLink } from './long-connection';
 
 /** Where an outbox message goes: a channel and a recipient within it. */
 export interface Destination {
@@ -16,8 +17,10 @@ export interface Destination {
  */
 export interface PlatformAdapter {
   readonly platform: Platform;
-  /** Mounts the platform's callback routes; each decoded message goes to `dispatch`. */
+  /** Mounts the platform's callback routes (none when it receives on a long connection); each decoded message goes to `dispatch`. */
   mount(router: Router, dispatch: Dispatch): void;
+  /** The long connection messages arrive on, when the service dials out instead of being called. */
+  readonly link?: InboundLink;
   /** The outbox channels this platform delivers through. */
   readonly channels: Channel[];
   /** Where a direct message to one of this platform's users goes. */

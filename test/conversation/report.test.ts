@@ -164,7 +164,7 @@ for (const platform of PLATFORMS) {
       expect(await hall.count('inbound_message')).to.equal(platform === 'dingtalk' ? 1 : 0);
       // WeCom answers in the HTTP response; DingTalk's answer is the one outbox row.
       expect(await hall.count('outbox', `category <> 'reply'`)).to.equal(0);
-      expect(await hall.count('outbox')).to.equal(platform === 'dingtalk' ? 1 : 0);
+      expect(await hall.count('outbox')).to.equal(platform === 'wecom' ? 0 : 1);
     });
   });
 }

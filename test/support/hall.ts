@@ -5,15 +5,18 @@ import { silentLogger, type Logger } from '../../bot/log';
 import { createService, type Service } from '../../bot/service';
 import { ManualClock } from '../../bot/time';
 import { openTestDatabase, seedStaff, testDatabaseUrl } from './db';
-import { dingtalkEnv, postToDingtalk } from './dingtalk-client';
+import type { Timers } from '../../bot/adapters/long-connection';
+import { dingtalkBody, dingtalkEnv, postToDingtalk } from './dingtalk-client';
+import { FakeDingtalkGateway } from './fake-dingtalk-stream';
 import { FakeDingtalk } from './fake-dingtalk';
 import { FakeWecom } from './fake-wecom';
 import { postToWecom, TEST_WECOM, wecomEnv } from './wecom-client';
 
-export type TestPlatform = 'wecom' | 'dingtalk';
+/** `dingtalk-stream`: DingTalk with messages arriving over the Stream connection instead of the callback route. */
+export type TestPlatform = 'wecom' | 'dingtalk' | 'dingtalk-stream';
 
 /** The platforms the shared conversation tests run on. */
-export const PLATFORMS: TestPlatform[] = ['wecom', 'dingtalk'];
+export const PLATFORMS: TestPlatform[] = ['wecom', 'dingtalk', 'dingtalk-stream'];
 
 /** What one message brought about: the reply the sender saw, and what the outbox delivered. */
 export interface Exchange {
@@ -50,6 +53,8 @@ export interface HallOptions {
    */
   shareDatabaseWith?: Hall;
   log?: Logger;
+  /** Timers of the long connections (fake ones let a test fire heartbeats and reconnects). */
+  timers?: Timers;
 }
 
 /**
@@ -66,20 +71,24 @@ export class Hall {
     readonly clock: ManualClock,
     readonly url: string,
     readonly databaseUrl: string,
+    private readonly gateway?: FakeDingtalkGateway,
   ) {}
 
   static async open(options: HallOptions = {}): Promise<Hall> {
     const platform = options.platform ?? 'wecom';
     const clock = new ManualClock(options.now ?? '2026-11-23T08:05:00+08:00');
     const peer = platform === 'wecom' ? await FakeWecom.start() : await FakeDingtalk.start();
-    const config = loadConfig({ ...(platform === 'wecom' ? wecomEnv(peer.url) : dingtalkEnv(peer.url)), ...options.env });
+    const gateway = platform === 'dingtalk-stream' ? await FakeDingtalkGateway.start() : undefined;
+    const streamEnv = gateway ? { DINGTALK_MODE: 'stream', DINGTALK_STREAM_ENDPOINT: gateway.url } : {};
+    const config = loadConfig({ ...(platform === 'wecom' ? wecomEnv(peer.url) : dingtalkEnv(peer.url)), ...streamEnv, ...options.env });
     const shared = options.shareDatabaseWith;
     const databaseUrl = shared?.databaseUrl ?? testDatabaseUrl(options.shareable);
     const db = !shared ? await openTestDatabase(undefined, databaseUrl) : databaseUrl.startsWith('sqlite:') ? shared.service.db : await openDatabase(databaseUrl);
     if (!shared) await seedStaff(db, options.people ?? PEOPLE);
-    const service = await createService({ config, log: options.log ?? silentLogger, clock, db });
+    const service = await createService({ config, log: options.log ?? silentLogger, clock, db, timers: options.timers });
     const server = await service.listen(0, '127.0.0.1', { background: false });
-    return new Hall(platform, service, peer, clock, `http://127.0.0.1:${(server.address() as AddressInfo).port}`, databaseUrl);
+    await gateway?.connected();
+    return new Hall(platform, service, peer, clock, `http://127.0.0.1:${(server.address() as AddressInfo).port}`, databaseUrl, gateway);
   }
 
   /** The fake WeCom server (WeCom halls). */
@@ -92,6 +101,12 @@ export class Hall {
   get dingtalk(): FakeDingtalk {
     if (!(this.peer instanceof FakeDingtalk)) throw new Error('not a DingTalk hall');
     return this.peer;
+  }
+
+  /** The fake DingTalk Stream gateway (`dingtalk-stream` halls). */
+  get stream(): FakeDingtalkGateway {
+    if (!this.gateway) throw new Error('not a DingTalk Stream hall');
+    return this.gateway;
   }
 
   /**
@@ -109,7 +124,12 @@ export class Hall {
     } else {
       const webhook = this.peer.sessionWebhook(group ? 'group' : 'abc');
       const conversationType = group ? '2' : '1';
-      ({ status } = await postToDingtalk(this.url, { from, content: text, msgId, sessionWebhook: webhook, conversationType }, this.clock.now().getTime()));
+      const now = this.clock.now().getTime();
+      if (this.gateway) {
+        // The stream has no HTTP status: an acknowledged frame stands for the callback's 200.
+        const ack = await this.gateway.deliver(dingtalkBody({ from, content: text, msgId, sessionWebhook: webhook, conversationType }, now));
+        status = ack.code;
+      } else ({ status } = await postToDingtalk(this.url, { from, content: text, msgId, sessionWebhook: webhook, conversationType }, now));
       await this.deliver();
       reply = this.peer.sessionTexts(before).join('\n') || null;
     }
@@ -140,5 +160,6 @@ export class Hall {
   async close(): Promise<void> {
     await this.service.close();
     await this.peer.close();
+    await this.gateway?.close();
   }
 }
