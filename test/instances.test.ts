@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { expect } from 'chai';
 import { WorkCalendar } from '../bot/calendar';
 import { localTime } from '../bot/time';
@@ -6,39 +6,10 @@ import { openDatabase } from '../bot/db/open';
 import { openTestDatabase, seedStaff, testDatabaseUrl } from './support/db';
 import { FakeWecom } from './support/fake-wecom';
 import { buildWecomPost, decryptPassiveReply, TEST_WECOM, wecomEnv } from './support/wecom-client';
-import { freePort } from './support/ports';
+import { started, startInstance, until, untilAsync } from './support/instances';
 
-const root = new URL('..', import.meta.url).pathname;
 /** Forty names without digits (a digit ends the name in `代报 名字 36.5`). */
 const NAMES = Array.from({ length: 40 }, (_, i) => `员工${'甲乙丙丁戊己庚辛壬癸'[i % 10]}${'子丑寅卯'[Math.floor(i / 10)]}`);
-
-/** Every instance started, so that even a failed start is stopped. */
-const started: ChildProcess[] = [];
-
-/** Starts `npm start`'s entry point as its own process and resolves once it answers /healthz. */
-async function startInstance(env: Record<string, string>): Promise<{ child: ChildProcess; url: string }> {
-  const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'bot/main.ts'], { cwd: root, env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' }, stdio: 'ignore' });
-  started.push(child);
-  const url = `http://127.0.0.1:${port}`;
-  let exited = false;
-  child.once('exit', () => (exited = true));
-  await untilAsync('the instance to answer', async () => !exited && (await fetch(`${url}/healthz`).then((r) => r.ok, () => false)));
-  if (exited) throw new Error('the instance exited');
-  return { child, url };
-}
-
-/** Waits, up to a deadline, for the instances to bring something about. */
-async function untilAsync(what: string, condition: () => Promise<boolean>, deadlineMs = 30_000): Promise<void> {
-  const end = Date.now() + deadlineMs;
-  while (!(await condition())) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
-
-/** The same, for a condition known without waiting on anything. */
-const until = (what: string, condition: () => boolean, deadlineMs?: number) => untilAsync(what, async () => condition(), deadlineMs);
 
 describe('two service instances on one database', function () {
   this.timeout(60_000);

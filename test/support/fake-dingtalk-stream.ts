@@ -57,6 +57,16 @@ export class FakeDingtalkGateway {
     while (this.ready < n) await once(this.events, 'connection');
   }
 
+  /** Resolves when {@link cutBeforeAck} next cuts a connection. */
+  async cut(): Promise<void> {
+    await once(this.events, 'cut');
+  }
+
+  /** Resolves once frame `messageId` has been acknowledged `n` times (by as many connections). */
+  async acked(messageId: string, n: number): Promise<void> {
+    while (this.acks.filter((a) => a.headers?.messageId === messageId).length < n) await once(this.events, 'ack');
+  }
+
   /** Pushes a robot message (the callback's JSON) and resolves with the client's ack. */
   async deliver(robotMessage: Record<string, unknown>): Promise<StreamAck> {
     const messageId = `frame-${++this.frames}`;
@@ -123,11 +133,13 @@ export class FakeDingtalkGateway {
       const ack = JSON.parse(String(raw)) as StreamAck;
       if (this.cutBeforeAck && ack.headers?.messageId?.startsWith('frame-')) {
         socket.terminate();
+        this.events.emit('cut');
         return;
       }
       this.acks.push(ack);
       if (ack.code === 200 && ack.headers?.messageId) this.pending.delete(ack.headers.messageId);
       this.events.emit(`answer:${ack.headers?.messageId}`, ack);
+      this.events.emit('ack');
     });
     void this.ping().then(() => {
       this.ready += 1;
