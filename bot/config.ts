@@ -46,6 +46,11 @@ const schema = z
     WECOM_LEADER_WEBHOOK_KEY: optional,
     WECOM_LEADER_CHAT_ID: optional,
 
+    WECOM_BOT_ID: optional,
+    WECOM_BOT_SECRET: optional,
+    WECOM_BOT_WS_URL: z.string().trim().default('wss://openws.work.weixin.qq.com').pipe(z.url({ protocol: /^wss?$/ })),
+    WECOM_BOT_LEADER_CHAT_ID: optional,
+
     DINGTALK_APP_KEY: optional,
     DINGTALK_APP_SECRET: optional,
     DINGTALK_ROBOT_CODE: optional,
@@ -90,6 +95,7 @@ const schema = z
   })
   .superRefine((env, ctx) => {
     requireTogether(env, ctx, ['WECOM_CORP_ID', 'WECOM_AGENT_ID', 'WECOM_SECRET', 'WECOM_TOKEN', 'WECOM_AES_KEY']);
+    requireTogether(env, ctx, ['WECOM_BOT_ID', 'WECOM_BOT_SECRET']);
     requireTogether(env, ctx, ['DINGTALK_APP_KEY', 'DINGTALK_APP_SECRET', 'DINGTALK_ROBOT_CODE']);
     if (env.DINGTALK_LEADER_WEBHOOK && !env.DINGTALK_LEADER_SECRET) {
       ctx.addIssue({ code: 'custom', path: ['DINGTALK_LEADER_SECRET'], message: 'required with DINGTALK_LEADER_WEBHOOK (the SEC… secret of the robot)' });
@@ -129,6 +135,15 @@ export interface WecomConfig {
   leaderChatId?: string;
 }
 
+/** The WeCom intelligent bot (智能机器人) on its long connection. */
+export interface WecomBotConfig {
+  botId: string;
+  secret: string;
+  wsUrl: string;
+  /** chatid of the leadership group the bot is in. */
+  leaderChatId?: string;
+}
+
 export interface DingtalkConfig {
   appKey: string;
   appSecret: string;
@@ -152,6 +167,7 @@ export interface Config {
   timezone: string;
   logLevel: Env['LOG_LEVEL'];
   wecom?: WecomConfig;
+  wecomBot?: WecomBotConfig;
   dingtalk?: DingtalkConfig;
   thresholds: { fever: number; highFever: number };
   /** Days an anomalous reading stays in every cross-check, summary and chart (today included), whatever follows it. */
@@ -201,6 +217,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         leaderChatId: e.WECOM_LEADER_CHAT_ID,
       }
     : undefined;
+  const wecomBot: WecomBotConfig | undefined = e.WECOM_BOT_ID
+    ? { botId: e.WECOM_BOT_ID, secret: e.WECOM_BOT_SECRET!, wsUrl: e.WECOM_BOT_WS_URL, leaderChatId: e.WECOM_BOT_LEADER_CHAT_ID }
+    : undefined;
   const dingtalk: DingtalkConfig | undefined = e.DINGTALK_APP_KEY
     ? {
         appKey: e.DINGTALK_APP_KEY,
@@ -215,7 +234,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         streamEndpoint: e.DINGTALK_STREAM_ENDPOINT,
       }
     : undefined;
-  const simulator = e.SIMULATOR === 'on' || (e.SIMULATOR === 'auto' && !wecom && !dingtalk);
+  const simulator = e.SIMULATOR === 'on' || (e.SIMULATOR === 'auto' && !wecom && !wecomBot && !dingtalk);
   return {
     port: e.PORT,
     // The simulator has no login: unless HOST says otherwise, only this machine may reach it.
@@ -224,6 +243,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     timezone: e.TIMEZONE,
     logLevel: e.LOG_LEVEL,
     wecom,
+    wecomBot,
     dingtalk,
     thresholds: { fever: e.FEVER_THRESHOLD, highFever: e.HIGH_FEVER_THRESHOLD },
     observationDays: e.OBSERVATION_DAYS,
@@ -246,7 +266,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   };
 }
 
-const SECRET_NAMES = new Set(['WECOM_SECRET', 'WECOM_TOKEN', 'WECOM_AES_KEY', 'WECOM_LEADER_WEBHOOK_KEY', 'DINGTALK_APP_SECRET', 'DINGTALK_LEADER_SECRET', 'DINGTALK_LEADER_WEBHOOK', 'DASHBOARD_TOKEN', 'SIMULATOR_TOKEN']);
+const SECRET_NAMES = new Set(['WECOM_SECRET', 'WECOM_TOKEN', 'WECOM_AES_KEY', 'WECOM_LEADER_WEBHOOK_KEY', 'WECOM_BOT_SECRET', 'DINGTALK_APP_SECRET', 'DINGTALK_LEADER_SECRET', 'DINGTALK_LEADER_WEBHOOK', 'DASHBOARD_TOKEN', 'SIMULATOR_TOKEN']);
 
 /** The value as the operator gave it, for the error message: never a secret, never a URL's userinfo (DATABASE_URL's password). */
 function describeValue(env: Record<string, string | undefined>, key: PropertyKey | undefined): string {

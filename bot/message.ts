@@ -26,6 +26,8 @@ export interface IncomingMessage {
    * per-conversation reply URL (DingTalk's sessionWebhook) and until when.
    */
   replySession?: { url: string; expiresAt: Date };
+  /** The request id a reply must answer, when the message came on a long connection that replies per request (the WeCom intelligent bot). */
+  replyTo?: string;
 }
 
 /** What the dispatcher answers: the reply text for the sender, or none. */

@@ -65,6 +65,6 @@ export function createServer({ adapters, dispatch, db, log, health, routes }: Se
  * the hall's staff.
  */
 function inboundDown(adapters: PlatformAdapter[], connections: LinkStatus[]): boolean {
-  const httpInbound = adapters.some((a) => !a.link && a.platform !== 'local');
+  const httpInbound = adapters.some((a) => (!a.link || a.httpInbound) && a.platform !== 'local');
   return connections.length > 0 && !httpInbound && connections.every((c) => !c.connected && c.downForMs > DOWN_WARNING_MS);
 }

@@ -10,6 +10,7 @@ import type { Timers } from './adapters/long-connection';
 import { createLocalAdapter, type LocalAdapter } from './adapters/local';
 import { createDingtalkAdapter } from './adapters/dingtalk';
 import { createWecomAdapter } from './adapters/wecom';
+import { createWecomBotAdapter, wecomAppBesideBot } from './adapters/wecom-bot';
 import { WorkCalendar } from './calendar';
 import { calendarHealth } from './calendar/status';
 import type { Services } from './command';
@@ -59,7 +60,10 @@ export interface ServiceOptions {
 export async function createService({ config, log, clock = systemClock, db: given, timers }: ServiceOptions): Promise<Service> {
   const db = given ?? (await openDatabase(config.databaseUrl, clock.now()));
   const adapters: PlatformAdapter[] = [];
-  if (config.wecom) adapters.push(createWecomAdapter({ config: config.wecom, log: log.child({ platform: 'wecom' }), clock }));
+  const wecomApp = config.wecom ? createWecomAdapter({ config: config.wecom, log: log.child({ platform: 'wecom' }), clock }) : undefined;
+  const wecomBot = config.wecomBot ? createWecomBotAdapter({ config: config.wecomBot, log: log.child({ platform: 'wecom', via: 'bot' }), clock, timers }) : undefined;
+  const wecom = wecomApp && wecomBot ? wecomAppBesideBot(wecomApp, wecomBot) : (wecomApp ?? wecomBot);
+  if (wecom) adapters.push(wecom);
   if (config.dingtalk) adapters.push(createDingtalkAdapter({ config: config.dingtalk, log: log.child({ platform: 'dingtalk' }), clock, timers }));
   // The simulator lets anyone act as anyone: never over a real hall's users unless the operator says so.
   if (config.simulator) await assertNoPlatformUsers(db, config).catch(async (err) => {

@@ -77,6 +77,15 @@ describe('loadConfig', () => {
     expect(problemsOf({ DINGTALK_STREAM_ENDPOINT: 'gateway' })).to.contain('DINGTALK_STREAM_ENDPOINT');
   });
 
+  it('turns the WeCom intelligent bot on with its id and secret alone, on the official long-connection address', () => {
+    const config = loadConfig({ WECOM_BOT_ID: 'aib1', WECOM_BOT_SECRET: 's' });
+    expect(config.wecomBot).to.deep.equal({ botId: 'aib1', secret: 's', wsUrl: 'wss://openws.work.weixin.qq.com', leaderChatId: undefined });
+    expect(config.wecom).to.equal(undefined);
+    expect(config.simulator).to.equal(false);
+    expect(problemsOf({ WECOM_BOT_ID: 'aib1' })).to.contain('WECOM_BOT_SECRET');
+    expect(problemsOf({ WECOM_BOT_ID: 'aib1', WECOM_BOT_SECRET: 's', WECOM_BOT_WS_URL: 'https://x' })).to.contain('WECOM_BOT_WS_URL');
+  });
+
   it('takes DingTalk in HTTP mode unless DINGTALK_MODE=stream, which needs only the app credentials', () => {
     const app = { DINGTALK_APP_KEY: 'k', DINGTALK_APP_SECRET: 's', DINGTALK_ROBOT_CODE: 'k' };
     expect(loadConfig(app).dingtalk).to.include({ mode: 'http' });

@@ -21,6 +21,8 @@ export interface PlatformAdapter {
   mount(router: Router, dispatch: Dispatch): void;
   /** The long connection messages arrive on, when the service dials out instead of being called. */
   readonly link?: InboundLink;
+  /** True when the platform also calls this service's routes beside its link (the WeCom app beside the intelligent bot). */
+  readonly httpInbound?: boolean;
   /** The outbox channels this platform delivers through. */
   readonly channels: Channel[];
   /** Where a direct message to one of this platform's users goes. */
@@ -31,5 +33,5 @@ export interface PlatformAdapter {
    * Where the reply to a message goes when the platform replies by API rather
    * than in the HTTP answer (DingTalk). Absent: the reply is the HTTP answer.
    */
-  replyDestination?(message: IncomingMessage): Destination;
+  replyDestination?(message: IncomingMessage): Destination | null;
 }

@@ -121,6 +121,18 @@ export class LongConnection implements InboundLink {
     return { name: this.options.name, connected: this.connected, since: this.since.toISOString(), reconnects: Math.max(0, this.opens - 1), downForMs };
   }
 
+  /** Sends a frame on the current socket; false when there is no open connection. */
+  send(payload: unknown): boolean {
+    if (this.socket?.readyState !== WebSocket.OPEN) return false;
+    this.socket.send(JSON.stringify(payload));
+    return true;
+  }
+
+  /** Cuts the current socket (a refused subscription): the usual backoff then dials again. */
+  drop(): void {
+    this.socket?.terminate();
+  }
+
   /** The server asked to move (DingTalk `disconnect`): finish the frames in flight, close, and dial again at once. */
   async redial(): Promise<void> {
     const socket = this.socket;

@@ -1,42 +1,20 @@
-import FakeTimers from '@sinonjs/fake-timers';
 import { expect } from 'chai';
 import { ROBOT_TOPIC } from '../../bot/adapters/dingtalk/stream';
-import type { Timers } from '../../bot/adapters/long-connection';
 import { captureLog } from '../support/capture-log';
 import { dingtalkBody, TEST_DINGTALK } from '../support/dingtalk-client';
 import { SESSION_PATH } from '../support/fake-dingtalk';
-import { Hall } from '../support/hall';
-
-/** Long-connection timers a test moves by hand: heartbeats and reconnect backoff fire only on `tick`. */
-function manualTimers(): Timers & { tick(ms: number): void } {
-  const clock = FakeTimers.createClock();
-  return {
-    setTimeout: (fn, ms) => clock.setTimeout(fn, ms),
-    clearTimeout: (handle) => clock.clearTimeout(handle as ReturnType<typeof clock.setTimeout>),
-    tick: (ms) => void clock.tick(ms),
-  };
-}
-
-/** Longer than the longest reconnect backoff (60 s plus jitter). */
-const PAST_BACKOFF = 75_000;
+import { Hall, openLinkedHall } from '../support/hall';
+import { healthOf, manualTimers, PAST_BACKOFF } from '../support/manual-timers';
 
 describe('DingTalk Stream mode', () => {
   let hall: Hall;
   let timers: ReturnType<typeof manualTimers>;
   let logs: ReturnType<typeof captureLog>;
-  beforeEach(async () => {
-    timers = manualTimers();
-    logs = captureLog();
-    hall = await Hall.open({ platform: 'dingtalk-stream', timers, log: logs.log });
-  });
+  beforeEach(async () => ({ hall, timers, logs } = await openLinkedHall('dingtalk-stream')));
   afterEach(() => hall.close());
 
   const frame = (from: string, content: string, msgId: string, sessionWebhook = hall.dingtalk.sessionWebhook()) =>
     dingtalkBody({ from, content, msgId, sessionWebhook }, hall.clock.now().getTime());
-  const health = async () => {
-    const res = await fetch(`${hall.url}/healthz`);
-    return { status: res.status, body: (await res.json()) as { connections: { name: string; connected: boolean; since: string; reconnects: number }[] } };
-  };
 
   it('opens the connection with the app credentials and the robot topic, and serves no callback route', async () => {
     const [open] = hall.stream.opens;
@@ -44,7 +22,7 @@ describe('DingTalk Stream mode', () => {
     expect(open.body).to.deep.include({ clientId: TEST_DINGTALK.appKey, clientSecret: TEST_DINGTALK.appSecret });
     expect(open.body?.subscriptions).to.deep.equal([{ type: 'CALLBACK', topic: ROBOT_TOPIC }]);
     expect((await fetch(`${hall.url}/dingtalk/callback`, { method: 'POST', body: '{}' })).status).to.equal(404);
-    const { status, body } = await health();
+    const { status, body } = await healthOf(hall.url);
     expect(status).to.equal(200);
     expect(body.connections).to.have.length(1);
     expect(body.connections[0]).to.include({ name: 'dingtalk-stream', connected: true, reconnects: 0 });
@@ -122,11 +100,11 @@ describe('DingTalk Stream mode', () => {
   it('reconnects after the gateway drops the connection, with one connection at a time, and reports it', async () => {
     hall.stream.drop();
     await logs.logged('long connection: dropped; reconnecting');
-    expect((await health()).body.connections[0].connected).to.equal(false);
+    expect((await healthOf(hall.url)).body.connections[0].connected).to.equal(false);
     timers.tick(PAST_BACKOFF);
     await hall.stream.connected(2);
     expect((await hall.send('zhangsan', '36.5')).reply).to.contain('36.5');
-    const { body } = await health();
+    const { body } = await healthOf(hall.url);
     expect(body.connections[0]).to.include({ connected: true, reconnects: 1 });
     expect(hall.stream.mostAtOnce).to.equal(1);
   });
@@ -155,17 +133,17 @@ describe('DingTalk Stream mode', () => {
     hall.stream.drop();
     await logs.logged('long connection: dropped; reconnecting');
     hall.clock.advance(60_000);
-    expect((await health()).status).to.equal(200);
+    expect((await healthOf(hall.url)).status).to.equal(200);
     hall.clock.advance(70_000);
     timers.tick(PAST_BACKOFF);
     await logs.logged('long connection down for more than 2 minutes: no messages are arriving');
-    const down = await health();
+    const down = await healthOf(hall.url);
     expect(down.status).to.equal(503);
     expect(down.body.connections[0].connected).to.equal(false);
 
     hall.stream.refuse = false;
     timers.tick(PAST_BACKOFF);
     await hall.stream.connected(2);
-    expect((await health()).status).to.equal(200);
+    expect((await healthOf(hall.url)).status).to.equal(200);
   });
 });

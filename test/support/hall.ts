@@ -8,15 +8,21 @@ import { openTestDatabase, seedStaff, testDatabaseUrl } from './db';
 import type { Timers } from '../../bot/adapters/long-connection';
 import { dingtalkBody, dingtalkEnv, postToDingtalk } from './dingtalk-client';
 import { FakeDingtalkGateway } from './fake-dingtalk-stream';
+import { captureLog } from './capture-log';
+import { manualTimers } from './manual-timers';
 import { FakeDingtalk } from './fake-dingtalk';
 import { FakeWecom } from './fake-wecom';
+import { FakeWecomBot, wecomBotEnv } from './fake-wecom-bot';
 import { postToWecom, TEST_WECOM, wecomEnv } from './wecom-client';
 
-/** `dingtalk-stream`: DingTalk with messages arriving over the Stream connection instead of the callback route. */
-export type TestPlatform = 'wecom' | 'dingtalk' | 'dingtalk-stream';
+/**
+ * `dingtalk-stream`: DingTalk with messages arriving over the Stream connection instead of the callback route;
+ * `wecom-bot`: the WeCom intelligent bot alone, on its long connection.
+ */
+export type TestPlatform = 'wecom' | 'dingtalk' | 'dingtalk-stream' | 'wecom-bot';
 
 /** The platforms the shared conversation tests run on. */
-export const PLATFORMS: TestPlatform[] = ['wecom', 'dingtalk', 'dingtalk-stream'];
+export const PLATFORMS: TestPlatform[] = ['wecom', 'dingtalk', 'dingtalk-stream', 'wecom-bot'];
 
 /** What one message brought about: the reply the sender saw, and what the outbox delivered. */
 export interface Exchange {
@@ -67,7 +73,7 @@ export class Hall {
   private constructor(
     readonly platform: TestPlatform,
     readonly service: Service,
-    private readonly peer: FakeWecom | FakeDingtalk,
+    private readonly peer: FakeWecom | FakeDingtalk | FakeWecomBot,
     readonly clock: ManualClock,
     readonly url: string,
     readonly databaseUrl: string,
@@ -77,10 +83,11 @@ export class Hall {
   static async open(options: HallOptions = {}): Promise<Hall> {
     const platform = options.platform ?? 'wecom';
     const clock = new ManualClock(options.now ?? '2026-11-23T08:05:00+08:00');
-    const peer = platform === 'wecom' ? await FakeWecom.start() : await FakeDingtalk.start();
+    const peer = platform === 'wecom' ? await FakeWecom.start() : platform === 'wecom-bot' ? await FakeWecomBot.start() : await FakeDingtalk.start();
     const gateway = platform === 'dingtalk-stream' ? await FakeDingtalkGateway.start() : undefined;
     const streamEnv = gateway ? { DINGTALK_MODE: 'stream', DINGTALK_STREAM_ENDPOINT: gateway.url } : {};
-    const config = loadConfig({ ...(platform === 'wecom' ? wecomEnv(peer.url) : dingtalkEnv(peer.url)), ...streamEnv, ...options.env });
+    const platformEnv = platform === 'wecom' ? wecomEnv(peer.url) : platform === 'wecom-bot' ? wecomBotEnv(peer.url) : dingtalkEnv(peer.url);
+    const config = loadConfig({ ...platformEnv, ...streamEnv, ...options.env });
     const shared = options.shareDatabaseWith;
     const databaseUrl = shared?.databaseUrl ?? testDatabaseUrl(options.shareable);
     const db = !shared ? await openTestDatabase(undefined, databaseUrl) : databaseUrl.startsWith('sqlite:') ? shared.service.db : await openDatabase(databaseUrl);
@@ -88,6 +95,11 @@ export class Hall {
     const service = await createService({ config, log: options.log ?? silentLogger, clock, db, timers: options.timers });
     const server = await service.listen(0, '127.0.0.1', { background: false });
     await gateway?.connected();
+    if (peer instanceof FakeWecomBot) {
+      await peer.connected();
+      // Bot replies go by the outbox as the connection asks; the dispatcher runs so a test can wait for them.
+      service.outboxDispatcher.start();
+    }
     return new Hall(platform, service, peer, clock, `http://127.0.0.1:${(server.address() as AddressInfo).port}`, databaseUrl, gateway);
   }
 
@@ -100,6 +112,12 @@ export class Hall {
   /** The fake DingTalk server (DingTalk halls). */
   get dingtalk(): FakeDingtalk {
     if (!(this.peer instanceof FakeDingtalk)) throw new Error('not a DingTalk hall');
+    return this.peer;
+  }
+
+  /** The fake WeCom intelligent-bot gateway (`wecom-bot` halls). */
+  get bot(): FakeWecomBot {
+    if (!(this.peer instanceof FakeWecomBot)) throw new Error('not a WeCom bot hall');
     return this.peer;
   }
 
@@ -121,6 +139,11 @@ export class Hall {
     if (this.peer instanceof FakeWecom) {
       ({ status, reply } = await postToWecom(this.url, TEST_WECOM, { from, content: text, msgId, chatId: group ? 'wr-hall-group' : undefined }));
       await this.deliver();
+    } else if (this.peer instanceof FakeWecomBot) {
+      // The connection has no status: an answer on the request stands for the callback's 200.
+      reply = await this.peer.message({ from, content: text, msgid: msgId });
+      status = 200;
+      await this.deliver();
     } else {
       const webhook = this.peer.sessionWebhook(group ? 'group' : 'abc');
       const conversationType = group ? '2' : '1';
@@ -138,6 +161,8 @@ export class Hall {
 
   /** Runs the outbox until nothing more is due now. */
   async deliver(): Promise<void> {
+    // With the dispatcher running (bot halls), a pass in progress holds its rows: wait for it before draining.
+    if (this.peer instanceof FakeWecomBot) await this.service.outboxDispatcher.runOnce();
     await this.service.outboxDispatcher.drain(5_000);
   }
 
@@ -162,4 +187,14 @@ export class Hall {
     await this.peer.close();
     await this.gateway?.close();
   }
+}
+
+/**
+ * A hall on a long-connection platform, with hand-moved connection timers and
+ * a log the test can wait on (connection events have no HTTP answer to await).
+ */
+export async function openLinkedHall(platform: TestPlatform): Promise<{ hall: Hall; timers: ReturnType<typeof manualTimers>; logs: ReturnType<typeof captureLog> }> {
+  const timers = manualTimers();
+  const logs = captureLog();
+  return { hall: await Hall.open({ platform, timers, log: logs.log }), timers, logs };
 }

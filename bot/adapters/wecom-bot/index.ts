@@ -1,0 +1,44 @@
+import type { WecomBotConfig } from '../../config';
+import type { Logger } from '../../log';
+import { systemClock, type Clock } from '../../time';
+import type { PlatformAdapter } from '../adapter';
+import type { Timers } from '../long-connection';
+import { replyTarget, wecomBotChannels } from './channels';
+import { WecomBotLink } from './link';
+
+/**
+ * The WeCom intelligent bot (智能机器人) on its long connection: no public
+ * address and no message crypto. Its users are WeCom users, so it is the
+ * `wecom` platform: the same people, the same message-id claims.
+ */
+export function createWecomBotAdapter({ config, log, clock = systemClock, timers }: { config: WecomBotConfig; log: Logger; clock?: Clock; timers?: Timers }): PlatformAdapter {
+  const link = new WecomBotLink(config, clock, log, timers);
+  return {
+    platform: 'wecom',
+    link: link.connection,
+    channels: wecomBotChannels(config, link, log),
+    leaderDestinations: config.leaderChatId ? [{ channel: 'wecom-bot-group', target: 'leaders' }] : [],
+    personDestination: (userId) => ({ channel: 'wecom-bot-user', target: userId }),
+    replyDestination: (message) => (message.replyTo ? { channel: 'wecom-bot-reply', target: replyTarget(message.replyTo, message.userId, message.chatId) } : null),
+    mount: () => undefined,
+  };
+}
+
+/**
+ * The self-built app and the intelligent bot together as the one `wecom`
+ * platform: the app's routes and the bot's connection both bring messages;
+ * a message is answered the way it came; people are nudged by the app;
+ * leadership pushes go to every configured group.
+ */
+export function wecomAppBesideBot(app: PlatformAdapter, bot: PlatformAdapter): PlatformAdapter {
+  return {
+    platform: 'wecom',
+    link: bot.link,
+    httpInbound: true,
+    channels: [...app.channels, ...bot.channels],
+    leaderDestinations: [...app.leaderDestinations, ...bot.leaderDestinations],
+    personDestination: app.personDestination,
+    replyDestination: (message) => (message.replyTo ? bot.replyDestination!(message) : (app.replyDestination?.(message) ?? null)),
+    mount: app.mount,
+  };
+}

@@ -1,0 +1,151 @@
+import { EventEmitter, once } from 'node:events';
+import { WebSocketServer, type WebSocket } from 'ws';
+
+/** The intelligent bot a test subscribes as. */
+export const TEST_WECOM_BOT = { botId: 'aibot-test', secret: 'test-bot-secret', leaderChatId: 'chat-leaders' };
+
+/** The environment that turns the intelligent bot on alone, connecting to `url`, with a leadership group chat. */
+export function wecomBotEnv(url: string): Record<string, string> {
+  return { WECOM_BOT_ID: TEST_WECOM_BOT.botId, WECOM_BOT_SECRET: TEST_WECOM_BOT.secret, WECOM_BOT_WS_URL: url, WECOM_BOT_LEADER_CHAT_ID: TEST_WECOM_BOT.leaderChatId };
+}
+
+/** One request frame the fake received from the service: `{cmd, headers: {req_id}, body}`. */
+export interface BotCall {
+  cmd: string;
+  headers: { req_id: string };
+  body: Record<string, unknown>;
+}
+
+export interface BotTestMessage {
+  from: string;
+  content: string;
+  msgid?: string;
+  chattype?: 'single' | 'group';
+  chatid?: string;
+}
+
+/**
+ * A fake WeCom intelligent-bot gateway on 127.0.0.1 (a WebSocket server
+ * speaking the documented frames): checks `aibot_subscribe`, answers every
+ * request on its `req_id`, pushes `aibot_msg_callback` frames and records the
+ * service's replies and pushes.
+ */
+export class FakeWecomBot {
+  readonly calls: BotCall[] = [];
+  /** Connections whose subscription was accepted. */
+  subscribed = 0;
+  mostAtOnce = 0;
+  /** When set, `ping` frames go unanswered. */
+  silent = false;
+  /** errcode given to the next `aibot_respond_msg` requests (e.g. an expired request). */
+  readonly refuseReplies: number[] = [];
+  url = '';
+  private readonly events = new EventEmitter();
+  private readonly sockets = new Set<WebSocket>();
+  private serial = 0;
+  private wss!: WebSocketServer;
+
+  static async start(): Promise<FakeWecomBot> {
+    const fake = new FakeWecomBot();
+    fake.wss = new WebSocketServer({ host: '127.0.0.1', port: 0 });
+    await once(fake.wss, 'listening');
+    fake.url = `ws://127.0.0.1:${(fake.wss.address() as { port: number }).port}`;
+    fake.wss.on('connection', (socket) => fake.accept(socket));
+    return fake;
+  }
+
+  /** Resolves once `n` subscriptions in all have been accepted. */
+  async connected(n = 1): Promise<void> {
+    while (this.subscribed < n) await once(this.events, 'subscribed');
+  }
+
+  /** Pushes a message to the bot and resolves with the markdown it answered on the same request. */
+  async message(msg: BotTestMessage): Promise<string> {
+    const reqId = `cb-${++this.serial}`;
+    this.push(reqId, msg);
+    return this.answerTo(reqId);
+  }
+
+  /** Pushes a message without waiting for an answer; returns its req_id. */
+  push(reqId: string, msg: BotTestMessage): void {
+    const body = {
+      msgid: msg.msgid ?? `bot-${reqId}-${Math.random().toString(36).slice(2)}`,
+      aibotid: TEST_WECOM_BOT.botId,
+      ...(msg.chatid ? { chatid: msg.chatid } : {}),
+      chattype: msg.chattype ?? 'single',
+      from: { userid: msg.from },
+      msgtype: 'text',
+      text: { content: msg.content },
+    };
+    for (const socket of this.sockets) socket.send(JSON.stringify({ cmd: 'aibot_msg_callback', headers: { req_id: reqId }, body }));
+  }
+
+  /** Resolves with the markdown answered on request `reqId`. */
+  async answerTo(reqId: string): Promise<string> {
+    const found = () => this.calls.find((c) => c.cmd === 'aibot_respond_msg' && c.headers.req_id === reqId && !this.refused.has(c));
+    while (!found()) await once(this.events, 'call');
+    return markdownOf(found()!);
+  }
+
+  /** Answers (markdown) given on request `reqId` so far. */
+  answersTo(reqId: string): string[] {
+    return this.calls.filter((c) => c.cmd === 'aibot_respond_msg' && c.headers.req_id === reqId && !this.refused.has(c)).map(markdownOf);
+  }
+
+  /** Texts pushed to the leadership group chat, from call `since`. */
+  groupTexts(since = 0): string[] {
+    return this.pushes(since).filter((c) => c.body.chatid === TEST_WECOM_BOT.leaderChatId).map(markdownOf);
+  }
+
+  /** Texts pushed to people, one per recipient, from call `since`. */
+  directTexts(since = 0): { to: string; text: string }[] {
+    return this.pushes(since)
+      .filter((c) => c.body.chatid !== TEST_WECOM_BOT.leaderChatId)
+      .map((c) => ({ to: String(c.body.chatid), text: markdownOf(c) }));
+  }
+
+  /** Cuts every connection without a close handshake. */
+  drop(): void {
+    for (const socket of this.sockets) socket.terminate();
+  }
+
+  async close(): Promise<void> {
+    this.drop();
+    await new Promise<void>((resolve) => this.wss.close(() => resolve()));
+  }
+
+  private readonly refused = new WeakSet<BotCall>();
+
+  private pushes(since: number): BotCall[] {
+    return this.calls.slice(since).filter((c) => c.cmd === 'aibot_send_msg');
+  }
+
+  private accept(socket: WebSocket): void {
+    this.sockets.add(socket);
+    this.mostAtOnce = Math.max(this.mostAtOnce, this.sockets.size);
+    socket.on('close', () => this.sockets.delete(socket));
+    socket.on('message', (raw) => {
+      const call = JSON.parse(String(raw)) as BotCall;
+      const answer = (errcode: number, errmsg = errcode ? 'refused' : 'ok') => socket.send(JSON.stringify({ headers: { req_id: call.headers.req_id }, errcode, errmsg }));
+      if (call.cmd === 'aibot_subscribe') {
+        const ok = call.body.bot_id === TEST_WECOM_BOT.botId && call.body.secret === TEST_WECOM_BOT.secret;
+        answer(ok ? 0 : 40058, ok ? 'ok' : 'invalid bot_id or secret');
+        if (ok) {
+          this.subscribed += 1;
+          this.events.emit('subscribed');
+        }
+        return;
+      }
+      if (call.cmd === 'ping') return this.silent || answer(0);
+      this.calls.push(call);
+      const refusal = call.cmd === 'aibot_respond_msg' ? this.refuseReplies.shift() : undefined;
+      if (refusal !== undefined) this.refused.add(call);
+      answer(refusal ?? 0);
+      this.events.emit('call');
+    });
+  }
+}
+
+function markdownOf(call: BotCall): string {
+  return String((call.body.markdown as { content?: unknown } | undefined)?.content ?? '');
+}
