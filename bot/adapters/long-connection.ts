@@ -16,7 +16,7 @@ export const realTimers: Timers = {
 };
 
 /** Reconnect delays: 1 s doubling to 60 s, with up to 20% jitter so several instances do not dial in step. */
-export function defaultBackoff(attempt: number): number {
+function backoff(attempt: number): number {
   const base = Math.min(60_000, 1_000 * 2 ** attempt);
   return Math.round(base * (1 + Math.random() * 0.2));
 }
@@ -64,10 +64,10 @@ export interface LongConnectionOptions {
   clock: Clock;
   log: Logger;
   timers?: Timers;
-  backoff?: (attempt: number) => number;
-  /** A heartbeat goes out this often; no frame or pong for a whole interval means the connection is dead. */
-  heartbeatMs?: number;
 }
+
+/** A heartbeat goes out this often; no frame or pong for a whole interval means the connection is dead. */
+const HEARTBEAT_MS = 30_000;
 
 /**
  * One long connection per bot: dials, keeps a heartbeat, and redials with
@@ -90,13 +90,9 @@ export class LongConnection implements InboundLink {
   private dispatch?: Dispatch;
   private readonly inFlight = new Set<Promise<void>>();
   private readonly timers: Timers;
-  private readonly backoff: (attempt: number) => number;
-  private readonly heartbeatMs: number;
 
   constructor(private readonly options: LongConnectionOptions) {
     this.timers = options.timers ?? realTimers;
-    this.backoff = options.backoff ?? defaultBackoff;
-    this.heartbeatMs = options.heartbeatMs ?? 30_000;
     this.since = options.clock.now();
   }
 
@@ -215,7 +211,7 @@ export class LongConnection implements InboundLink {
       if (this.options.protocol.heartbeat) this.options.protocol.heartbeat(send, socket);
       else socket.ping();
       this.armHeartbeat(socket, send);
-    }, this.heartbeatMs);
+    }, HEARTBEAT_MS);
   }
 
   /** The current socket is gone: down from now, no heartbeat. */
@@ -236,7 +232,7 @@ export class LongConnection implements InboundLink {
     this.retry = this.timers.setTimeout(() => {
       this.retry = undefined;
       void this.dial();
-    }, this.backoff(this.attempt++));
+    }, backoff(this.attempt++));
   }
 }
 
