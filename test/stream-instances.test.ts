@@ -7,7 +7,8 @@ import { FakeDingtalkGateway } from './support/fake-dingtalk-stream';
 import { started, startInstance, until } from './support/instances';
 
 describe('DingTalk Stream across processes on one database', function () {
-  this.timeout(60_000);
+  // Two process starts in one test, each up to 50 s on a loaded machine.
+  this.timeout(120_000);
   let dingtalk: FakeDingtalk;
   let gateway: FakeDingtalkGateway;
   let url: string;

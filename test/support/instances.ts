@@ -14,7 +14,8 @@ export async function startInstance(env: Record<string, string>): Promise<{ chil
   const url = `http://127.0.0.1:${port}`;
   let exited = false;
   child.once('exit', () => (exited = true));
-  await untilAsync('the instance to answer', async () => !exited && (await fetch(`${url}/healthz`).then((r) => r.ok, () => false)));
+  // A start takes seconds alone and tens of seconds on a loaded CI machine (tsx compiles on the fly).
+  await untilAsync('the instance to answer', async () => !exited && (await fetch(`${url}/healthz`).then((r) => r.ok, () => false)), 50_000);
   if (exited) throw new Error('the instance exited');
   return { child, url };
 }
