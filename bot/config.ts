@@ -15,7 +15,8 @@ const url = (fallback: string) =>
     .trim()
     .default(fallback)
     .pipe(z.url({ protocol: /^https?$/ }))
-    .refine((u) => !new URL(u).username && !new URL(u).password, 'expected an address without a user name or password')
+    // zod runs this even when the pipe above failed: a value that is no URL at all is left to that message.
+    .refine((u) => !URL.canParse(u) || (!new URL(u).username && !new URL(u).password), 'expected an address without a user name or password')
     .transform((u) => u.replace(/\/+$/, ''));
 const cron = (fallback: string) =>
   z.string().trim().default(fallback).refine((v) => isCron(v), 'expected a cron expression such as "30 7 * * *"');

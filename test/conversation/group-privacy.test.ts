@@ -8,7 +8,7 @@ for (const platform of PLATFORMS) {
     afterEach(() => hall.close());
 
     /** Every request the fake platform received after `since`, as text: what could have reached the group. */
-    const everythingSent = (since: number) => (platform === 'wecom' ? hall.fake.calls : hall.dingtalk.calls).slice(since).map((c) => JSON.stringify(c));
+    const everythingSent = (since: number) => (platform === 'wecom' ? hall.fake.calls : platform === 'wecom-bot' ? hall.bot.calls : hall.dingtalk.calls).slice(since).map((c) => JSON.stringify(c));
     const storedReplies = async () => (await hall.service.db.all<{ reply: string | null }>('SELECT reply FROM inbound_message')).map((r) => r.reply ?? '');
 
     it("sends a leader's 看板 link one-to-one and tells the group only that it was sent privately", async () => {

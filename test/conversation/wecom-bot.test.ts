@@ -30,9 +30,13 @@ describe('WeCom intelligent bot on its long connection', () => {
     expect(hall.bot.groupTexts()).to.have.length(1);
   });
 
-  it('answers an @-mention in a group chat on the request that asked', async () => {
+  it('records an @-mention in a group chat and answers the reading to the sender alone', async () => {
     const reply = await hall.bot.message({ from: 'zhangsan', content: '@防疫助手 36.5', chattype: 'group', chatid: 'chat-window-1' });
-    expect(reply).to.contain('36.5');
+    await hall.deliver();
+    // The group hears only that the answer went one-to-one; the reading goes to the sender alone.
+    expect(reply).to.contain('张三').and.contain('单独').and.not.contain('36.5');
+    expect(hall.bot.directTexts().map((d) => d.to)).to.deep.equal(['zhangsan']);
+    expect(hall.bot.directTexts()[0].text).to.contain('36.5');
     expect(await hall.count('report')).to.equal(1);
   });
 

@@ -141,7 +141,7 @@ export class Hall {
       await this.deliver();
     } else if (this.peer instanceof FakeWecomBot) {
       // The connection has no status: an answer on the request stands for the callback's 200.
-      reply = await this.peer.message({ from, content: text, msgid: msgId });
+      reply = await this.peer.message({ from, content: text, msgid: msgId, ...(group ? { chattype: 'group', chatid: 'wr-hall-group' } : {}) });
       status = 200;
       await this.deliver();
     } else {
