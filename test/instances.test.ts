@@ -6,7 +6,7 @@ import { openDatabase } from '../bot/db/open';
 import { openTestDatabase, seedStaff, testDatabaseUrl } from './support/db';
 import { FakeWecom } from './support/fake-wecom';
 import { buildWecomPost, decryptPassiveReply, TEST_WECOM, wecomEnv } from './support/wecom-client';
-import { started, startInstance, until, untilAsync } from './support/instances';
+import { startInstance, stopStarted, until, untilAsync } from './support/instances';
 
 /** Forty names without digits (a digit ends the name in `代报 名字 36.5`). */
 const NAMES = Array.from({ length: 40 }, (_, i) => `员工${'甲乙丙丁戊己庚辛壬癸'[i % 10]}${'子丑寅卯'[Math.floor(i / 10)]}`);
@@ -44,7 +44,7 @@ describe('two service instances on one database', function () {
   });
 
   after(async () => {
-    await Promise.all(started.filter((c) => c.exitCode === null).map((child) => new Promise((resolve) => (child.once('exit', resolve), child.kill('SIGTERM')))));
+    await stopStarted();
     await fake.close();
   });
 

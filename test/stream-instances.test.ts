@@ -4,7 +4,7 @@ import { openTestDatabase, seedStaff, testDatabaseUrl } from './support/db';
 import { dingtalkBody, dingtalkEnv } from './support/dingtalk-client';
 import { FakeDingtalk } from './support/fake-dingtalk';
 import { FakeDingtalkGateway } from './support/fake-dingtalk-stream';
-import { started, startInstance, until } from './support/instances';
+import { startInstance, stopStarted, until } from './support/instances';
 
 describe('DingTalk Stream across processes on one database', function () {
   // Two process starts in one test, each up to 50 s on a loaded machine.
@@ -28,7 +28,7 @@ describe('DingTalk Stream across processes on one database', function () {
   });
 
   after(async () => {
-    await Promise.all(started.filter((c) => c.exitCode === null && c.signalCode === null).map((child) => new Promise((resolve) => (child.once('exit', resolve), child.kill('SIGTERM')))));
+    await stopStarted();
     await gateway.close();
     await dingtalk.close();
   });

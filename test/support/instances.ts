@@ -31,3 +31,9 @@ export async function untilAsync(what: string, condition: () => Promise<boolean>
 
 /** The same, for a condition known without waiting on anything. */
 export const until = (what: string, condition: () => boolean, deadlineMs?: number) => untilAsync(what, async () => condition(), deadlineMs);
+
+/** Stops (SIGTERM) every started instance still running; one already killed has nothing to wait for. */
+export async function stopStarted(): Promise<void> {
+  const running = started.filter((c) => c.exitCode === null && c.signalCode === null);
+  await Promise.all(running.map((child) => new Promise((resolve) => (child.once('exit', resolve), child.kill('SIGTERM')))));
+}
