@@ -7,14 +7,20 @@ import { Hall } from '../support/hall';
 import { freePort } from '../support/ports';
 import { SimulatorHall } from '../support/simulator';
 
-/** Moves the mouse across a chart until ECharts shows its tooltip there; answers the tooltip's text. */
+/**
+ * Shows a chart's tooltip as a hover does (ECharts' showTip action, which a
+ * mouse move sends), so that the tooltip is built under the page's CSP
+ * without depending on pointer timing; answers the tooltip's text.
+ */
 async function hoverChart(page: Page, id: string): Promise<string> {
   const chart = page.locator(`#${id}`);
   await chart.scrollIntoViewIfNeeded();
-  const box = (await chart.boundingBox())!;
-  for (let x = 0.2; x < 0.9; x += 0.1) await page.mouse.move(box.x + box.width * x, box.y + box.height * 0.6, { steps: 3 });
+  await page.evaluate((el) => {
+    const instance = (window as unknown as { echarts: { getInstanceByDom(e: Element | null): { dispatchAction(a: object): void } } }).echarts.getInstanceByDom(document.getElementById(el));
+    instance.dispatchAction({ type: 'showTip', seriesIndex: 0, dataIndex: 0 });
+  }, id);
   const tip = chart.locator('.chart-tip');
-  await tip.waitFor();
+  await tip.waitFor({ timeout: 10_000 });
   return tip.innerText();
 }
 
