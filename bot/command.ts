@@ -2,7 +2,7 @@ import type { Role } from '../entities';
 import type { WorkCalendar } from './calendar';
 import type { Config } from './config';
 import type { Database, Sql } from './db/database';
-import type { Directory, Person } from './directory';
+import type { Directory, Person } from './directory/directory';
 import type { Logger } from './log';
 import type { IncomingMessage } from './message';
 import type { Notifier } from './notify';

@@ -3,7 +3,7 @@ import type { Command, CommandContext, Services } from './command';
 import { resign, signingKey, unsign } from './dashboard/tokens';
 import { createRouter } from './route';
 import type { Sql } from './db/database';
-import type { Person } from './directory';
+import type { Person } from './directory/directory';
 import { UserError } from './errors';
 import type { Dispatch, DispatchResult, IncomingMessage } from './message';
 import { messages } from './messages';

@@ -1,11 +1,11 @@
 import type { HealthCode, Role, Severity, Slot } from '../entities';
-import type { OpenAlert, WindowDay } from './attendance';
-import { missing } from './attendance';
+import type { OpenAlert, WindowDay } from './health/attendance';
+import { missing } from './health/attendance';
 import { celsius, CODE_LABEL, ROLE_LABEL, SEVERITY_LABEL, SLOT_LABEL } from './labels';
-import type { HealthCheckScope } from './health-check';
-import { readingMessages, type ReplacedReading, type SlotReading } from './messages-readings';
-import { rosterMessages } from './messages-roster';
-import type { ObservedAnomaly } from './observation';
+import type { HealthCheckScope } from './health/health-check';
+import { readingMessages, type ReplacedReading, type SlotReading } from './health/messages';
+import { rosterMessages } from './rosters/messages';
+import type { ObservedAnomaly } from './health/observation';
 import { clip, monthDay, someNames } from './text';
 
 export { someNames };

@@ -1,7 +1,7 @@
 import type { Platform } from '../entities';
 import type { Destination, PlatformAdapter } from './adapters/adapter';
 import type { Sql } from './db/database';
-import type { Person } from './directory';
+import type { Person } from './directory/directory';
 import type { Logger } from './log';
 import type { IncomingMessage } from './message';
 import type { Outbox, OutboxCategory as Category } from './outbox/outbox';

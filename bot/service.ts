@@ -18,7 +18,7 @@ import type { Config } from './config';
 import { mountDashboard } from './dashboard/routes';
 import type { Database } from './db/database';
 import { openDatabase } from './db/open';
-import { Directory } from './directory';
+import { Directory } from './directory/directory';
 import { createDispatch } from './dispatch';
 import type { Logger } from './log';
 import type { Dispatch } from './message';

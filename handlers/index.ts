@@ -1,17 +1,17 @@
 import type { Command } from '../bot/command';
 import { acknowledgeCommand } from './alerts/acknowledge';
-import { dashboardLinkCommand } from './dashboard-link';
-import { helpCommand } from './help';
+import { dashboardLinkCommand } from './dashboard/link';
+import { helpCommand } from './conversation/help';
 import { checklistCommand, closeCommand } from './incidents/checklist';
 import { contactsCommand } from './incidents/contacts';
 import { progressCommand, stepFirstCommand } from './incidents/progress';
-import { recordsCommand } from './records';
-import { rosterStatusCommand } from './roster/status';
-import { submitRosterCommand } from './roster/submit';
-import { smallTalkCommand } from './smalltalk';
-import { statsCommand } from './stats';
-import { behalfCommand } from './temperature/behalf';
-import { reportCommand } from './temperature/report';
+import { recordsCommand } from './health/records';
+import { rosterStatusCommand } from './rosters/status';
+import { submitRosterCommand } from './rosters/submit';
+import { smallTalkCommand } from './conversation/smalltalk';
+import { statsCommand } from './health/stats';
+import { behalfCommand } from './health/behalf';
+import { reportCommand } from './health/report';
 
 /**
  * Every command, in the order `帮助` lists them; text with no keyword is small

@@ -1,4 +1,4 @@
-import { attendance, missing } from '../bot/attendance';
+import { attendance, missing } from '../bot/health/attendance';
 import { messages } from '../bot/messages';
 import type { Job } from './job';
 

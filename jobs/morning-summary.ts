@@ -1,7 +1,7 @@
-import { attendance, openAlerts } from '../bot/attendance';
-import { checkScope } from '../bot/health-check';
+import { attendance, openAlerts } from '../bot/health/attendance';
+import { checkScope } from '../bot/health/health-check';
 import { messages } from '../bot/messages';
-import { observedAnomalies } from '../bot/observation';
+import { observedAnomalies } from '../bot/health/observation';
 import type { Job } from './job';
 
 /** 08:45: to the leadership group, 晨检 reported / expected by window, missing names, open alerts, the anomalies of the observation period (SPEC §5). */

@@ -1,7 +1,7 @@
-import { rosterProgress } from '../bot/figures';
-import { checkScope, healthFlags } from '../bot/health-check';
+import { rosterProgress } from '../bot/health/figures';
+import { checkScope, healthFlags } from '../bot/health/health-check';
 import { messages } from '../bot/messages';
-import { observedAnomalies } from '../bot/observation';
+import { observedAnomalies } from '../bot/health/observation';
 import type { Job } from './job';
 
 /**

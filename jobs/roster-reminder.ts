@@ -1,4 +1,4 @@
-import { rosterProgress } from '../bot/figures';
+import { rosterProgress } from '../bot/health/figures';
 import { messages } from '../bot/messages';
 import type { Job } from './job';
 

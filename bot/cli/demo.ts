@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { DemoRefused, seedDemo } from '../demo';
+import { DemoRefused, seedDemo } from '../demo/demo';
 import { createLogger } from '../log';
 import { CliError, type CliCommand } from './context';
 

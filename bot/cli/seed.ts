@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { seedCity } from '../seed';
+import { seedCity } from '../demo/seed';
 import { CliError, type CliCommand } from './context';
 
 /** `seed --staff 100000 --windows 400 [--reports-on YYYY-MM-DD] [--rosters-for YYYY-MM-DD]`: a synthetic city, for benchmarks only. */

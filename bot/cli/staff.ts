@@ -1,8 +1,8 @@
 import { parseArgs } from 'node:util';
 import type { Database } from '../db/database';
-import { PERSON_COLUMNS, toPerson } from '../directory';
+import { PERSON_COLUMNS, toPerson } from '../directory/directory';
 import { ranks } from '../export/chinese';
-import { importStaff } from '../staff-import';
+import { importStaff } from '../directory/staff-import';
 import { CliError, type CliCommand } from './context';
 import { readUtf8 } from './read-utf8';
 import { formatTable } from './table';

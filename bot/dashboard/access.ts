@@ -1,6 +1,6 @@
 import type { Context } from 'koa';
 import type { Services } from '../command';
-import type { Person } from '../directory';
+import type { Person } from '../directory/directory';
 import { isRevoked } from './revocation';
 import { LINK_HOURS, operatorTokenHash, safeEqual, sign, signingKey, verify, type Grant } from './tokens';
 

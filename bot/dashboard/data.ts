@@ -1,14 +1,14 @@
 import type { Severity, Slot } from '../../entities';
-import { attendance, missing } from '../attendance';
+import { attendance, missing } from '../health/attendance';
 import { calendarStatus } from '../calendar/status';
 import type { Services } from '../command';
 import type { Sql } from '../db/database';
-import { rosterProgress } from '../figures';
-import { checkScope, healthFlags } from '../health-check';
-import { describeAnomaly, observedAnomalies } from '../observation';
+import { rosterProgress } from '../health/figures';
+import { checkScope, healthFlags } from '../health/health-check';
+import { describeAnomaly, observedAnomalies } from '../health/observation';
 import { outboxBacklog, type OutboxBacklog } from '../outbox/status';
 import { addDays, localTime, type LocalTime } from '../time';
-import { slotAt } from '../../handlers/temperature/grammar';
+import { slotAt } from '../../handlers/health/grammar';
 
 /** One window's reporting today. */
 export interface WindowProgress {

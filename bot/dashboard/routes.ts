@@ -1,6 +1,6 @@
 import type Router from '@koa/router';
 import type { Context, Next } from 'koa';
-import { acknowledgeAlert } from '../acknowledge';
+import { acknowledgeAlert } from '../alerts/acknowledge';
 import type { Services } from '../command';
 import { UserError } from '../errors';
 import { messages } from '../messages';

@@ -1,5 +1,5 @@
 import type { Database, Sql } from '../db/database';
-import { PERSON_COLUMNS, toPerson, type Person } from '../directory';
+import { PERSON_COLUMNS, toPerson, type Person } from '../directory/directory';
 import { byLine, readCsvRows, type ImportProblem } from '../csv/read-rows';
 
 /** The exact header SPEC §11 names: one row per membership. */

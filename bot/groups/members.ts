@@ -1,5 +1,5 @@
 import type { Sql } from '../db/database';
-import { PERSON_COLUMNS, toPerson, type Person } from '../directory';
+import { PERSON_COLUMNS, toPerson, type Person } from '../directory/directory';
 
 /** Every working group with its active members (by name, in Chinese order), by group name. */
 export async function groupMembers(sql: Sql): Promise<Map<string, Person[]>> {

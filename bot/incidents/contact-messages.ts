@@ -1,4 +1,4 @@
-import type { Person } from '../directory';
+import type { Person } from '../directory/directory';
 
 /** The sentences of contact tracing (排查). */
 export const contactMessages = {

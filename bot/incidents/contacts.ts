@@ -1,9 +1,9 @@
 import type { Services } from '../command';
 import type { Sql } from '../db/database';
-import type { Person } from '../directory';
+import type { Person } from '../directory/directory';
 import { UserError } from '../errors';
 import { groupMembers } from '../groups/members';
-import { currentRosters } from '../rosters';
+import { currentRosters } from '../rosters/rosters';
 import { contactMessages } from './contact-messages';
 import { openIncidentNamed } from './progress';
 

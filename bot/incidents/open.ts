@@ -1,6 +1,6 @@
 import type { Services } from '../command';
 import type { Sql } from '../db/database';
-import type { Person } from '../directory';
+import type { Person } from '../directory/directory';
 import { groupMembers } from '../groups/members';
 import { proposeContacts } from './contacts';
 import { incidentMessages } from './messages';

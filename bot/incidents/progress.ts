@@ -1,6 +1,6 @@
 import type { Services } from '../command';
 import type { Sql } from '../db/database';
-import type { Person } from '../directory';
+import type { Person } from '../directory/directory';
 import { UserError } from '../errors';
 import { incidentMessages, type StepView } from './messages';
 import { findIncident, incidentSteps, type IncidentRow } from './store';

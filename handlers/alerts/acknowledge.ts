@@ -1,4 +1,4 @@
-import { acknowledgeAlert } from '../../bot/acknowledge';
+import { acknowledgeAlert } from '../../bot/alerts/acknowledge';
 import { LEADERS, type Command } from '../../bot/command';
 import { UserError } from '../../bot/errors';
 import { messages } from '../../bot/messages';

@@ -1,8 +1,8 @@
 import type { CommandContext } from '../../bot/command';
-import type { Person } from '../../bot/directory';
+import type { Person } from '../../bot/directory/directory';
 import { messages, type FindingFacts, type ReportFacts } from '../../bot/messages';
 import { openIncident } from '../../bot/incidents/open';
-import type { SlotReading } from '../../bot/messages-readings';
+import type { SlotReading } from '../../bot/health/messages';
 import { localClock } from '../../bot/time';
 import type { Severity } from '../../entities';
 import { onRoster } from './roster-check';

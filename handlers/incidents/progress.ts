@@ -4,7 +4,7 @@ import { incidentMessages } from '../../bot/incidents/messages';
 import { recordProgress } from '../../bot/incidents/progress';
 import { findIncident } from '../../bot/incidents/store';
 import { STEPS } from '../../bot/incidents/steps';
-import { reportCommand } from '../temperature/report';
+import { reportCommand } from '../health/report';
 
 const STEP_FIRST = /^#?(\d{1,9})(?:\s+|$)([\s\S]*)$/;
 

@@ -1,8 +1,8 @@
 import { expect } from 'chai';
 import { loadConfig } from '../../bot/config';
 import type { Database } from '../../bot/db/database';
-import { DemoRefused, seedDemo } from '../../bot/demo';
-import { Directory } from '../../bot/directory';
+import { DemoRefused, seedDemo } from '../../bot/demo/demo';
+import { Directory } from '../../bot/directory/directory';
 import { silentLogger } from '../../bot/log';
 import { runCli } from '../support/cli';
 import { openTestDatabase, seedStaff, testDatabaseUrl } from '../support/db';

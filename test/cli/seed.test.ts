@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import type { Database } from '../../bot/db/database';
-import { Directory } from '../../bot/directory';
-import { seedCity } from '../../bot/seed';
+import { Directory } from '../../bot/directory/directory';
+import { seedCity } from '../../bot/demo/seed';
 import { openTestDatabase } from '../support/db';
 
 describe('seed (benchmarks only)', () => {

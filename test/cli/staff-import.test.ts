@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { expect } from 'chai';
 import type { Database } from '../../bot/db/database';
-import { Directory, PERSON_COLUMNS, toPerson } from '../../bot/directory';
-import { importStaff, normaliseMobile } from '../../bot/staff-import';
+import { Directory, PERSON_COLUMNS, toPerson } from '../../bot/directory/directory';
+import { importStaff, normaliseMobile } from '../../bot/directory/staff-import';
 import { openTestDatabase, seedStaff } from '../support/db';
 
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/${name}`, import.meta.url), 'utf8');

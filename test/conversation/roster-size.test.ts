@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { MAX_NAMES } from '../../handlers/roster/submit';
+import { MAX_NAMES } from '../../handlers/rosters/submit';
 import { Hall, PEOPLE, PLATFORMS } from '../support/hall';
 
 const EXTRA = Array.from({ length: 250 }, (_, i) => ({ name: `员工${i}`, window: '1号窗口', role: 'staff', wecomUserId: `w${i}`, dingtalkUserId: `d${i}` }));

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { normalise } from '../../bot/normalise';
 import { createRouter } from '../../bot/route';
 import { allCommands } from '../../handlers';
-import { parseReport } from '../../handlers/temperature/grammar';
+import { parseReport } from '../../handlers/health/grammar';
 
 /** One phrasing and what it must be read as: a reading, a refusal of a report, or a command. */
 interface Phrasing {

@@ -2,7 +2,7 @@ import type Router from '@koa/router';
 import type { JobRunner } from '../../../jobs/runner';
 import type { Config } from '../../config';
 import type { Database } from '../../db/database';
-import type { Directory } from '../../directory';
+import type { Directory } from '../../directory/directory';
 import type { Logger } from '../../log';
 import type { Dispatch } from '../../message';
 import type { Channel } from '../../outbox/channel';

@@ -1,0 +1,34 @@
+import type { Services } from '../command';
+import type { Sql } from '../db/database';
+import { UserError } from '../errors';
+import { messages } from '../messages';
+import { localIso } from '../time';
+
+/**
+ * Closes an open alert with a leader's note and tells the leadership group
+ * who handled it — the one path `处置` and the dashboard share. Throws
+ * {@link UserError} for an unknown or already handled alert.
+ */
+export async function acknowledgeAlert(
+  sql: Sql,
+  services: Services,
+  a: { id: number; note: string; by: { id: number; name: string }; now: Date },
+): Promise<{ name: string }> {
+  const note = a.note.trim().slice(0, 500);
+  if (!note) throw new UserError(messages.ackUsage());
+  const [alert] = await sql.all<{ status: string; name: string; by: string | null; at: string | null; note: string | null }>(
+    `SELECT a.status, s.name, k.name AS "by", a.acknowledged_at AS "at", a.ack_note AS "note"
+       FROM alert a JOIN staff s ON s.id = a.staff_id LEFT JOIN staff k ON k.id = a.acknowledged_by_id WHERE a.id = ?`,
+    [a.id],
+  );
+  if (!alert) throw new UserError(messages.unknownAlert(String(a.id)));
+  const tz = services.config.timezone;
+  if (alert.status !== 'open') throw new UserError(messages.alreadyAcknowledged(a.id, alert.by ?? '?', localIso(new Date(alert.at!), tz).slice(5, 16).replace('T', ' '), alert.note ?? ''));
+  const { changes } = await sql.run(
+    `UPDATE alert SET status = 'acknowledged', acknowledged_by_id = ?, acknowledged_at = ?, ack_note = ? WHERE id = ? AND status = 'open'`,
+    [a.by.id, a.now.toISOString(), note, a.id],
+  );
+  if (changes === 0) throw new UserError(messages.unknownAlert(String(a.id)));
+  await services.notifier.toLeaders(sql, messages.acknowledged({ id: a.id, name: alert.name, by: a.by.name, note, at: localIso(a.now, tz).slice(11, 16) }), 'notice');
+  return { name: alert.name };
+}

@@ -1,0 +1,51 @@
+import { attendance, missing, openAlerts, SLOTS } from '../../bot/health/attendance';
+import { LEADS, type Command } from '../../bot/command';
+import { rosterProgress } from '../../bot/health/figures';
+import { checkScope } from '../../bot/health/health-check';
+import { SEVERITY_LABEL, SLOT_LABEL } from '../../bot/labels';
+import { messages, someNames } from '../../bot/messages';
+import { observedAnomalies } from '../../bot/health/observation';
+import { ownWindow } from '../../bot/directory/scope';
+import { localClock } from '../../bot/time';
+import { slotAt } from './grammar';
+
+/**
+ * `今日统计` / `统计` (SPEC §3.4): reported / expected per window and slot so
+ * far today, who has not reported the current slot, open alerts, the
+ * anomalies of the observation period, and the roster status of the next
+ * workday — a lead sees their window, a leader the hall. Every figure comes
+ * from the definitions the jobs and the dashboard use (bot/health/figures.ts).
+ */
+export const statsCommand: Command = {
+  name: '今日统计',
+  keywords: ['今日统计', '今天统计', '今日汇总', '今天汇总', '统计', '汇总', 'stats'],
+  roles: LEADS,
+  help: '今日统计：各窗口各时段已报/应报、未报名单、未处置告警、观察期异常、明日排班（窗口负责人看本窗口）',
+  async run({ sql, sender, services, local, now }) {
+    const onlyWindow = ownWindow(sender);
+    const people = await services.directory.active();
+    const days = await attendance(sql, people, local.date, onlyWindow);
+    const current = slotAt(local.hour, local.minute);
+    const slots = SLOTS.slice(0, SLOTS.indexOf(current) + 1);
+    const lines = [`【今日统计】${local.date} ${localClock(now, services.config.timezone)}（${onlyWindow ?? '全大厅'}）`];
+    const total = (slot: (typeof SLOTS)[number]) => `${SLOT_LABEL[slot]} ${days.reduce((n, d) => n + d.reported[slot].size, 0)}/${days.reduce((n, d) => n + d.expected.length, 0)}`;
+    lines.push(`合计：${slots.map(total).join('，')}`);
+    for (const day of days.slice(0, 40)) {
+      const absent = missing(day, current).map((p) => p.name);
+      lines.push(
+        `${day.window}：${slots.map((s) => `${SLOT_LABEL[s]} ${day.reported[s].size}/${day.expected.length}`).join('，')}${absent.length ? `；${SLOT_LABEL[current]}未报：${someNames(absent, 10)}` : ''}`,
+      );
+    }
+    if (days.length > 40) lines.push(`…共 ${days.length} 个窗口`);
+    const alerts = await openAlerts(sql, onlyWindow);
+    lines.push(alerts.length ? `未处置告警 ${alerts.length} 条：${alerts.slice(0, 10).map((a) => `#${a.id} ${a.name} ${a.reasons}（${SEVERITY_LABEL[a.severity]}）`).join('；')}` : '未处置告警：无');
+    const scope = checkScope(services.config, local.date);
+    lines.push(...messages.observedLines(await observedAnomalies(sql, local.date, scope.observationDays, onlyWindow), scope));
+
+    const next = await services.calendar.nextWorkday(local.date, sql);
+    const roster = await rosterProgress(sql, people, next, onlyWindow);
+    const pending = roster.missing;
+    lines.push(`下一工作日（${next}）排班：已提交 ${roster.rosters.length}/${roster.windows.length} 个窗口${pending.length ? `，未提交：${someNames(pending, 10)}` : ''}`);
+    return lines.join('\n');
+  },
+};
