@@ -149,11 +149,12 @@ export const messages = {
   morningNudge: (date: string) =>
     `【晨检提醒】今天（${Number(date.slice(5, 7))}月${Number(date.slice(8, 10))}日）还没有收到你的晨检体温，请尽快测量并上报，如：${EXAMPLE}`,
 
-  escalation: (a: { id: number; name: string; window: string; reasons: string; instruction: string; openedAt: string; repush: number; last: boolean }) =>
+  /** `kind` manual: opened by a leader's 启动应急, about no staff member (the reasons are the situation). */
+  escalation: (a: { id: number; kind: string; name: string; window: string; reasons: string; instruction: string; openedAt: string; repush: number; last: boolean }) =>
     [
       `【告警未处置·第 ${a.repush} 次提醒】#${a.id}`,
-      `人员：${a.name}（${a.window || '未分配窗口'}），${a.openedAt} 上报`,
-      `异常：${a.reasons}`,
+      a.kind === 'manual' ? `${a.openedAt} 人工启动应急` : `人员：${a.name}（${a.window || '未分配窗口'}），${a.openedAt} 上报`,
+      `${a.kind === 'manual' ? '情况' : '异常'}：${a.reasons}`,
       `处置要求：${a.instruction}`,
       a.last ? '已提醒 3 次仍未处置，已标记为升级，请领导小组立即处置。' : '',
       `处置后请回复：处置 ${a.id} 处置情况`,
@@ -173,7 +174,7 @@ export const messages = {
     if (behind.length > maxWindows) lines.push(`另有 ${behind.length - maxWindows} 个窗口未报齐`);
     if (days.length > behind.length) lines.push(`其余 ${days.length - behind.length} 个窗口已全部上报`);
     lines.push(alerts.length ? `未处置告警 ${alerts.length} 条：` : '未处置告警：无');
-    for (const a of alerts.slice(0, 10)) lines.push(`#${a.id} ${a.name}（${a.window}）${a.reasons}｜${SEVERITY_LABEL[a.severity]}`);
+    for (const a of alerts.slice(0, 10)) lines.push(`#${a.id} ${a.name}${a.window ? `（${a.window}）` : ''}${a.reasons}｜${SEVERITY_LABEL[a.severity]}`);
     if (alerts.length > 10) lines.push(`…另有 ${alerts.length - 10} 条`);
     lines.push(...readingMessages.observedLines(observed.anomalies, observed.scope));
     return lines.join('\n');

@@ -3,7 +3,19 @@ import type { Severity } from './Report';
 
 export type AlertStatus = 'open' | 'acknowledged';
 
-/** An anomaly raised by a report, numbered for leaders to handle with `处置 <number>`. */
+/**
+ * What an alert or an incident is about (SPEC §11, §12): `staff` a staff
+ * member's reading (staff_id set); `manual` a situation a leader described with
+ * 启动应急 (no person: the text in `subject`); `drill` the fictional case of an
+ * 应急演练 (the number only, never listed or counted). The door (issue 15) adds
+ * `visitor` with a nullable visitor_id column of its own beside staff_id.
+ */
+export type SubjectKind = 'staff' | 'manual' | 'drill';
+
+/**
+ * An anomaly raised by a report, numbered for leaders to handle with
+ * `处置 <number>`; also the number of an incident opened by hand or of a drill.
+ */
 @Entity('alert')
 @Index('ix_alert_status', ['status'])
 @Index('ix_alert_report', ['reportId'])
@@ -12,11 +24,20 @@ export class Alert {
   @PrimaryGeneratedColumn({ type: 'integer' })
   id: number;
 
-  @Column({ name: 'report_id', type: 'integer' })
-  reportId: number;
+  /** The reading that raised it; null when a leader opened it by hand or for a drill. */
+  @Column({ name: 'report_id', type: 'integer', nullable: true })
+  reportId: number | null;
 
-  @Column({ name: 'staff_id', type: 'integer' })
-  staffId: number;
+  /** The staff member it is about; null when it is about no staff member. */
+  @Column({ name: 'staff_id', type: 'integer', nullable: true })
+  staffId: number | null;
+
+  @Column({ name: 'subject_kind', type: 'varchar', length: 16, default: 'staff' })
+  subjectKind: SubjectKind;
+
+  /** Who or what it is about when not a staff member, as messages show it. */
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  subject: string | null;
 
   @Column({ type: 'varchar', length: 10 })
   severity: Exclude<Severity, 'normal'>;

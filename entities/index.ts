@@ -4,6 +4,7 @@ import { CalendarNotice } from './CalendarNotice';
 import { CalendarNoticeDay } from './CalendarNoticeDay';
 import { CalendarOverride } from './CalendarOverride';
 import { DashboardRevocation } from './DashboardRevocation';
+import { DrillReading } from './DrillReading';
 import { GroupMember } from './GroupMember';
 import { Incident } from './Incident';
 import { IncidentContact } from './IncidentContact';
@@ -18,11 +19,11 @@ import { RosterEntry } from './RosterEntry';
 import { Staff } from './Staff';
 
 /** Every entity, for the DataSource. */
-export const entities = [Staff, InboundMessage, Report, Alert, OutboxMessage, Roster, RosterEntry, AppMeta, JobFiring, CalendarOverride, CalendarNotice, CalendarNoticeDay, GroupMember, ProcedureOwner, Incident, IncidentStep, IncidentContact, DashboardRevocation];
+export const entities = [Staff, InboundMessage, Report, Alert, OutboxMessage, Roster, RosterEntry, AppMeta, JobFiring, CalendarOverride, CalendarNotice, CalendarNoticeDay, GroupMember, ProcedureOwner, Incident, IncidentStep, IncidentContact, DashboardRevocation, DrillReading];
 
-export { Alert, AppMeta, CalendarNotice, CalendarNoticeDay, CalendarOverride, DashboardRevocation, GroupMember, ProcedureOwner, Incident, IncidentContact, IncidentStep, InboundMessage, JobFiring, OutboxMessage, Report, Roster, RosterEntry, Staff };
+export { Alert, AppMeta, CalendarNotice, CalendarNoticeDay, CalendarOverride, DashboardRevocation, DrillReading, GroupMember, ProcedureOwner, Incident, IncidentContact, IncidentStep, InboundMessage, JobFiring, OutboxMessage, Report, Roster, RosterEntry, Staff };
 export type { FiringOutcome } from './JobFiring';
 export type { Role, Platform } from './Staff';
 export type { Slot, HealthCode, Severity } from './Report';
 export type { OutboxStatus } from './OutboxMessage';
-export type { AlertStatus } from './Alert';
+export type { AlertStatus, SubjectKind } from './Alert';

@@ -4,6 +4,8 @@ import { dashboardLinkCommand } from './dashboard/link';
 import { helpCommand } from './conversation/help';
 import { checklistCommand, closeCommand } from './incidents/checklist';
 import { contactsCommand } from './incidents/contacts';
+import { drillCommand } from './drills/drill';
+import { startIncidentCommand } from './incidents/start';
 import { progressCommand, stepFirstCommand } from './incidents/progress';
 import { recordsCommand } from './health/records';
 import { rosterStatusCommand } from './rosters/status';
@@ -18,6 +20,6 @@ import { reportCommand } from './health/report';
  * talk when it is only that, else a report when it looks like one.
  */
 export function allCommands(): { commands: Command[]; fallbacks: Command[] } {
-  const commands: Command[] = [reportCommand, behalfCommand, recordsCommand, submitRosterCommand, rosterStatusCommand, statsCommand, acknowledgeCommand, progressCommand, checklistCommand, contactsCommand, closeCommand, dashboardLinkCommand];
+  const commands: Command[] = [reportCommand, behalfCommand, recordsCommand, submitRosterCommand, rosterStatusCommand, statsCommand, acknowledgeCommand, startIncidentCommand, progressCommand, checklistCommand, contactsCommand, closeCommand, drillCommand, dashboardLinkCommand];
   return { commands: [...commands, stepFirstCommand, helpCommand(() => commands)], fallbacks: [smallTalkCommand, reportCommand] };
 }

@@ -1,6 +1,7 @@
 import { messages } from '../bot/messages';
 import { localWhen } from '../bot/time';
 import type { Job } from './job';
+import { ALERT_SUBJECT_JOIN, ALERT_SUBJECT_NAME, ALERT_SUBJECT_WINDOW, REAL_ALERT } from '../bot/alerts/subject';
 
 /** Re-pushes after the first push: at most this many (SPEC §3.4). */
 export const MAX_REPUSHES = 3;
@@ -16,10 +17,10 @@ export const alertEscalation: Job = {
   grace: 'latest',
   async run({ sql, services, now, local }) {
     const due = new Date(now.getTime() - services.config.alertRepushMinutes * 60_000).toISOString();
-    const alerts = await sql.all<{ id: unknown; name: string; window: string; reasons: string; instruction: string; openedAt: string; pushCount: unknown }>(
-      `SELECT a.id, s.name, s.window_name AS "window", a.reasons, a.instruction, a.opened_at AS "openedAt", a.push_count AS "pushCount"
-         FROM alert a JOIN staff s ON s.id = a.staff_id
-        WHERE a.status = 'open' AND a.severity = 'critical' AND a.escalated_at IS NULL AND a.push_count <= ? AND a.last_pushed_at <= ?
+    const alerts = await sql.all<{ id: unknown; kind: string; name: string; window: string; reasons: string; instruction: string; openedAt: string; pushCount: unknown }>(
+      `SELECT a.id, a.subject_kind AS kind, ${ALERT_SUBJECT_NAME} AS name, ${ALERT_SUBJECT_WINDOW} AS "window", a.reasons, a.instruction, a.opened_at AS "openedAt", a.push_count AS "pushCount"
+         FROM alert a ${ALERT_SUBJECT_JOIN}
+        WHERE a.status = 'open' AND ${REAL_ALERT} AND a.severity = 'critical' AND a.escalated_at IS NULL AND a.push_count <= ? AND a.last_pushed_at <= ?
         ORDER BY a.id`,
       [MAX_REPUSHES, due],
     );

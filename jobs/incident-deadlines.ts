@@ -1,13 +1,15 @@
 import { groupMembers } from '../bot/groups/members';
 import { incidentMessages } from '../bot/incidents/messages';
-import { incidentSteps, type IncidentRow } from '../bot/incidents/store';
+import { marked } from '../bot/drills/mark';
+import { incidentSteps, openIncidents } from '../bot/incidents/store';
 import type { Job } from './job';
 
 /**
  * Every 5 minutes, every day (emergencies do not wait for workdays): a step
  * past its due time reminds its owner group once; at twice its due time the
- * leadership group is told once (SPEC §11). Each is marked in the firing's
- * transaction, so instances sharing a database send it once.
+ * leadership group is told once (SPEC §11); a drill's marked 【演练】. Each
+ * is marked in the firing's transaction, so instances sharing a database send
+ * it once.
  */
 export const incidentDeadlines: Job = {
   name: 'incident-deadlines',
@@ -15,24 +17,23 @@ export const incidentDeadlines: Job = {
   grace: 'latest',
   everyDay: true,
   async run({ sql, services, now }) {
-    const open = await sql.all<{ id: unknown; subject: string; situation: string; opened_at: string }>("SELECT id, subject, situation, opened_at FROM incident WHERE status = 'open'");
+    const open = await openIncidents(sql);
     if (open.length === 0) return '没有进行中的应急处置';
     const groups = await groupMembers(sql);
     let reminded = 0;
     let escalated = 0;
-    for (const row of open) {
-      const incident: IncidentRow = { id: Number(row.id), subject: row.subject, situation: row.situation, status: 'open', openedAt: row.opened_at };
-      const opened = Date.parse(row.opened_at);
+    for (const incident of open) {
+      const opened = Date.parse(incident.openedAt);
       for (const view of await incidentSteps(sql, incident, now, services.config.timezone)) {
         if (view.done || view.overdue === undefined) continue;
         const twice = opened + 2 * (Date.parse(view.dueAt) - opened);
         if (now.getTime() >= twice && (await mark(sql, incident.id, view.step, 'escalated_at', now))) {
-          await services.notifier.toLeaders(sql, incidentMessages.twiceOverdue(incident.id, incident.subject, view), 'alert');
+          await services.notifier.toLeaders(sql, marked(incident, incidentMessages.twiceOverdue(incident.id, incident.subject, view)), 'alert');
           escalated += 1;
         }
         if (await mark(sql, incident.id, view.step, 'reminded_at', now)) {
           const members = groups.get(view.owner) ?? [];
-          const body = incidentMessages.overdue(incident.id, incident.subject, view);
+          const body = marked(incident, incidentMessages.overdue(incident.id, incident.subject, view));
           if (members.length) await services.notifier.toPeople(sql, members.map((person) => ({ person, body })), 'alert');
           else await services.notifier.toLeaders(sql, body, 'alert');
           reminded += 1;

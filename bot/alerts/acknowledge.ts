@@ -3,6 +3,8 @@ import type { Sql } from '../db/database';
 import { UserError } from '../errors';
 import { messages } from '../messages';
 import { localIso } from '../time';
+import { ALERT_SUBJECT_JOIN, ALERT_SUBJECT_NAME } from './subject';
+import { drillMessages } from '../drills/messages';
 
 /**
  * Closes an open alert with a leader's note and tells the leadership group
@@ -16,12 +18,13 @@ export async function acknowledgeAlert(
 ): Promise<{ name: string }> {
   const note = a.note.trim().slice(0, 500);
   if (!note) throw new UserError(messages.ackUsage());
-  const [alert] = await sql.all<{ status: string; name: string; by: string | null; at: string | null; note: string | null }>(
-    `SELECT a.status, s.name, k.name AS "by", a.acknowledged_at AS "at", a.ack_note AS "note"
-       FROM alert a JOIN staff s ON s.id = a.staff_id LEFT JOIN staff k ON k.id = a.acknowledged_by_id WHERE a.id = ?`,
+  const [alert] = await sql.all<{ status: string; name: string; kind: string; by: string | null; at: string | null; note: string | null }>(
+    `SELECT a.status, ${ALERT_SUBJECT_NAME} AS name, a.subject_kind AS kind, k.name AS "by", a.acknowledged_at AS "at", a.ack_note AS "note"
+       FROM alert a ${ALERT_SUBJECT_JOIN} LEFT JOIN staff k ON k.id = a.acknowledged_by_id WHERE a.id = ?`,
     [a.id],
   );
   if (!alert) throw new UserError(messages.unknownAlert(String(a.id)));
+  if (alert.kind === 'drill') throw new UserError(drillMessages.notAnAlert(a.id));
   const tz = services.config.timezone;
   if (alert.status !== 'open') throw new UserError(messages.alreadyAcknowledged(a.id, alert.by ?? '?', localIso(new Date(alert.at!), tz).slice(5, 16).replace('T', ' '), alert.note ?? ''));
   const { changes } = await sql.run(

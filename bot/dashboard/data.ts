@@ -9,6 +9,7 @@ import { describeAnomaly, observedAnomalies } from '../health/observation';
 import { outboxBacklog, type OutboxBacklog } from '../outbox/status';
 import { addDays, localTime, type LocalTime } from '../time';
 import { slotAt } from '../../handlers/health/grammar';
+import { ALERT_SUBJECT_JOIN, ALERT_SUBJECT_NAME, ALERT_SUBJECT_WINDOW, REAL_ALERT } from '../alerts/subject';
 
 /** One window's reporting today. */
 export interface WindowProgress {
@@ -143,10 +144,10 @@ export async function dashboardData(sql: Sql, services: Services, now: Date, sco
 
 async function alerts(sql: Sql, window: string | null, where: string, order: string, limit: number, params: unknown[] = []): Promise<AlertView[]> {
   const rows = await sql.all<AlertView & { id: unknown; pushCount: unknown; acknowledgedBy: string | null; acknowledgedAt: string | null; note: string | null }>(
-    `SELECT a.id, a.severity, s.name, s.window_name AS "window", a.reasons, a.instruction, a.opened_at AS "openedAt", a.push_count AS "pushCount",
+    `SELECT a.id, a.severity, ${ALERT_SUBJECT_NAME} AS name, ${ALERT_SUBJECT_WINDOW} AS "window", a.reasons, a.instruction, a.opened_at AS "openedAt", a.push_count AS "pushCount",
             k.name AS "acknowledgedBy", a.acknowledged_at AS "acknowledgedAt", a.ack_note AS "note"
-       FROM alert a JOIN staff s ON s.id = a.staff_id LEFT JOIN staff k ON k.id = a.acknowledged_by_id
-      WHERE ${where}${window === null ? '' : ' AND s.window_name = ?'} ORDER BY ${order} LIMIT ${limit}`,
+       FROM alert a ${ALERT_SUBJECT_JOIN} LEFT JOIN staff k ON k.id = a.acknowledged_by_id
+      WHERE ${where} AND ${REAL_ALERT}${window === null ? '' : ' AND s.window_name = ?'} ORDER BY ${order} LIMIT ${limit}`,
     window === null ? params : [...params, window],
   );
   return rows.map((r) => ({

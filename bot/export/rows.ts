@@ -3,6 +3,7 @@ import type { Database } from '../db/database';
 import { CODE_LABEL, SLOT_LABEL } from '../labels';
 import { addDays, localIso, zonedInstant } from '../time';
 import { ranks } from './chinese';
+import { ALERT_SUBJECT_JOIN, ALERT_SUBJECT_NAME, ALERT_SUBJECT_WINDOW, REAL_ALERT } from '../alerts/subject';
 
 /** The report columns, exactly as SPEC §6 names them. */
 export const REPORT_HEADER = ['date', 'slot', 'name', 'window', 'temperature', 'health_code', 'symptoms', 'status', 'reported_at', 'reported_by'] as const;
@@ -84,10 +85,10 @@ export async function reportRows(db: Database, range: ExportRange): Promise<stri
 /** Alerts opened within the range (by the hall's local date), by number. One query. */
 export async function alertRows(db: Database, range: ExportRange): Promise<string[][]> {
   const rows = await db.all<Record<string, unknown>>(
-    `SELECT a.id, a.severity, s.name, s.window_name AS "window", a.reasons, a.instruction, a.opened_at AS "openedAt", a.status,
+    `SELECT a.id, a.severity, ${ALERT_SUBJECT_NAME} AS name, ${ALERT_SUBJECT_WINDOW} AS "window", a.reasons, a.instruction, a.opened_at AS "openedAt", a.status,
             k.name AS "ackBy", a.acknowledged_at AS "ackAt", a.ack_note AS "note", a.escalated_at AS "escalatedAt"
-       FROM alert a JOIN staff s ON s.id = a.staff_id LEFT JOIN staff k ON k.id = a.acknowledged_by_id
-      WHERE a.opened_at >= ? AND a.opened_at < ? ORDER BY a.id`,
+       FROM alert a ${ALERT_SUBJECT_JOIN} LEFT JOIN staff k ON k.id = a.acknowledged_by_id
+      WHERE a.opened_at >= ? AND a.opened_at < ? AND ${REAL_ALERT} ORDER BY a.id`,
     [zonedInstant(range.from, 0, 0, range.timezone).toISOString(), zonedInstant(addDays(range.to, 1), 0, 0, range.timezone).toISOString()],
   );
   return rows.map((r) => [

@@ -2,6 +2,7 @@ import type { Severity, Slot } from '../../entities';
 import { eachRow, type Sql } from '../db/database';
 import type { Person } from '../directory/directory';
 import { expectedToReport } from './figures';
+import { ALERT_SUBJECT_JOIN, ALERT_SUBJECT_NAME, ALERT_SUBJECT_WINDOW, REAL_ALERT } from '../alerts/subject';
 
 /** One window's day: who is expected to report, and who reported which slot. */
 export interface WindowDay {
@@ -70,8 +71,8 @@ export function missing(day: WindowDay, slot: Slot): Person[] {
 /** Open (unacknowledged) alerts, oldest first, optionally of one window. */
 export async function openAlerts(sql: Sql, onlyWindow?: string): Promise<OpenAlert[]> {
   const rows = await sql.all<OpenAlert>(
-    `SELECT a.id, a.severity, s.name, s.window_name AS "window", a.reasons FROM alert a JOIN staff s ON s.id = a.staff_id
-      WHERE a.status = 'open' ${onlyWindow !== undefined ? 'AND s.window_name = ?' : ''} ORDER BY a.id`,
+    `SELECT a.id, a.severity, ${ALERT_SUBJECT_NAME} AS name, ${ALERT_SUBJECT_WINDOW} AS "window", a.reasons FROM alert a ${ALERT_SUBJECT_JOIN}
+      WHERE a.status = 'open' AND ${REAL_ALERT} ${onlyWindow !== undefined ? 'AND s.window_name = ?' : ''} ORDER BY a.id`,
     onlyWindow !== undefined ? [onlyWindow] : [],
   );
   return rows.map((r) => ({ ...r, id: Number(r.id) }));

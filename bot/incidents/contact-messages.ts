@@ -10,6 +10,8 @@ export const contactMessages = {
           `请核实后回复：密接 ${id} 确认 <姓名…> 或 密接 ${id} 排除 <姓名…>；名单外的人也可直接确认添加。`,
         ].join('\n')
       : `【应急 #${id} 密接排查】系统记录中没有 ${subject} 的同窗口同事或代报人；核实后回复：密接 ${id} 确认 <姓名…>`,
+  noneToTrace: (id: number, subject: string) =>
+    `【应急 #${id} 密接排查】${subject} 不是系统中的人员，无法从排班推算密接；请核实现场人员后回复：密接 ${id} 确认 <姓名…>`,
   askReading: (id: number) => `您已被确认为 #${id} 号应急事件的密切接触者：请立即测量体温并回复，例如：体温 36.5 绿码。`,
   decided: (id: number, verdict: 'confirmed' | 'excluded', names: string[]) =>
     verdict === 'confirmed' ? `已确认 #${id} 密接：${names.join('、')}；已通知其立即测温。` : `已排除 #${id} 密接：${names.join('、')}。`,

@@ -1,11 +1,14 @@
 import type { Services } from '../command';
 import type { Sql } from '../db/database';
 import type { Person } from '../directory/directory';
+import { marked } from '../drills/mark';
+import { drillMessages } from '../drills/messages';
 import { UserError } from '../errors';
 import { groupMembers } from '../groups/members';
 import { currentRosters } from '../rosters/rosters';
 import { contactMessages } from './contact-messages';
 import { openIncidentNamed } from './progress';
+import type { IncidentRow } from './store';
 
 /** A contact of an incident with their name, for messages and checklists. */
 export interface ContactView {
@@ -14,41 +17,54 @@ export interface ContactView {
   status: 'proposed' | 'confirmed' | 'excluded';
 }
 
+/** Where an incident's contacts are looked for: a window on a day, less the subject, plus whoever reported for them. */
+export interface ContactSource {
+  window: string;
+  date: string;
+  /** The subject, when a staff member: never their own contact. */
+  excludeId?: number;
+  reporter?: Person;
+}
+
 /**
  * The contacts the hall's own data suggests (SPEC §11): the window's
  * colleagues on that day's roster (the whole window when it has none), its
  * lead, and whoever reported on the person's behalf.
  */
-async function proposals(sql: Sql, services: Services, subject: Person, date: string, reporter?: Person): Promise<{ person: Person; reason: string }[]> {
-  const people = (await services.directory.active()).filter((p) => p.id !== subject.id);
+async function proposals(sql: Sql, services: Services, from: ContactSource): Promise<{ person: Person; reason: string }[]> {
+  const people = (await services.directory.active()).filter((p) => p.id !== from.excludeId);
   const found = new Map<number, { person: Person; reason: string }>();
-  if (subject.window) {
-    const [roster] = await currentRosters(sql, date, subject.window);
+  if (from.window) {
+    const [roster] = await currentRosters(sql, from.date, from.window);
     const rostered = roster && !roster.closed ? new Set(roster.staffIds) : undefined;
-    for (const p of people.filter((x) => x.window === subject.window)) {
+    for (const p of people.filter((x) => x.window === from.window)) {
       if (p.role === 'lead') found.set(p.id, { person: p, reason: '窗口负责人' });
       else if (!rostered || rostered.has(p.id)) found.set(p.id, { person: p, reason: rostered ? '同窗口当日排班' : '同窗口' });
     }
   }
-  if (reporter && reporter.id !== subject.id && !found.has(reporter.id)) found.set(reporter.id, { person: reporter, reason: '代报人' });
+  const reporter = from.reporter;
+  if (reporter && reporter.id !== from.excludeId && !found.has(reporter.id)) found.set(reporter.id, { person: reporter, reason: '代报人' });
   return [...found.values()];
 }
 
 /**
- * Proposes an incident's contacts and sends the list to the 排查 owners;
- * when that group is empty, returns the list for the opening push to the
- * leadership group instead (one push, not two).
+ * Proposes an incident's contacts and sends the list to the 排查 owners
+ * (marked 【演练】 in a drill); a case with no one to trace from (启动应急, a
+ * drill in the hall) asks them to add people by name. When that group is
+ * empty, returns the list for the opening push to the leadership group
+ * instead (one push, not two).
  */
-export async function proposeContacts(sql: Sql, services: Services, a: { id: number; subject: Person; date: string; reporter?: Person; now: Date }): Promise<string | null> {
-  const found = await proposals(sql, services, a.subject, a.date, a.reporter);
+export async function proposeContacts(sql: Sql, services: Services, a: { incident: IncidentRow; from?: ContactSource; now: Date }): Promise<string | null> {
+  const { incident } = a;
+  const found = a.from ? await proposals(sql, services, a.from) : [];
   for (const c of found) {
-    await sql.run('INSERT INTO incident_contact (incident_id, staff_id, reason, status, proposed_at) VALUES (?, ?, ?, ?, ?)', [a.id, c.person.id, c.reason, 'proposed', a.now.toISOString()]);
+    await sql.run('INSERT INTO incident_contact (incident_id, staff_id, reason, status, proposed_at) VALUES (?, ?, ?, ?, ?)', [incident.id, c.person.id, c.reason, 'proposed', a.now.toISOString()]);
   }
-  const [owner] = await sql.all<{ owner_group: string }>("SELECT owner_group FROM incident_step WHERE incident_id = ? AND step = '排查'", [a.id]);
+  const [owner] = await sql.all<{ owner_group: string }>("SELECT owner_group FROM incident_step WHERE incident_id = ? AND step = '排查'", [incident.id]);
   const members = (await groupMembers(sql)).get(owner?.owner_group ?? '') ?? [];
-  const body = contactMessages.proposed(a.id, a.subject.name, found);
+  const body = a.from ? contactMessages.proposed(incident.id, incident.subject, found) : contactMessages.noneToTrace(incident.id, incident.subject);
   if (members.length === 0) return body;
-  await services.notifier.toPeople(sql, members.map((person) => ({ person, body })), 'alert');
+  await services.notifier.toPeople(sql, members.map((person) => ({ person, body: marked(incident, body) })), 'alert');
   return null;
 }
 
@@ -85,11 +101,11 @@ async function mayTrace(sql: Sql, person: Person, id: number): Promise<boolean> 
 /**
  * `密接 12 确认 张三 李四` / `密接 12 排除 王五` (SPEC §11): the 排查 owners or a
  * leader decide; a confirmed contact not proposed is added, and is asked for
- * a reading at once.
+ * a reading at once (in a drill, a drill reading, marked 【演练】).
  */
 export async function decideContacts(sql: Sql, services: Services, a: { idText: string; verdict: 'confirmed' | 'excluded'; names: string[]; by: Person; now: Date }): Promise<string> {
   const incident = await openIncidentNamed(sql, a.idText);
-  if (!(await mayTrace(sql, a.by, incident.id))) throw new UserError(contactMessages.notTracer(incident.id));
+  if (!(await mayTrace(sql, a.by, incident.id))) throw new UserError(marked(incident, contactMessages.notTracer(incident.id)));
   const people: Person[] = [];
   for (const name of a.names) people.push(await personNamed(services, name));
   const at = a.now.toISOString();
@@ -101,7 +117,8 @@ export async function decideContacts(sql: Sql, services: Services, a: { idText: 
     );
   }
   if (a.verdict === 'confirmed') {
-    await services.notifier.toPeople(sql, people.map((person) => ({ person, body: contactMessages.askReading(incident.id) })), 'nudge');
+    const body = incident.kind === 'drill' ? drillMessages.askReading(incident.id) : contactMessages.askReading(incident.id);
+    await services.notifier.toPeople(sql, people.map((person) => ({ person, body })), 'nudge');
   }
-  return contactMessages.decided(incident.id, a.verdict, people.map((p) => p.name));
+  return marked(incident, contactMessages.decided(incident.id, a.verdict, people.map((p) => p.name)));
 }

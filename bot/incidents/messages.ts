@@ -18,6 +18,9 @@ const stepOf = (name: StepName) => STEPS.find((s) => s.name === name)!;
 const label = (name: StepName) => `${stepOf(name).no}. ${stepOf(name).title}`;
 const owner = (v: StepView) => (v.ownerless ? `领导小组（${v.owner}无成员）` : v.owner);
 
+/** The case in a heading: who and what, or only what when the subject is the situation's own opening words (启动应急). */
+const about = (subject: string, situation: string) => (situation.startsWith(subject) ? situation : `${subject}：${situation}`);
+
 /** One checklist line: done with who and when, or due with how late. */
 function line(v: StepView): string {
   if (v.done) return `✅ ${label(v.step)} — ${v.done.by} ${v.done.at}${v.done.note ? `：${v.done.note}` : ''}`;
@@ -31,10 +34,10 @@ export const incidentMessages = {
     [`【应急处置 #${a.id}】已启动应急处置流程，各步骤负责组与时限：`, ...a.steps.map(line), `完成一步即回复：进展 ${a.id} 隔离 已送隔离室（或：隔离 ${a.id} 已送隔离室）；查看：应急 ${a.id}`].join('\n'),
 
   yourSteps: (a: { id: number; subject: string; situation: string; group: string; steps: StepView[] }) =>
-    [`【应急处置 #${a.id}】${a.subject}：${a.situation}`, `${a.group}负责：`, ...a.steps.map((s) => `${label(s.step)}（${s.due} 前）`), `完成后回复：进展 ${a.id} ${a.steps[0].step} <情况>`].join('\n'),
+    [`【应急处置 #${a.id}】${about(a.subject, a.situation)}`, `${a.group}负责：`, ...a.steps.map((s) => `${label(s.step)}（${s.due} 前）`), `完成后回复：进展 ${a.id} ${a.steps[0].step} <情况>`].join('\n'),
 
   checklist: (a: { id: number; subject: string; situation: string; status: string; steps: StepView[] }) =>
-    [`【应急处置 #${a.id}】${a.subject}：${a.situation}（${a.status}）`, ...a.steps.map(line)].join('\n'),
+    [`【应急处置 #${a.id}】${about(a.subject, a.situation)}（${a.status}）`, ...a.steps.map(line)].join('\n'),
 
   stepDone: (id: number, v: StepView) => `【应急 #${id}】✅ ${label(v.step)} — ${v.done!.by} ${v.done!.at}，用时 ${v.done!.minutes} 分钟${v.done!.note ? `：${v.done!.note}` : ''}`,
 
@@ -47,6 +50,9 @@ export const incidentMessages = {
   closed: (a: { id: number; by: string; summary: string; undone: StepName[] }) =>
     `【应急 #${a.id} 结案】${a.by}：${a.summary}${a.undone.length ? `\n未完成的步骤：${a.undone.map(label).join('、')}` : '\n七个步骤均已完成。'}`,
 
+  openedByHand: (a: { id: number; by: string; time: string; situation: string }) => `【启动应急 #${a.id}】${a.by} ${a.time} 启动应急处置：${a.situation}`,
+  startedByHand: (id: number) => `已启动 #${id} 号应急处置：清单已推送领导小组，各负责组已收到各自的步骤；密接请由排查负责组按姓名确认：密接 ${id} 确认 <姓名…>。查看：应急 ${id}`,
+  startUsage: () => '用法：启动应急 门口一名群众体温 38.5℃，已在门岗等候',
   progressUsage: () => '用法：进展 12 隔离 已送隔离室（步骤：隔离 送医 排查 上报 消杀 善后，或 2–7）',
   closeUsage: () => '用法：结案 12 已送医确诊排除，解除隔离',
   unknownIncident: (id: string) => `没有 ${id} 号应急事件。发送 应急 <编号> 查看。`,

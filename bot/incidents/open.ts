@@ -1,30 +1,48 @@
+import type { SubjectKind } from '../../entities';
 import type { Services } from '../command';
 import type { Sql } from '../db/database';
 import type { Person } from '../directory/directory';
+import { marked } from '../drills/mark';
 import { groupMembers } from '../groups/members';
-import { proposeContacts } from './contacts';
+import { proposeContacts, type ContactSource } from './contacts';
 import { incidentMessages } from './messages';
 import { stepOwners } from './owners';
 import { findIncident, incidentSteps } from './store';
 import { STEPS } from './steps';
+
+/** What an incident is opened on: a staff member's reading, a leader's 启动应急, or a drill's fictional case. */
+export interface IncidentCase {
+  /** The number of the alert it opens with. */
+  id: number;
+  kind: SubjectKind;
+  /** Who or what it is about, as messages show it. */
+  subject: string;
+  situation: string;
+  /** The staff member it is about (kind `staff`). */
+  staffId?: number;
+  now: Date;
+  /** The leader who opened it by hand (启动应急, 演练). */
+  openedBy?: Person;
+  /** Where contacts are proposed from; none for a case with no one to trace from. */
+  contacts?: ContactSource;
+}
 
 /**
  * Opens an incident numbered as its alert (SPEC §11): the seven steps with
  * their owner groups and due times, and each owner group's members told
  * their steps directly, and the 排查 owners the contacts the hall's data
  * suggests. Returns the checklist for the caller's push to the
- * leadership group, which is step 1 (及时报告), recorded done. In the caller's
- * transaction, like everything it queues.
+ * leadership group (the caller marks a drill's 【演练】), which is step 1
+ * (及时报告), recorded done. In the caller's transaction, like everything it
+ * queues; the direct messages of a drill are marked 【演练】.
  */
-export async function openIncident(
-  sql: Sql,
-  services: Services,
-  a: { id: number; subject: string; situation: string; now: Date; openedBy?: Person; person?: { subject: Person; date: string; reporter?: Person } },
-): Promise<string> {
+export async function openIncident(sql: Sql, services: Services, a: IncidentCase): Promise<string> {
   const at = a.now.toISOString();
   const { config } = services;
-  await sql.run('INSERT INTO incident (id, subject, situation, status, opened_at, opened_by_id) VALUES (?, ?, ?, ?, ?, ?)', [
+  await sql.run('INSERT INTO incident (id, subject_kind, staff_id, subject, situation, status, opened_at, opened_by_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)', [
     a.id,
+    a.kind,
+    a.staffId ?? null,
     a.subject.slice(0, 64),
     a.situation,
     'open',
@@ -46,12 +64,12 @@ export async function openIncident(
   for (const [group, members] of groups) {
     const theirs = steps.filter((s) => s.owner === group && !s.done);
     if (theirs.length === 0) continue;
-    const body = incidentMessages.yourSteps({ ...incident, group, steps: theirs });
+    const body = marked(incident, incidentMessages.yourSteps({ ...incident, group, steps: theirs }));
     // A person in two owner groups gets both messages joined into one.
     for (const person of members) told.set(person.id, { person, body: told.has(person.id) ? `${told.get(person.id)!.body}\n\n${body}` : body });
   }
   await services.notifier.toPeople(sql, [...told.values()], 'alert');
-  const forLeaders = a.person ? await proposeContacts(sql, services, { id: a.id, ...a.person, now: a.now }) : null;
+  const forLeaders = await proposeContacts(sql, services, { incident, from: a.contacts, now: a.now });
   const procedure = incidentMessages.procedure({ id: a.id, steps });
   return forLeaders ? `${procedure}\n\n${forLeaders}` : procedure;
 }

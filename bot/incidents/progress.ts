@@ -1,6 +1,8 @@
 import type { Services } from '../command';
 import type { Sql } from '../db/database';
 import type { Person } from '../directory/directory';
+import { marked } from '../drills/mark';
+import { drillMessages } from '../drills/messages';
 import { UserError } from '../errors';
 import { incidentMessages, type StepView } from './messages';
 import { findIncident, incidentSteps, type IncidentRow } from './store';
@@ -11,7 +13,7 @@ export async function openIncidentNamed(sql: Sql, idText: string): Promise<Incid
   const id = Number(idText);
   const incident = Number.isSafeInteger(id) ? await findIncident(sql, id) : undefined;
   if (!incident) throw new UserError(incidentMessages.unknownIncident(idText));
-  if (incident.status !== 'open') throw new UserError(incidentMessages.closedAlready(incident.id));
+  if (incident.status !== 'open') throw new UserError(marked(incident, incidentMessages.closedAlready(incident.id)));
   return incident;
 }
 
@@ -25,16 +27,16 @@ async function mayReport(sql: Sql, person: Person, view: StepView): Promise<bool
 /**
  * Records a step of an incident as done (`进展 12 隔离 已送隔离室`): by a
  * member of its owner group or a leader, once; the leadership group gets one
- * line. Returns the sender's reply.
+ * line. Returns the sender's reply; all of it marked 【演练】 in a drill.
  */
 export async function recordProgress(sql: Sql, services: Services, a: { idText: string; stepWord: string; note: string; by: Person; now: Date }): Promise<string> {
   const incident = await openIncidentNamed(sql, a.idText);
   const step = stepNamed(a.stepWord);
-  if (!step) throw new UserError(incidentMessages.unknownStep(a.stepWord));
+  if (!step) throw new UserError(marked(incident, incidentMessages.unknownStep(a.stepWord)));
   const tz = services.config.timezone;
   const before = (await incidentSteps(sql, incident, a.now, tz)).find((s) => s.step === step.name)!;
-  if (before.done) throw new UserError(incidentMessages.alreadyDone(incident.id, before));
-  if (!(await mayReport(sql, a.by, before))) throw new UserError(incidentMessages.notOwner(before));
+  if (before.done) throw new UserError(marked(incident, incidentMessages.alreadyDone(incident.id, before)));
+  if (!(await mayReport(sql, a.by, before))) throw new UserError(marked(incident, incidentMessages.notOwner(before)));
   const { changes } = await sql.run('UPDATE incident_step SET done_at = ?, done_by_id = ?, note = ? WHERE incident_id = ? AND step = ? AND done_at IS NULL', [
     a.now.toISOString(),
     a.by.id,
@@ -42,15 +44,16 @@ export async function recordProgress(sql: Sql, services: Services, a: { idText: 
     incident.id,
     step.name,
   ]);
-  if (changes === 0) throw new UserError(incidentMessages.alreadyDone(incident.id, before));
+  if (changes === 0) throw new UserError(marked(incident, incidentMessages.alreadyDone(incident.id, before)));
   const done = (await incidentSteps(sql, incident, a.now, tz)).find((s) => s.step === step.name)!;
-  await services.notifier.toLeaders(sql, incidentMessages.stepDone(incident.id, done), 'notice');
-  return incidentMessages.stepRecorded(incident.id, done);
+  await services.notifier.toLeaders(sql, marked(incident, incidentMessages.stepDone(incident.id, done)), 'notice');
+  return marked(incident, incidentMessages.stepRecorded(incident.id, done));
 }
 
-/** Closes an incident with a leader's summary (`结案 12 …`), listing the steps not done. */
+/** Closes an incident with a leader's summary (`结案 12 …`), listing the steps not done; a drill ends by 演练 结束 instead. */
 export async function closeIncident(sql: Sql, services: Services, a: { idText: string; summary: string; by: Person; now: Date }): Promise<string> {
   const incident = await openIncidentNamed(sql, a.idText);
+  if (incident.kind === 'drill') throw new UserError(drillMessages.closeByEnd(incident.id));
   const steps = await incidentSteps(sql, incident, a.now, services.config.timezone);
   await sql.run("UPDATE incident SET status = 'closed', closed_at = ?, closed_by_id = ?, summary = ? WHERE id = ? AND status = 'open'", [
     a.now.toISOString(),

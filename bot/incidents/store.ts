@@ -1,3 +1,4 @@
+import type { SubjectKind } from '../../entities';
 import type { Sql } from '../db/database';
 import { localIso } from '../time';
 import type { StepView } from './messages';
@@ -6,6 +7,8 @@ import { STEPS, type StepName } from './steps';
 /** An incident as the commands see it. */
 export interface IncidentRow {
   id: number;
+  /** A staff member's reading, a leader's 启动应急, or a drill. */
+  kind: SubjectKind;
   subject: string;
   situation: string;
   status: 'open' | 'closed';
@@ -23,12 +26,27 @@ interface StepRow {
   escalated_at: string | null;
 }
 
+interface Row {
+  id: unknown;
+  kind: SubjectKind;
+  subject: string;
+  situation: string;
+  status: 'open' | 'closed';
+  opened_at: string;
+}
+
+const COLUMNS = 'id, subject_kind AS kind, subject, situation, status, opened_at';
+const incidentOf = (row: Row): IncidentRow => ({ id: Number(row.id), kind: row.kind, subject: row.subject, situation: row.situation, status: row.status, openedAt: row.opened_at });
+
 export async function findIncident(sql: Sql, id: number): Promise<IncidentRow | undefined> {
-  const [row] = await sql.all<{ id: unknown; subject: string; situation: string; status: 'open' | 'closed'; opened_at: string }>(
-    'SELECT id, subject, situation, status, opened_at FROM incident WHERE id = ?',
-    [id],
-  );
-  return row ? { id: Number(row.id), subject: row.subject, situation: row.situation, status: row.status, openedAt: row.opened_at } : undefined;
+  const [row] = await sql.all<Row>(`SELECT ${COLUMNS} FROM incident WHERE id = ?`, [id]);
+  return row ? incidentOf(row) : undefined;
+}
+
+/** The incidents still open, oldest first; `kind` narrows to one kind (the open drill). */
+export async function openIncidents(sql: Sql, kind?: SubjectKind): Promise<IncidentRow[]> {
+  const rows = await sql.all<Row>(`SELECT ${COLUMNS} FROM incident WHERE status = 'open'${kind ? ' AND subject_kind = ?' : ''} ORDER BY id`, kind ? [kind] : []);
+  return rows.map(incidentOf);
 }
 
 /** How an instant reads on a checklist: 09:20 today, 12-02 09:20 on another day. */

@@ -42,7 +42,15 @@ export async function openAlert(ctx: CommandContext, a: NewAlert): Promise<numbe
   // A critical alert opens an incident: the opening push carries its checklist (SPEC §11).
   const procedure =
     a.severity === 'critical'
-      ? await openIncident(sql, services, { id, subject: `${a.subject.name}${a.subject.window ? `（${a.subject.window}）` : ''}`, situation: a.findings.map((f) => f.what).join('、'), now, person: { subject: a.subject, date: a.report.date, reporter: a.reporter } })
+      ? await openIncident(sql, services, {
+          id,
+          kind: 'staff',
+          staffId: a.subject.id,
+          subject: `${a.subject.name}${a.subject.window ? `（${a.subject.window}）` : ''}`,
+          situation: a.findings.map((f) => f.what).join('、'),
+          now,
+          contacts: { window: a.subject.window, date: a.report.date, excludeId: a.subject.id, reporter: a.reporter },
+        })
       : undefined;
   const push = messages.alertPush({
     id,

@@ -1,4 +1,5 @@
 import { EVERYONE, type Command, type CommandContext } from '../../bot/command';
+import { drillAwaitingAnswer, recordDrillReading } from '../../bot/drills/readings';
 import { UserError } from '../../bot/errors';
 import { messages } from '../../bot/messages';
 import type { Person } from '../../bot/directory/directory';
@@ -19,6 +20,9 @@ export const reportCommand: Command = {
   async run(ctx) {
     const parsed = parseReport(ctx.text, { today: ctx.local.date });
     if (parsed.kind !== 'report') throw problemError(parsed);
+    // A drill contact's first reading with no slot named answers the drill's ask: kept apart, never a report (SPEC §11).
+    const drill = parsed.slot || parsed.correction ? undefined : await drillAwaitingAnswer(ctx.sql, ctx.sender.id);
+    if (drill) return recordDrillReading(ctx.sql, { drill, staffId: ctx.sender.id, reading: parsed, now: ctx.now });
     const unused = await withoutOwnName(ctx, parsed.unused);
     return withNotes(await saveReport(ctx, ctx.sender, parsed), { ...parsed, unused });
   },

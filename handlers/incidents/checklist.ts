@@ -1,4 +1,5 @@
 import { EVERYONE, LEADERS, type Command } from '../../bot/command';
+import { marked } from '../../bot/drills/mark';
 import { UserError } from '../../bot/errors';
 import { incidentMessages } from '../../bot/incidents/messages';
 import { contactMessages } from '../../bot/incidents/contact-messages';
@@ -6,7 +7,7 @@ import { incidentContacts } from '../../bot/incidents/contacts';
 import { closeIncident } from '../../bot/incidents/progress';
 import { findIncident, incidentSteps } from '../../bot/incidents/store';
 
-/** `应急 12`: the checklist of incident 12, with times and who did what. */
+/** `应急 12`: the checklist of incident 12, with times and who did what (a drill's marked 【演练】). */
 export const checklistCommand: Command = {
   name: '应急',
   keywords: ['应急', 'incident'],
@@ -18,7 +19,7 @@ export const checklistCommand: Command = {
     if (!incident) throw new UserError(incidentMessages.unknownIncident(args.trim() || '?'));
     const steps = await incidentSteps(sql, incident, now, services.config.timezone);
     const contacts = await incidentContacts(sql, services, incident.id);
-    return [incidentMessages.checklist({ ...incident, status: incident.status === 'open' ? '处置中' : '已结案', steps }), contactMessages.listed(contacts)].join('\n');
+    return marked(incident, [incidentMessages.checklist({ ...incident, status: incident.status === 'open' ? '处置中' : '已结案', steps }), contactMessages.listed(contacts)].join('\n'));
   },
 };
 
