@@ -35,6 +35,7 @@ export const drillMessages = {
       `密接：确认 ${a.contacts} 人，已回复演练测温 ${a.answered} 人`,
     ].join('\n');
   },
+  readings: (readings: string[]) => `演练测温：${readings.join('、') || '尚无'}`,
   usage: () => '用法：演练 开始 [窗口]（领导小组），演练 结束（领导小组）；演练中被确认的密接回复：演练 36.5',
   leadersOnly: () => '应急演练由领导小组成员开始和结束。',
   alreadyOpen: (id: number) => `${DRILL_MARK}应急演练 #${id} 尚未结束：同一时间只进行一次演练，请先发送：演练 结束`,

@@ -46,3 +46,13 @@ export async function recordDrillReading(sql: Sql, a: { drill: IncidentRow; staf
   const parts = [celsius(reading.temperature), reading.healthCode ? CODE_LABEL[reading.healthCode] : '', reading.symptoms ? (reading.symptoms.length ? `症状：${reading.symptoms.join('、')}` : '无症状') : ''];
   return drillMessages.readingRecorded(a.drill.id, parts.filter(Boolean).join('，'));
 }
+
+/** The drill's readings for its checklist: each contact's latest, by name. */
+export async function drillReadingsLine(sql: Sql, drillId: number): Promise<string> {
+  const rows = await sql.all<{ name: string; temperature: unknown }>(
+    `SELECT s.name, d.temperature FROM drill_reading d JOIN staff s ON s.id = d.staff_id
+      WHERE d.incident_id = ? AND d.id = (SELECT max(x.id) FROM drill_reading x WHERE x.incident_id = d.incident_id AND x.staff_id = d.staff_id) ORDER BY d.id`,
+    [drillId],
+  );
+  return drillMessages.readings(rows.map((r) => `${r.name} ${celsius(Number(r.temperature))}`));
+}

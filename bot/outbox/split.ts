@@ -1,3 +1,5 @@
+import { DRILL_MARK } from '../drills/mark';
+
 /** UTF-8 size of a text, as the platforms count their limits (a Chinese character is 3 bytes, an emoji 4). */
 export function byteLength(text: string): number {
   return Buffer.byteLength(text, 'utf8');
@@ -87,18 +89,21 @@ function pack(lines: string[], maxBytes: number): string[] {
  * numbered parts, `(1/3) ` first, each within the limit (SPEC §2); a single
  * line longer than the limit is cut between characters, never inside one. A
  * message within the limit comes back whole. Joining the parts' texts (prefix
- * removed) with newlines gives back the message, up to where long lines were cut.
+ * removed, and a drill's 【演练】 carried on later parts) with newlines gives
+ * back the message, up to where long lines were cut.
  */
 export function splitMessage(body: string, maxBytes: number): string[] {
   if (byteLength(body) <= maxBytes) return [body];
   const lines = body.split('\n');
+  // A drill's every message is marked (SPEC §11): each part after the first carries the mark again.
+  const mark = body.startsWith(DRILL_MARK) ? DRILL_MARK : '';
   // The prefix grows with the number of parts ((9/9) vs (10/12)): pack for a width, widen until it holds.
   for (let digits = 1; ; ) {
-    const room = maxBytes - byteLength(`(${'9'.repeat(digits)}/${'9'.repeat(digits)}) `);
+    const room = maxBytes - byteLength(`(${'9'.repeat(digits)}/${'9'.repeat(digits)}) ${mark}`);
     if (room < MIN_ROOM) throw new RangeError(`a message limit of ${maxBytes} bytes leaves no room for text`);
     const chunks = pack(lines, room);
     const width = String(chunks.length).length;
-    if (width <= digits) return chunks.map((chunk, i) => `(${i + 1}/${chunks.length}) ${chunk}`);
+    if (width <= digits) return chunks.map((chunk, i) => `(${i + 1}/${chunks.length}) ${i > 0 ? mark : ''}${chunk}`);
     digits = width;
   }
 }

@@ -1,5 +1,6 @@
 import { EVERYONE, LEADERS, type Command } from '../../bot/command';
 import { marked } from '../../bot/drills/mark';
+import { drillReadingsLine } from '../../bot/drills/readings';
 import { UserError } from '../../bot/errors';
 import { incidentMessages } from '../../bot/incidents/messages';
 import { contactMessages } from '../../bot/incidents/contact-messages';
@@ -19,7 +20,9 @@ export const checklistCommand: Command = {
     if (!incident) throw new UserError(incidentMessages.unknownIncident(args.trim() || '?'));
     const steps = await incidentSteps(sql, incident, now, services.config.timezone);
     const contacts = await incidentContacts(sql, services, incident.id);
-    return marked(incident, [incidentMessages.checklist({ ...incident, status: incident.status === 'open' ? '处置中' : '已结案', steps }), contactMessages.listed(contacts)].join('\n'));
+    const lines = [incidentMessages.checklist({ ...incident, status: incident.status === 'open' ? '处置中' : '已结案', steps }), contactMessages.listed(contacts)];
+    if (incident.kind === 'drill') lines.push(await drillReadingsLine(sql, incident.id));
+    return marked(incident, lines.join('\n'));
   },
 };
 

@@ -60,7 +60,7 @@ for (const platform of ['wecom', 'dingtalk'] as const) {
       expect(await hall.count('drill_reading', 'incident_id = 1')).to.equal(2);
 
       const list = out.take(await hall.send('wangwu', '应急 1'));
-      expect(list.reply).to.contain('【应急处置 #1】演练人员（1号窗口）').and.contain('密接：已确认 赵六');
+      expect(list.reply).to.contain('【应急处置 #1】演练人员（1号窗口）').and.contain('密接：已确认 赵六').and.contain('演练测温：赵六 36.7℃');
 
       const late = out.take(await deadlinesAt(hall, '2026-11-23T09:10:00+08:00'));
       expect(late.direct.filter((d) => d.text.includes('3. 定点送医')).map((d) => d.to).sort()).to.deep.equal(['lisi', 'zhouba']);

@@ -28,6 +28,17 @@ describe('splitting a message to the platform size limit', () => {
     expect(unnumbered(parts).join('\n')).to.equal(lines.join('\n'));
   });
 
+  it('carries a drill’s 【演练】 onto every part, each still within the limit', () => {
+    const lines = ['【演练】【应急演练 #3】王五 发起应急演练', ...Array.from({ length: 100 }, (_, i) => `· 演练密接${i + 1}（同窗口）`)];
+    const parts = splitMessage(lines.join('\n'), 2048);
+    expect(parts.length).to.be.greaterThan(1);
+    for (const part of parts) {
+      expect(byteLength(part)).to.be.at.most(2048);
+      expect(part).to.match(/^\(\d+\/\d+\) 【演练】/);
+    }
+    expect(unnumbered(parts).map((p, i) => (i ? p.replace(/^【演练】/, '') : p)).join('\n')).to.equal(lines.join('\n'));
+  });
+
   it('cuts a Chinese line longer than the limit between characters', () => {
     const line = '发热咳嗽乏力'.repeat(200);
     const parts = splitMessage(line, 100);
