@@ -2,6 +2,24 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { decrypt, encrypt, getSignature } from '@wecom/crypto';
 import { cdata } from './xml';
 
+const POOL_BYTES = 4096;
+let pool = Buffer.alloc(0);
+let used = 0;
+
+/**
+ * Fresh random bytes, drawn from a block filled by one call to the system's
+ * generator: each reply needs 20, and a system call per reply costs more than
+ * the AES that uses them. Each byte is handed out once.
+ */
+function pooledRandom(size: number): Buffer {
+  if (used + size > pool.length) {
+    pool = randomBytes(POOL_BYTES);
+    used = 0;
+  }
+  used += size;
+  return pool.subarray(used - size, used);
+}
+
 /** A ciphertext the AES layer refused (bad base64, length or padding): answered with 400. */
 export class DecryptError extends Error {}
 
@@ -50,9 +68,9 @@ export class WecomCipher {
    * The encrypted passive reply to a user (PROTOCOLS.md "Answer"): a text
    * message encrypted with receiveid = CorpID, signed over a fresh nonce.
    */
-  passiveReply(toUser: string, content: string, now: Date, random: Buffer = randomBytes(16)): string {
+  passiveReply(toUser: string, content: string, now: Date, random: Buffer = pooledRandom(16)): string {
     const timestamp = String(Math.floor(now.getTime() / 1000));
-    const nonce = String(randomBytes(4).readUInt32BE(0));
+    const nonce = String(pooledRandom(4).readUInt32BE(0));
     const plain =
       `<xml><ToUserName>${cdata(toUser)}</ToUserName><FromUserName>${cdata(this.corpId)}</FromUserName>` +
       `<CreateTime>${timestamp}</CreateTime><MsgType><![CDATA[text]]></MsgType><Content>${cdata(content)}</Content></xml>`;

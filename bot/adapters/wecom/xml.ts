@@ -18,7 +18,9 @@ const trustedParser = new XMLParser({ ...limits, htmlEntities: false });
  * `trusted` documents (decrypted, hence authenticated) have their entities decoded.
  */
 export function parseWecomXml(text: string, trusted = false): Record<string, string> | null {
-  if (!text.trim() || (!trusted && /<!(DOCTYPE|ENTITY)/i.test(text)) || XMLValidator.validate(text) !== true) return null;
+  if (!text.trim()) return null;
+  // The envelope comes from anyone and is checked for well-formedness first; a decrypted message was sealed by WeCom.
+  if (!trusted && (/<!(DOCTYPE|ENTITY)/i.test(text) || XMLValidator.validate(text) !== true)) return null;
   let doc: { xml?: unknown };
   try {
     doc = (trusted ? trustedParser : parser).parse(text) as { xml?: unknown };
