@@ -1,14 +1,12 @@
 import { expect } from 'chai';
 import { dashboardData } from '../../bot/dashboard/data';
-import { importGroups } from '../../bot/groups/import';
 import { contactReadings } from '../../jobs/contact-readings';
 import type { Job } from '../../jobs/job';
 import { morningSummary } from '../../jobs/morning-summary';
 import { rosterDeadline } from '../../jobs/roster-deadline';
 import { DashboardVisitor, testIdText } from '../support/dashboard';
-import { Hall, type TestPlatform } from '../support/hall';
-
-const GROUPS = 'group,name\n应急处置组,李四\n应急处置组,周八\n综合协调组,王五\n';
+import type { Hall, TestPlatform } from '../support/hall';
+import { hallWithGroups } from '../support/incident-hall';
 
 /**
  * Issue 14 item 5: confirmed close contacts (密接) are asked for a reading
@@ -22,9 +20,7 @@ for (const platform of ['wecom', 'dingtalk'] as TestPlatform[]) {
   describe(`close contacts under observation (${platform})`, () => {
     let hall: Hall;
     beforeEach(async () => {
-      hall = await Hall.open({ platform, now: '2026-11-27T07:50:00+08:00', env: { WECOM_LEADER_WEBHOOK_KEY: 'leaders', DINGTALK_LEADER_CONVERSATION_ID: 'cid-leaders' } });
-      const imported = await importGroups(hall.service.db, GROUPS, { now: hall.clock.now() });
-      expect(imported.ok, JSON.stringify(imported.errors)).to.equal(true);
+      hall = await hallWithGroups({ platform, now: '2026-11-27T07:50:00+08:00' });
     });
     afterEach(() => hall.close());
 
@@ -122,6 +118,16 @@ for (const platform of ['wecom', 'dingtalk'] as TestPlatform[]) {
       at('2026-11-30T10:00:00');
       expect((await hall.send('wangwu', '今日统计')).reply).to.not.contain('密接观察中');
       expect((await hall.send('lisi', '明日排班 张三 赵六')).reply).to.not.contain('密接（事件');
+    });
+
+    it('never puts a drill’s contacts under observation', async () => {
+      at('2026-11-27T08:05:00');
+      expect((await hall.send('wangwu', '演练 开始 1号窗口')).reply).to.contain('已开始应急演练 #1');
+      expect((await hall.send('zhouba', '密接 1 确认 赵六')).direct.map((d) => d.to)).to.deep.equal(['zhaoliu']);
+      const { result, direct } = await fire(contactReadings, '2026-11-27T14:00:00');
+      expect(result.detail).to.equal('没有观察期内的密接');
+      expect(direct).to.deep.equal([]);
+      expect((await hall.send('wangwu', '今日统计')).reply).to.not.contain('密接');
     });
   });
 }
