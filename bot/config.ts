@@ -74,6 +74,7 @@ const schema = z
     CRON_ALERT_ESCALATION: cron('*/5 * * * *'),
     CRON_CALENDAR_WARNING: cron('0 9 * * *'),
     CRON_INCIDENT_DEADLINES: cron('*/5 * * * *'),
+    CRON_CONTACT_READINGS: cron('0 8,14 * * *'),
     ALERT_REPUSH_MINUTES: z.string().trim().default('30').pipe(z.coerce.number<string>().int().min(1).max(1440)),
     PROCEDURE_DUE_MINUTES: z
       .string()
@@ -173,7 +174,7 @@ export interface Config {
   thresholds: { fever: number; highFever: number };
   /** Days an anomalous reading stays in every cross-check, summary and chart (today included), whatever follows it. */
   observationDays: number;
-  cron: { morningNudge: string; morningSummary: string; rosterReminder: string; rosterDeadline: string; alertEscalation: string; calendarWarning: string; incidentDeadlines: string };
+  cron: { morningNudge: string; morningSummary: string; rosterReminder: string; rosterDeadline: string; alertEscalation: string; calendarWarning: string; incidentDeadlines: string; contactReadings: string };
   alertRepushMinutes: number;
   /** Minutes from an incident's opening by which each step is due (SPEC §11). */
   procedureDueMinutes: Record<StepName, number>;
@@ -256,6 +257,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       alertEscalation: e.CRON_ALERT_ESCALATION,
       calendarWarning: e.CRON_CALENDAR_WARNING,
       incidentDeadlines: e.CRON_INCIDENT_DEADLINES,
+      contactReadings: e.CRON_CONTACT_READINGS,
     },
     alertRepushMinutes: e.ALERT_REPUSH_MINUTES,
     procedureDueMinutes: e.PROCEDURE_DUE_MINUTES,

@@ -14,6 +14,7 @@ export const JOB_LABEL: Record<JobName, string> = {
   'alert-escalation': '告警升级',
   'calendar-warning': '节假日数据提醒',
   'incident-deadlines': '应急步骤超时提醒',
+  'contact-readings': '密接观察测温',
 };
 
 /** 36.5 → "36.5℃" (always one decimal). */

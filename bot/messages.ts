@@ -2,10 +2,10 @@ import type { HealthCode, Role, Severity, Slot } from '../entities';
 import type { OpenAlert, WindowDay } from './health/attendance';
 import { missing } from './health/attendance';
 import { celsius, CODE_LABEL, ROLE_LABEL, SEVERITY_LABEL, SLOT_LABEL } from './labels';
-import type { HealthCheckScope } from './health/health-check';
+import type { ObservedPeriod } from './health/health-check';
 import { readingMessages, type ReplacedReading, type SlotReading } from './health/messages';
+import { contactMessages } from './incidents/contact-messages';
 import { rosterMessages } from './rosters/messages';
-import type { ObservedAnomaly } from './health/observation';
 import { clip, monthDay, someNames } from './text';
 
 export { someNames };
@@ -127,6 +127,8 @@ export const messages = {
     leadsTold: boolean;
     /** The slot's earlier readings today, when this one is a re-test. */
     earlier?: SlotReading[];
+    /** The incidents whose confirmed close contact (under observation) the person is. */
+    contactOf?: { incidentId: number; until: string }[];
   }) {
     const roster = a.onRoster === null ? '今日未排班' : a.onRoster ? `在今日排班表上${a.leadsTold ? '，已通知窗口负责人安排替班' : ''}` : '不在今日排班表上';
     return [
@@ -135,6 +137,7 @@ export const messages = {
       `上报：${describeReport(a.report)}（${a.time}${a.reporter ? `，${a.reporter} 代报` : ''}）`,
       a.earlier?.length ? readingMessages.retestNote(a.report.slot, a.earlier) : '',
       `异常：${a.findings.map((f) => f.what).join('、')}`,
+      a.contactOf?.length ? contactMessages.contactOf(a.contactOf) : '',
       `处置要求：${instructions(a.findings)}`,
       `排班：${roster}`,
       `处置后请回复：处置 ${a.id} 处置情况`,
@@ -163,7 +166,7 @@ export const messages = {
       .join('\n'),
 
   /** Reported / expected by window for one slot, the missing names (a screenful), and open alerts. */
-  slotSummary(title: string, days: WindowDay[], slot: Slot, alerts: OpenAlert[], observed: { anomalies: ObservedAnomaly[]; scope: HealthCheckScope }, maxWindows = 30) {
+  slotSummary(title: string, days: WindowDay[], slot: Slot, alerts: OpenAlert[], observed: ObservedPeriod, maxWindows = 30) {
     const expected = days.reduce((n, d) => n + d.expected.length, 0);
     const reported = days.reduce((n, d) => n + d.reported[slot].size, 0);
     const lines = [title, `${SLOT_LABEL[slot]}：已报 ${reported}/${expected} 人，未报 ${expected - reported} 人`];
@@ -176,7 +179,7 @@ export const messages = {
     lines.push(alerts.length ? `未处置告警 ${alerts.length} 条：` : '未处置告警：无');
     for (const a of alerts.slice(0, 10)) lines.push(`#${a.id} ${a.name}${a.window ? `（${a.window}）` : ''}${a.reasons}｜${SEVERITY_LABEL[a.severity]}`);
     if (alerts.length > 10) lines.push(`…另有 ${alerts.length - 10} 条`);
-    lines.push(...readingMessages.observedLines(observed.anomalies, observed.scope));
+    lines.push(...readingMessages.observedPeriodLines(observed));
     return lines.join('\n');
   },
 

@@ -1,10 +1,9 @@
 import { attendance, openAlerts } from '../bot/health/attendance';
-import { checkScope } from '../bot/health/health-check';
+import { checkScope, observedPeriod } from '../bot/health/health-check';
 import { messages } from '../bot/messages';
-import { observedAnomalies } from '../bot/health/observation';
 import type { Job } from './job';
 
-/** 08:45: to the leadership group, 晨检 reported / expected by window, missing names, open alerts, the anomalies of the observation period (SPEC §5). */
+/** 08:45: to the leadership group, 晨检 reported / expected by window, missing names, open alerts, the anomalies and close contacts of the observation period (SPEC §5, §11). */
 export const morningSummary: Job = {
   name: 'morning-summary',
   cron: (config) => config.cron.morningSummary,
@@ -14,7 +13,7 @@ export const morningSummary: Job = {
     const alerts = await openAlerts(sql);
     const clock = `${String(local.hour).padStart(2, '0')}:${String(local.minute).padStart(2, '0')}`;
     const scope = checkScope(services.config, local.date);
-    const observed = { anomalies: await observedAnomalies(sql, local.date, scope.observationDays), scope };
+    const observed = await observedPeriod(sql, scope);
     await services.notifier.toLeaders(sql, messages.slotSummary(`【晨检汇总】${local.date} ${clock}`, days, 'morning', alerts, observed), 'summary');
     const expected = days.reduce((n, d) => n + d.expected.length, 0);
     const reported = days.reduce((n, d) => n + d.reported.morning.size, 0);

@@ -1,14 +1,14 @@
 import { rosterProgress } from '../bot/health/figures';
-import { checkScope, healthFlags } from '../bot/health/health-check';
+import { checkScope, healthFlags, observedPeriod } from '../bot/health/health-check';
 import { messages } from '../bot/messages';
-import { observedAnomalies } from '../bot/health/observation';
 import type { Job } from './job';
 
 /**
  * 16:00: to the leadership group, the next workday's rosters by window with
  * head counts, closed and missing windows, the rostered people the health
- * cross-check flags, and the anomalies still in their observation period; a
- * 逾期 message to each lead whose window is missing (SPEC §5).
+ * cross-check flags, and the anomalies and close contacts still in their
+ * observation period; a 逾期 message to each lead whose window is missing
+ * (SPEC §5, §11).
  */
 export const rosterDeadline: Job = {
   name: 'roster-deadline',
@@ -26,8 +26,7 @@ export const rosterDeadline: Job = {
       .filter((id) => flags.has(id))
       .map((id) => ({ name: byId.get(id)?.name ?? `#${id}`, window: byId.get(id)?.window ?? '', flags: flags.get(id)! }));
     const facts = rosters.map((r) => ({ window: r.window, date: next, closed: r.closed, late: r.late, names: r.staffIds.map((id) => byId.get(id)?.name ?? `#${id}`) }));
-    const observed = await observedAnomalies(sql, local.date, scope.observationDays);
-    await services.notifier.toLeaders(sql, messages.rosterDeadlineSummary(next, facts, missing, flagged, { anomalies: observed, scope }), 'summary');
+    await services.notifier.toLeaders(sql, messages.rosterDeadlineSummary(next, facts, missing, flagged, await observedPeriod(sql, scope)), 'summary');
     const overdue = people.filter((p) => p.role === 'lead' && missing.includes(p.window));
     await services.notifier.toPeople(sql, overdue.map((lead) => ({ person: lead, body: messages.rosterOverdue(lead.window, next) })), 'notice');
     return `${next} 排班：已提交 ${rosters.length} 个窗口，未提交 ${missing.length} 个，需关注 ${flagged.length} 人`;

@@ -6,6 +6,8 @@ import type { Sql } from '../db/database';
 import { rosterProgress } from '../health/figures';
 import { checkScope, healthFlags } from '../health/health-check';
 import { describeAnomaly, observedAnomalies } from '../health/observation';
+import { contactMessages } from '../incidents/contact-messages';
+import { observedContacts } from '../incidents/observation';
 import { outboxBacklog, type OutboxBacklog } from '../outbox/status';
 import { addDays, localTime, type LocalTime } from '../time';
 import { slotAt } from '../../handlers/health/grammar';
@@ -51,6 +53,19 @@ export interface ObservedView {
   alertOpen: boolean;
 }
 
+/** A close contact (密接) under observation (SPEC §11). */
+export interface ContactObservedView {
+  name: string;
+  window: string;
+  incidentId: number;
+  /** Last day of the observation, YYYY-MM-DD. */
+  until: string;
+  /** The flag the chat shows: the incident, the end of the observation, the latest reading. */
+  text: string;
+  /** The latest reading's status; null when none since confirmation. */
+  latest: Severity | null;
+}
+
 export interface TrendDay {
   date: string;
   reports: number;
@@ -75,6 +90,8 @@ export interface DashboardData {
   calendarWarning: string | null;
   /** Anomalous readings of the last OBSERVATION_DAYS days, newest first, however handled or re-tested. */
   observed: { days: number; anomalies: ObservedView[] };
+  /** Confirmed close contacts whose observation covers today, with their latest reading. */
+  contacts: ContactObservedView[];
   trend: TrendDay[];
   /** Outbound delivery health; absent for a lead's view. */
   outbox?: OutboxBacklog;
@@ -115,6 +132,14 @@ export async function dashboardData(sql: Sql, services: Services, now: Date, sco
     text: describeAnomaly(a, local.date, config.timezone),
     alertOpen: a.alertOpen,
   }));
+  const contacts = (await observedContacts(sql, check, window ?? undefined)).map((c) => ({
+    name: c.name,
+    window: c.window,
+    incidentId: c.incidentId,
+    until: c.until,
+    text: contactMessages.observedFlag(c, check),
+    latest: c.latest?.status ?? null,
+  }));
   const rosterView = rosterWindows.map((w): RosterView => {
     const r = rosters.find((x) => x.window === w);
     if (!r) return { window: w, status: 'missing', people: [] };
@@ -137,6 +162,7 @@ export async function dashboardData(sql: Sql, services: Services, now: Date, sco
     roster: { date: next, windows: rosterView },
     calendarWarning: (await calendarStatus(calendar, sql, local.date)).warning,
     observed: { days: check.observationDays, anomalies: observed },
+    contacts,
     trend: await trend(sql, window, local.date),
     outbox: scope.outbox ? await outboxBacklog(sql) : undefined,
   };

@@ -3,6 +3,7 @@ import { SEVERITY_LABEL, SLOT_LABEL } from '../labels';
 import { dateLabel } from '../text';
 import { localIso } from '../time';
 import type { Viewer } from './access';
+import { contactsCard } from './contacts-card';
 import type { AlertView, DashboardData, RosterView, WindowProgress } from './data';
 import { html, jsonIsland, type Safe } from './html';
 
@@ -91,6 +92,8 @@ ${windowPicker(p)}
 </section>
 
 ${observedCard(data)}
+
+${contactsCard(data)}
 
 <section class="card wide" aria-labelledby="h-trend">
   <h2 id="h-trend">近 14 天上报与异常</h2>

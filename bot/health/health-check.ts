@@ -1,6 +1,8 @@
 import type { Config } from '../config';
 import { eachRow, type Sql } from '../db/database';
-import { byPerson, describeAnomaly, observedAnomalies } from './observation';
+import { byPerson, describeAnomaly, observedAnomalies, type ObservedAnomaly } from './observation';
+import { contactMessages } from '../incidents/contact-messages';
+import { observedContacts, type ObservedContact } from '../incidents/observation';
 import { localWhen } from '../time';
 
 /** What the cross-check reads besides the people: today, and how long an anomaly counts. */
@@ -15,6 +17,18 @@ export function checkScope(config: Pick<Config, 'observationDays' | 'timezone'>,
   return { today, observationDays: config.observationDays, timezone: config.timezone };
 }
 
+/** What a summary shows of the observation period: the anomalous readings, and the close contacts under observation (SPEC §11). */
+export interface ObservedPeriod {
+  anomalies: ObservedAnomaly[];
+  contacts: ObservedContact[];
+  scope: HealthCheckScope;
+}
+
+/** The observation period on `scope.today`, of the hall or of one window. */
+export async function observedPeriod(sql: Sql, scope: HealthCheckScope, onlyWindow?: string): Promise<ObservedPeriod> {
+  return { anomalies: await observedAnomalies(sql, scope.today, scope.observationDays, onlyWindow), contacts: await observedContacts(sql, scope, onlyWindow), scope };
+}
+
 /** Anomalies of one person named in a flag (the latest); the rest are counted. */
 const MAX_NAMED = 3;
 
@@ -25,7 +39,8 @@ const LISTED = 500;
  * The health cross-check of rostered people (SPEC §3.3, §5): every anomalous
  * reading of the observation period — re-tests never hide one — with when it
  * was and whether its alert is handled; an alert still open from before the
- * period (or of a corrected reading); no report today. Three queries whatever
+ * period (or of a corrected reading); a close contact (密接) under observation,
+ * with their latest reading (SPEC §11); no report today. Five queries whatever
  * the number of people; each flagged person gets short Chinese descriptions.
  * For a few people (one roster) the queries are restricted to them by id, so
  * one message never reads a whole city's day.
@@ -51,6 +66,7 @@ export async function healthFlags(sql: Sql, staffIds: number[], scope: HealthChe
   for (const a of open) {
     if (!shownAlerts.has(Number(a.id))) flag(Number(a.staffId), `有未处置的告警 #${Number(a.id)}（${localWhen(new Date(a.openedAt), scope.today, scope.timezone)}）`);
   }
+  for (const c of await observedContacts(sql, scope)) flag(c.staffId, contactMessages.observedFlag(c, scope));
   const reported = new Set<number>();
   await eachRow<{ staffId: unknown }>(sql, `SELECT DISTINCT staff_id AS "staffId" FROM report WHERE date = ? AND superseded_at IS NULL${only}`, [scope.today, ...listed], (r) =>
     reported.add(Number(r.staffId)),

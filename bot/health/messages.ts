@@ -1,5 +1,6 @@
 import type { Severity, Slot } from '../../entities';
-import type { HealthCheckScope } from './health-check';
+import type { HealthCheckScope, ObservedPeriod } from './health-check';
+import { contactMessages } from '../incidents/contact-messages';
 import { celsius, SEVERITY_LABEL, SLOT_LABEL } from '../labels';
 import { describeAnomaly, type ObservedAnomaly } from './observation';
 
@@ -40,9 +41,14 @@ function observedLines(anomalies: ObservedAnomaly[], scope: HealthCheckScope, ma
   return lines;
 }
 
+/** The observation period under a summary or 今日统计: its anomalies, then the close contacts under observation. */
+function observedPeriodLines(observed: ObservedPeriod): string[] {
+  return [...observedLines(observed.anomalies, observed.scope), ...contactMessages.observedLines(observed.contacts, observed.scope)];
+}
+
 /** The sentences about readings kept side by side (re-tests, corrections, duplicates), merged into `messages`. */
 export const readingMessages = {
-  observedLines,
+  observedPeriodLines,
 
   /** The re-test lines of a report reply: it is a 复测, the slot's readings today, and that an earlier anomaly still stands. */
   retestLines(slot: Slot, readings: SlotReading[], currentNormal: boolean): string[] {

@@ -7,7 +7,7 @@ import { UserError } from '../errors';
 import { groupMembers } from '../groups/members';
 import { currentRosters } from '../rosters/rosters';
 import { contactMessages } from './contact-messages';
-import { openIncidentNamed } from './progress';
+import { incidentNamed, openIncidentNamed } from './progress';
 import type { IncidentRow } from './store';
 
 /** A contact of an incident with their name, for messages and checklists. */
@@ -15,6 +15,8 @@ export interface ContactView {
   person: Person;
   reason: string;
   status: 'proposed' | 'confirmed' | 'excluded';
+  /** When it was confirmed or excluded, ISO 8601 UTC; null while proposed. */
+  decidedAt: string | null;
 }
 
 /** Where an incident's contacts are looked for: a window on a day, less the subject, plus whoever reported for them. */
@@ -70,11 +72,14 @@ export async function proposeContacts(sql: Sql, services: Services, a: { inciden
 
 /** An incident's contacts, proposed first then by name. */
 export async function incidentContacts(sql: Sql, services: Services, id: number): Promise<ContactView[]> {
-  const rows = await sql.all<{ staff_id: unknown; reason: string; status: ContactView['status'] }>('SELECT staff_id, reason, status FROM incident_contact WHERE incident_id = ?', [id]);
+  const rows = await sql.all<{ staff_id: unknown; reason: string; status: ContactView['status']; decided_at: string | null }>(
+    'SELECT staff_id, reason, status, decided_at FROM incident_contact WHERE incident_id = ?',
+    [id],
+  );
   const views: ContactView[] = [];
   for (const r of rows) {
     const person = await services.directory.findById(Number(r.staff_id));
-    if (person) views.push({ person, reason: r.reason, status: r.status });
+    if (person) views.push({ person, reason: r.reason, status: r.status, decidedAt: r.decided_at });
   }
   return views.sort((x, y) => x.person.name.localeCompare(y.person.name, 'zh-CN'));
 }
@@ -101,18 +106,23 @@ async function mayTrace(sql: Sql, person: Person, id: number): Promise<boolean> 
 /**
  * `密接 12 确认 张三 李四` / `密接 12 排除 王五` (SPEC §11): the 排查 owners or a
  * leader decide; a confirmed contact not proposed is added, and is asked for
- * a reading at once (in a drill, a drill reading, marked 【演练】).
+ * a reading at once (in a drill, a drill reading, marked 【演练】). Excluding
+ * still works after 结案: it ends a contact's observation (e.g. once the case
+ * is ruled out).
  */
 export async function decideContacts(sql: Sql, services: Services, a: { idText: string; verdict: 'confirmed' | 'excluded'; names: string[]; by: Person; now: Date }): Promise<string> {
-  const incident = await openIncidentNamed(sql, a.idText);
+  const incident = a.verdict === 'excluded' ? await incidentNamed(sql, a.idText) : await openIncidentNamed(sql, a.idText);
   if (!(await mayTrace(sql, a.by, incident.id))) throw new UserError(marked(incident, contactMessages.notTracer(incident.id)));
   const people: Person[] = [];
   for (const name of a.names) people.push(await personNamed(services, name));
   const at = a.now.toISOString();
+  // Confirming again keeps the first confirmation: the observation period counts from it.
   for (const person of people) {
     await sql.run(
       `INSERT INTO incident_contact (incident_id, staff_id, reason, status, proposed_at, decided_by_id, decided_at) VALUES (?, ?, ?, ?, ?, ?, ?)
-       ON CONFLICT (incident_id, staff_id) DO UPDATE SET status = excluded.status, decided_by_id = excluded.decided_by_id, decided_at = excluded.decided_at`,
+       ON CONFLICT (incident_id, staff_id) DO UPDATE SET status = excluded.status,
+         decided_by_id = CASE WHEN incident_contact.status = excluded.status THEN incident_contact.decided_by_id ELSE excluded.decided_by_id END,
+         decided_at = CASE WHEN incident_contact.status = excluded.status THEN incident_contact.decided_at ELSE excluded.decided_at END`,
       [incident.id, person.id, '排查添加', a.verdict, at, a.by.id, at],
     );
   }

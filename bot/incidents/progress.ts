@@ -8,11 +8,17 @@ import { incidentMessages, type StepView } from './messages';
 import { findIncident, incidentSteps, type IncidentRow } from './store';
 import { stepNamed, type StepName } from './steps';
 
-/** The open incident a command names, or the reason it cannot be used. */
-export async function openIncidentNamed(sql: Sql, idText: string): Promise<IncidentRow> {
+/** The incident a command names, open or closed, or the reason there is none. */
+export async function incidentNamed(sql: Sql, idText: string): Promise<IncidentRow> {
   const id = Number(idText);
   const incident = Number.isSafeInteger(id) ? await findIncident(sql, id) : undefined;
   if (!incident) throw new UserError(incidentMessages.unknownIncident(idText));
+  return incident;
+}
+
+/** The open incident a command names, or the reason it cannot be used. */
+export async function openIncidentNamed(sql: Sql, idText: string): Promise<IncidentRow> {
+  const incident = await incidentNamed(sql, idText);
   if (incident.status !== 'open') throw new UserError(marked(incident, incidentMessages.closedAlready(incident.id)));
   return incident;
 }

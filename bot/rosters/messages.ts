@@ -1,6 +1,5 @@
-import type { HealthCheckScope } from '../health/health-check';
+import type { ObservedPeriod } from '../health/health-check';
 import { readingMessages } from '../health/messages';
-import type { ObservedAnomaly } from '../health/observation';
 import { clip, dateLabel, someNames } from '../text';
 
 /** A window's roster for one date, as the sentences about it need it. */
@@ -69,7 +68,7 @@ export const rosterMessages = {
     rosters: RosterFacts[],
     missingWindows: string[],
     people: FlaggedPerson[],
-    observed: { anomalies: ObservedAnomaly[]; scope: HealthCheckScope },
+    observed: ObservedPeriod,
     maxWindows = 40,
   ) {
     const open = rosters.filter((r) => !r.closed);
@@ -84,7 +83,7 @@ export const rosterMessages = {
       for (const p of people.slice(0, 20)) lines.push(`${p.name}（${p.window}）：${p.flags.join('，')}`);
       if (people.length > 20) lines.push(`…另有 ${people.length - 20} 人`);
     }
-    lines.push(...readingMessages.observedLines(observed.anomalies, observed.scope));
+    lines.push(...readingMessages.observedPeriodLines(observed));
     return lines.join('\n');
   },
 };

@@ -1,7 +1,9 @@
 import type { CommandContext } from '../../bot/command';
 import type { Person } from '../../bot/directory/directory';
 import { messages, type FindingFacts, type ReportFacts } from '../../bot/messages';
+import { checkScope } from '../../bot/health/health-check';
 import { openIncident } from '../../bot/incidents/open';
+import { observedContacts } from '../../bot/incidents/observation';
 import type { SlotReading } from '../../bot/health/messages';
 import { localClock } from '../../bot/time';
 import type { Severity } from '../../entities';
@@ -23,7 +25,8 @@ export interface NewAlert {
  * Opens a numbered alert for an anomalous report and pushes it to the
  * leadership group; when the person is on today's roster, the leads of their
  * window are told to arrange a replacement (SPEC §3.1); a critical one opens
- * an incident of the same number (SPEC §11). Same transaction.
+ * an incident of the same number, and a close contact under observation is
+ * named as one (SPEC §11). Same transaction.
  */
 export async function openAlert(ctx: CommandContext, a: NewAlert): Promise<number> {
   const { sql, now, services } = ctx;
@@ -35,6 +38,7 @@ export async function openAlert(ctx: CommandContext, a: NewAlert): Promise<numbe
   );
   const id = Number(row.id);
   const rostered = await onRoster(sql, a.subject.id, a.subject.window, a.report.date);
+  const contactOf = (await observedContacts(sql, checkScope(services.config, a.report.date), a.subject.window)).filter((c) => c.staffId === a.subject.id);
   const leads = rostered ? (await services.directory.active()).filter((p) => p.role === 'lead' && p.window === a.subject.window && p.window !== '') : [];
   for (const lead of leads) {
     await services.notifier.toPerson(sql, lead, messages.replacementNeeded({ id, name: a.subject.name, report: a.report, findings: a.findings }), 'notice');
@@ -64,6 +68,7 @@ export async function openAlert(ctx: CommandContext, a: NewAlert): Promise<numbe
     onRoster: rostered,
     leadsTold: leads.length > 0,
     earlier: a.earlier,
+    contactOf,
   });
   await services.notifier.toLeaders(sql, procedure ? `${push}\n\n${procedure}` : push, 'alert');
   return id;

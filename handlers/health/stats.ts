@@ -1,10 +1,9 @@
 import { attendance, missing, openAlerts, SLOTS } from '../../bot/health/attendance';
 import { LEADS, type Command } from '../../bot/command';
 import { rosterProgress } from '../../bot/health/figures';
-import { checkScope } from '../../bot/health/health-check';
+import { checkScope, observedPeriod } from '../../bot/health/health-check';
 import { SEVERITY_LABEL, SLOT_LABEL } from '../../bot/labels';
 import { messages, someNames } from '../../bot/messages';
-import { observedAnomalies } from '../../bot/health/observation';
 import { ownWindow } from '../../bot/directory/scope';
 import { localClock } from '../../bot/time';
 import { slotAt } from './grammar';
@@ -12,7 +11,7 @@ import { slotAt } from './grammar';
 /**
  * `今日统计` / `统计` (SPEC §3.4): reported / expected per window and slot so
  * far today, who has not reported the current slot, open alerts, the
- * anomalies of the observation period, and the roster status of the next
+ * anomalies and close contacts (密接) of the observation period, and the roster status of the next
  * workday — a lead sees their window, a leader the hall. Every figure comes
  * from the definitions the jobs and the dashboard use (bot/health/figures.ts).
  */
@@ -40,7 +39,7 @@ export const statsCommand: Command = {
     const alerts = await openAlerts(sql, onlyWindow);
     lines.push(alerts.length ? `未处置告警 ${alerts.length} 条：${alerts.slice(0, 10).map((a) => `#${a.id} ${a.name} ${a.reasons}（${SEVERITY_LABEL[a.severity]}）`).join('；')}` : '未处置告警：无');
     const scope = checkScope(services.config, local.date);
-    lines.push(...messages.observedLines(await observedAnomalies(sql, local.date, scope.observationDays, onlyWindow), scope));
+    lines.push(...messages.observedPeriodLines(await observedPeriod(sql, scope, onlyWindow)));
 
     const next = await services.calendar.nextWorkday(local.date, sql);
     const roster = await rosterProgress(sql, people, next, onlyWindow);

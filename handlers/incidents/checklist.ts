@@ -4,24 +4,25 @@ import { drillReadingsLine } from '../../bot/drills/readings';
 import { UserError } from '../../bot/errors';
 import { incidentMessages } from '../../bot/incidents/messages';
 import { contactMessages } from '../../bot/incidents/contact-messages';
-import { incidentContacts } from '../../bot/incidents/contacts';
+import { incidentContactReadings } from '../../bot/incidents/observation';
 import { closeIncident } from '../../bot/incidents/progress';
 import { findIncident, incidentSteps } from '../../bot/incidents/store';
 
-/** `应急 12`: the checklist of incident 12, with times and who did what (a drill's marked 【演练】). */
+/** `应急 12`: the checklist of incident 12, with times and who did what, and its contacts with their readings since confirmation (a drill's marked 【演练】, with its drill readings). */
 export const checklistCommand: Command = {
   name: '应急',
   keywords: ['应急', 'incident'],
   roles: EVERYONE,
   help: '应急：应急 12（查看 12 号应急处置的清单）',
-  async run({ sql, services, args, now }) {
+  async run({ sql, services, args, now, local }) {
     const id = /^#?(\d{1,9})$/.exec(args.trim())?.[1];
     const incident = id ? await findIncident(sql, Number(id)) : undefined;
     if (!incident) throw new UserError(incidentMessages.unknownIncident(args.trim() || '?'));
     const steps = await incidentSteps(sql, incident, now, services.config.timezone);
-    const contacts = await incidentContacts(sql, services, incident.id);
+    const contacts = await incidentContactReadings(sql, services, incident.id);
     const lines = [incidentMessages.checklist({ ...incident, status: incident.status === 'open' ? '处置中' : '已结案', steps }), contactMessages.listed(contacts)];
     if (incident.kind === 'drill') lines.push(await drillReadingsLine(sql, incident.id));
+    else lines.push(...contactMessages.readings(contacts, local.date, services.config.timezone));
     return marked(incident, lines.join('\n'));
   },
 };

@@ -63,7 +63,7 @@ describe('catching up firings missed while the service was down', () => {
     hall = await Hall.open({ now: '2026-11-23T08:00:00+08:00' });
     await hall.service.db.run(`UPDATE app_meta SET value = ? WHERE key = 'initialised_at'`, ['2026-11-22T23:40:00.000Z']);
     const results = await hall.service.jobs.scheduler.catchUp();
-    expect(results.map((r) => r.job)).to.deep.equal(['alert-escalation', 'incident-deadlines']);
+    expect(results.map((r) => r.job)).to.deep.equal(['alert-escalation', 'incident-deadlines', 'contact-readings']);
     expect(await hall.count('job_firing', 'job = ?', ['morning-nudge'])).to.equal(0);
   });
 });

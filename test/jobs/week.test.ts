@@ -81,6 +81,7 @@ describe('a simulated week of scheduled jobs', function () {
       'alert-escalation done 864',
       'alert-escalation not-workday 1152',
       'calendar-warning done 7',
+      'contact-readings done 14',
       'incident-deadlines done 2016',
       'morning-nudge done 3',
       'morning-nudge not-workday 4',
