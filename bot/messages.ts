@@ -1,4 +1,4 @@
-import type { HealthCode, Role, Severity, Slot } from '../entities';
+import type { DailySlot, HealthCode, Role, Severity, Slot } from '../entities';
 import type { OpenAlert, WindowDay } from './health/attendance';
 import { missing } from './health/attendance';
 import { celsius, CODE_LABEL, ROLE_LABEL, SEVERITY_LABEL, SLOT_LABEL } from './labels';
@@ -166,7 +166,7 @@ export const messages = {
       .join('\n'),
 
   /** Reported / expected by window for one slot, the missing names (a screenful), and open alerts. */
-  slotSummary(title: string, days: WindowDay[], slot: Slot, alerts: OpenAlert[], observed: ObservedPeriod, maxWindows = 30) {
+  slotSummary(title: string, days: WindowDay[], slot: DailySlot, alerts: OpenAlert[], observed: ObservedPeriod, maxWindows = 30) {
     const expected = days.reduce((n, d) => n + d.expected.length, 0);
     const reported = days.reduce((n, d) => n + d.reported[slot].size, 0);
     const lines = [title, `${SLOT_LABEL[slot]}：已报 ${reported}/${expected} 人，未报 ${expected - reported} 人`];

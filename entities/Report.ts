@@ -1,6 +1,12 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
-export type Slot = 'morning' | 'midday' | 'leave';
+/** The three checks of every working day (SPEC §3.1). */
+export type DailySlot = 'morning' | 'midday' | 'leave';
+/**
+ * A reading's slot: one of the daily checks, or `extra` (加测), the answer to
+ * an all-staff check (全员测温, SPEC §11), which never counts as a daily one.
+ */
+export type Slot = DailySlot | 'extra';
 export type HealthCode = 'green' | 'yellow' | 'red';
 export type Severity = 'normal' | 'warning' | 'critical';
 

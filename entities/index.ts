@@ -17,13 +17,16 @@ import { Report } from './Report';
 import { Roster } from './Roster';
 import { RosterEntry } from './RosterEntry';
 import { Staff } from './Staff';
+import { Sweep } from './Sweep';
+import { SweepPerson } from './SweepPerson';
 
 /** Every entity, for the DataSource. */
-export const entities = [Staff, InboundMessage, Report, Alert, OutboxMessage, Roster, RosterEntry, AppMeta, JobFiring, CalendarOverride, CalendarNotice, CalendarNoticeDay, GroupMember, ProcedureOwner, Incident, IncidentStep, IncidentContact, DashboardRevocation, DrillReading];
+export const entities = [Staff, InboundMessage, Report, Alert, OutboxMessage, Roster, RosterEntry, AppMeta, JobFiring, CalendarOverride, CalendarNotice, CalendarNoticeDay, GroupMember, ProcedureOwner, Incident, IncidentStep, IncidentContact, DashboardRevocation, DrillReading, Sweep, SweepPerson];
 
-export { Alert, AppMeta, CalendarNotice, CalendarNoticeDay, CalendarOverride, DashboardRevocation, DrillReading, GroupMember, ProcedureOwner, Incident, IncidentContact, IncidentStep, InboundMessage, JobFiring, OutboxMessage, Report, Roster, RosterEntry, Staff };
+export { Alert, AppMeta, CalendarNotice, CalendarNoticeDay, CalendarOverride, DashboardRevocation, DrillReading, GroupMember, ProcedureOwner, Incident, IncidentContact, IncidentStep, InboundMessage, JobFiring, OutboxMessage, Report, Roster, RosterEntry, Staff, Sweep, SweepPerson };
 export type { FiringOutcome } from './JobFiring';
 export type { Role, Platform } from './Staff';
-export type { Slot, HealthCode, Severity } from './Report';
+export type { DailySlot, Slot, HealthCode, Severity } from './Report';
 export type { OutboxStatus } from './OutboxMessage';
 export type { AlertStatus, SubjectKind } from './Alert';
+export type { SweepOutcome, SweepRunning } from './Sweep';

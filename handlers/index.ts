@@ -12,6 +12,7 @@ import { rosterStatusCommand } from './rosters/status';
 import { submitRosterCommand } from './rosters/submit';
 import { smallTalkCommand } from './conversation/smalltalk';
 import { statsCommand } from './health/stats';
+import { sweepCommand } from './sweep/sweep';
 import { behalfCommand } from './health/behalf';
 import { reportCommand } from './health/report';
 
@@ -20,6 +21,6 @@ import { reportCommand } from './health/report';
  * talk when it is only that, else a report when it looks like one.
  */
 export function allCommands(): { commands: Command[]; fallbacks: Command[] } {
-  const commands: Command[] = [reportCommand, behalfCommand, recordsCommand, submitRosterCommand, rosterStatusCommand, statsCommand, acknowledgeCommand, startIncidentCommand, progressCommand, checklistCommand, contactsCommand, closeCommand, drillCommand, dashboardLinkCommand];
+  const commands: Command[] = [reportCommand, behalfCommand, recordsCommand, submitRosterCommand, rosterStatusCommand, statsCommand, acknowledgeCommand, startIncidentCommand, progressCommand, checklistCommand, contactsCommand, sweepCommand, closeCommand, drillCommand, dashboardLinkCommand];
   return { commands: [...commands, stepFirstCommand, helpCommand(() => commands)], fallbacks: [smallTalkCommand, reportCommand] };
 }

@@ -2,23 +2,28 @@ import { groupMembers } from '../bot/groups/members';
 import { incidentMessages } from '../bot/incidents/messages';
 import { marked } from '../bot/drills/mark';
 import { incidentSteps, openIncidents } from '../bot/incidents/store';
+import { closeDueSweeps } from '../bot/sweep/result';
+import { runningSweeps } from '../bot/sweep/store';
 import type { Job } from './job';
 
 /**
  * Every 5 minutes, every day (emergencies do not wait for workdays): a step
  * past its due time reminds its owner group once; at twice its due time the
- * leadership group is told once (SPEC §11); a drill's marked 【演练】. Each
- * is marked in the firing's transaction, so instances sharing a database send
- * it once.
+ * leadership group is told once (SPEC §11); a drill's marked 【演练】. A
+ * 全员测温 whose 30 minutes are up (or whose everyone answered) sends its
+ * result, names still missing included. Each is marked in the firing's
+ * transaction, so instances sharing a database send it once.
  */
 export const incidentDeadlines: Job = {
   name: 'incident-deadlines',
   cron: (config) => config.cron.incidentDeadlines,
   grace: 'latest',
   everyDay: true,
-  async run({ sql, services, now }) {
+  async run({ sql, services, now, local }) {
+    const sweeps = await runningSweeps(sql);
+    const swept = sweeps.length ? `；全员测温结果推送 ${await closeDueSweeps(sql, services, sweeps, now, local.date)} 次` : '';
     const open = await openIncidents(sql);
-    if (open.length === 0) return '没有进行中的应急处置';
+    if (open.length === 0) return `没有进行中的应急处置${swept}`;
     const groups = await groupMembers(sql);
     let reminded = 0;
     let escalated = 0;
@@ -40,7 +45,7 @@ export const incidentDeadlines: Job = {
         }
       }
     }
-    return `${open.length} 起进行中：提醒 ${reminded} 个超时步骤，上报领导小组 ${escalated} 个`;
+    return `${open.length} 起进行中：提醒 ${reminded} 个超时步骤，上报领导小组 ${escalated} 个${swept}`;
   },
 };
 

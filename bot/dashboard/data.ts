@@ -1,4 +1,4 @@
-import type { Severity, Slot } from '../../entities';
+import type { DailySlot, Severity } from '../../entities';
 import { attendance, missing } from '../health/attendance';
 import { calendarStatus } from '../calendar/status';
 import type { Services } from '../command';
@@ -9,6 +9,7 @@ import { describeAnomaly, observedAnomalies } from '../health/observation';
 import { contactMessages } from '../incidents/contact-messages';
 import { observedContacts } from '../incidents/observation';
 import { outboxBacklog, type OutboxBacklog } from '../outbox/status';
+import { sweepOfDay, type SweepView } from '../sweep/result';
 import { addDays, localTime, type LocalTime } from '../time';
 import { slotAt } from '../../handlers/health/grammar';
 import { ALERT_SUBJECT_JOIN, ALERT_SUBJECT_NAME, ALERT_SUBJECT_WINDOW, REAL_ALERT } from '../alerts/subject';
@@ -17,7 +18,7 @@ import { ALERT_SUBJECT_JOIN, ALERT_SUBJECT_NAME, ALERT_SUBJECT_WINDOW, REAL_ALER
 export interface WindowProgress {
   window: string;
   expected: number;
-  reported: Record<Slot, number>;
+  reported: Record<DailySlot, number>;
   /** Names not yet reported for the current slot. */
   missing: string[];
   roster: 'submitted' | 'closed' | 'none';
@@ -78,7 +79,7 @@ export interface DashboardData {
   local: LocalTime;
   workday: boolean;
   /** The slot the clock is in; earlier slots are complete. */
-  currentSlot: Slot;
+  currentSlot: DailySlot;
   /** null: the whole hall. */
   window: string | null;
   windows: string[];
@@ -93,6 +94,8 @@ export interface DashboardData {
   /** Confirmed close contacts whose observation covers today, with their latest reading. */
   contacts: ContactObservedView[];
   trend: TrendDay[];
+  /** Today's 全员测温 (加测), running or done; null when none today. */
+  sweep: SweepView | null;
   /** Outbound delivery health; absent for a lead's view. */
   outbox?: OutboxBacklog;
 }
@@ -164,6 +167,7 @@ export async function dashboardData(sql: Sql, services: Services, now: Date, sco
     observed: { days: check.observationDays, anomalies: observed },
     contacts,
     trend: await trend(sql, window, local.date),
+    sweep: await sweepOfDay(sql, local.date, window ?? undefined),
     outbox: scope.outbox ? await outboxBacklog(sql) : undefined,
   };
 }

@@ -1,13 +1,14 @@
-import type { Slot } from '../../entities';
+import type { DailySlot } from '../../entities';
 import { SEVERITY_LABEL, SLOT_LABEL } from '../labels';
 import { dateLabel } from '../text';
 import { localIso } from '../time';
 import type { Viewer } from './access';
 import { contactsCard } from './contacts-card';
+import type { SweepView } from '../sweep/result';
 import type { AlertView, DashboardData, RosterView, WindowProgress } from './data';
 import { html, jsonIsland, type Safe } from './html';
 
-const SLOTS: Slot[] = ['morning', 'midday', 'leave'];
+const SLOTS: DailySlot[] = ['morning', 'midday', 'leave'];
 const ROSTER_STATUS: Record<RosterView['status'], string> = { submitted: '已提交', late: '逾期提交', closed: '不开放', missing: '未提交' };
 
 /** What the page needs besides the data. */
@@ -27,7 +28,7 @@ export function dashboardPage(p: PageContext): string {
   const scope = data.window ?? '全大厅';
   const who = viewerName(p.viewer);
   const slotsSoFar = SLOTS.slice(0, SLOTS.indexOf(data.currentSlot) + 1);
-  const total = (slot: Slot) => data.progress.reduce((n, w) => n + w.reported[slot], 0);
+  const total = (slot: DailySlot) => data.progress.reduce((n, w) => n + w.reported[slot], 0);
   const expected = data.progress.reduce((n, w) => n + w.expected, 0);
   const critical = data.openAlerts.filter((a) => a.severity === 'critical').length;
   const submitted = data.roster.windows.filter((w) => w.status !== 'missing').length;
@@ -70,6 +71,7 @@ ${windowPicker(p)}
 <main>
 <section class="kpis" aria-label="概览">
   ${slotsSoFar.map((s) => html`<div class="kpi" data-testid="kpi-${s}"><span class="label">${SLOT_LABEL[s]}已报</span><span class="value"><b>${total(s)}</b>/${expected}</span></div>`)}
+  ${data.sweep ? sweepKpi(data.sweep) : ''}
   <div class="kpi ${data.openAlerts.length ? 'alarm' : ''}" data-testid="kpi-alerts"><span class="label">未处置告警</span><span class="value"><b>${data.openAlerts.length}</b>${critical ? html` <small>严重 ${critical}</small>` : ''}</span></div>
   <div class="kpi ${submitted < data.roster.windows.length ? 'warn' : ''}" data-testid="kpi-roster"><span class="label">${dateLabel(data.roster.date)}排班</span><span class="value"><b>${submitted}</b>/${data.roster.windows.length}</span></div>
 </section>
@@ -78,6 +80,7 @@ ${windowPicker(p)}
   <h2 id="h-progress">今日上报进度</h2>
   <div class="chart" id="chart-progress" role="img" aria-label="各窗口各时段已报人数"></div>
   ${progressTable(data.progress, data.currentSlot, slotsSoFar)}
+  ${data.sweep?.missing.length ? html`<p class="missing" data-testid="sweep-missing">全员测温 #${data.sweep.id} ${SLOT_LABEL.extra}未报：${data.sweep.missing.join('、')}</p>` : ''}
 </section>
 
 <section class="card" aria-labelledby="h-alerts">
@@ -118,7 +121,12 @@ function windowPicker(p: PageContext): Safe | '' {
 </nav>`;
 }
 
-function progressTable(rows: WindowProgress[], current: Slot, slotsSoFar: Slot[]): Safe {
+/** Today's 全员测温: 加测 answered / asked, marked while it runs. */
+function sweepKpi(s: SweepView): Safe {
+  return html`<div class="kpi ${s.missing.length ? 'warn' : ''}" data-testid="kpi-extra"><span class="label">${SLOT_LABEL.extra}已报${s.running ? '（进行中）' : ''}</span><span class="value"><b>${s.answered}</b>/${s.asked}</span></div>`;
+}
+
+function progressTable(rows: WindowProgress[], current: DailySlot, slotsSoFar: DailySlot[]): Safe {
   return html`<table class="progress" data-testid="progress">
   <thead><tr><th>窗口</th><th>应报</th>${SLOTS.map((s) => html`<th class="${slotsSoFar.includes(s) ? '' : 'later'}">${SLOT_LABEL[s]}</th>`)}</tr></thead>
   <tbody>${rows.map(

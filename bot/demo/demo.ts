@@ -1,4 +1,4 @@
-import type { Slot } from '../../entities';
+import type { DailySlot } from '../../entities';
 import type { Config } from '../config';
 import type { Database } from '../db/database';
 import type { Logger } from '../log';
@@ -44,16 +44,16 @@ const DIRECTORY = `name,window,role,wecom_userid,dingtalk_userid,mobile
 const ROSTER_WINDOWS = ['1号窗口', '2号窗口', '3号窗口'];
 
 /** How people type, by slot: loose, as on a phone. `{t}` is the temperature. */
-const PHRASES: Record<Slot, string[]> = {
+const PHRASES: Record<DailySlot, string[]> = {
   morning: ['晨检 {t}', '体温{t} 绿码', '晨检 {t} 绿码 无症状', '{t}'],
   midday: ['午检 {t}', '午检 {t} 绿码', '体温：{t}℃'],
   leave: ['离岗 {t}', '离岗 {t} 绿码', '离岗 {t} 绿码 无症状', '{t}度'],
 };
 /** Local time of each slot's first report, in minutes after midnight; people follow a few minutes apart. */
-const SLOT_START: Record<Slot, number> = { morning: 7 * 60 + 40, midday: 12 * 60 + 5, leave: 17 * 60 + 32 };
+const SLOT_START: Record<DailySlot, number> = { morning: 7 * 60 + 40, midday: 12 * 60 + 5, leave: 17 * 60 + 32 };
 
 /** The anomalies of the week, by workday counted back from the latest (0) and person; the last two stay open. */
-const ANOMALIES: { day: number; name: string; slot: Slot; text: string; ack?: string }[] = [
+const ANOMALIES: { day: number; name: string; slot: DailySlot; text: string; ack?: string }[] = [
   { day: 4, name: '杨帆', slot: 'morning', text: '晨检 37.4', ack: '已安排居家观察，次日复测 36.6℃' },
   { day: 3, name: '吴昊', slot: 'morning', text: '晨检 38.1 咳嗽', ack: '已送定点医院发热门诊，核酸阴性，居家休息' },
   { day: 2, name: '何芳', slot: 'morning', text: '晨检 36.6 黄码', ack: '已核实为行程卡误判，已转绿码' },
@@ -135,7 +135,7 @@ export async function seedDemo({ db, config, log, now }: { db: Database; config:
     const day = rosterDates.indexOf(date);
     const back = workdays.length - 1 - workdays.indexOf(date);
     const onDuty = new Set(ROSTER_WINDOWS.flatMap((w) => rosterOf(w, day) ?? []).map((p) => p.id));
-    for (const slot of ['morning', 'midday', 'leave'] as Slot[]) {
+    for (const slot of ['morning', 'midday', 'leave'] as DailySlot[]) {
       for (const [i, person] of everyone.entries()) {
         const anomaly = ANOMALIES.find((a) => a.day === back && a.name === person.name && a.slot === slot);
         const off = ROSTER_WINDOWS.includes(person.window) && !onDuty.has(person.id);

@@ -37,7 +37,7 @@ interface StoredReport {
   reporter: string;
 }
 
-const SLOT_ORDER: Record<Slot, number> = { morning: 0, midday: 1, leave: 2 };
+const SLOT_ORDER: Record<Slot, number> = { morning: 0, midday: 1, leave: 2, extra: 3 };
 
 /** An ISO-8601 UTC timestamp as stored, shown with the hall's offset; '' for none. */
 const local = (value: unknown, timezone: string) => (value ? localIso(new Date(String(value)), timezone) : '');

@@ -1,4 +1,4 @@
-import type { Severity, Slot } from '../../entities';
+import type { DailySlot, Severity } from '../../entities';
 import { eachRow, type Sql } from '../db/database';
 import type { Person } from '../directory/directory';
 import { expectedToReport } from './figures';
@@ -8,8 +8,8 @@ import { ALERT_SUBJECT_JOIN, ALERT_SUBJECT_NAME, ALERT_SUBJECT_WINDOW, REAL_ALER
 export interface WindowDay {
   window: string;
   expected: Person[];
-  /** Ids of the expected people with a current report, per slot. */
-  reported: Record<Slot, Set<number>>;
+  /** Ids of the expected people with a current report, per daily slot (a 加测 reading counts for none). */
+  reported: Record<DailySlot, Set<number>>;
   roster: 'submitted' | 'closed' | 'none';
 }
 
@@ -21,7 +21,7 @@ export interface OpenAlert {
   reasons: string;
 }
 
-const SLOTS: Slot[] = ['morning', 'midday', 'leave'];
+const SLOTS: DailySlot[] = ['morning', 'midday', 'leave'];
 
 /**
  * Who is expected to report on a date, and who did, by window — in a constant
@@ -57,14 +57,14 @@ export async function attendance(sql: Sql, people: Person[], date: string, onlyW
   }
   const expectedIds = new Map<number, WindowDay>();
   for (const day of days.values()) for (const p of day.expected) expectedIds.set(p.id, day);
-  await eachRow<{ staffId: unknown; slot: Slot }>(sql, 'SELECT staff_id AS "staffId", slot FROM report WHERE date = ? AND superseded_at IS NULL', [date], (r) =>
+  await eachRow<{ staffId: unknown; slot: DailySlot }>(sql, `SELECT staff_id AS "staffId", slot FROM report WHERE date = ? AND slot <> 'extra' AND superseded_at IS NULL`, [date], (r) =>
     expectedIds.get(Number(r.staffId))?.reported[r.slot].add(Number(r.staffId)),
   );
   return [...days.values()].sort((a, b) => a.window.localeCompare(b.window, 'zh-CN', { numeric: true }));
 }
 
 /** The expected people of a window who have not reported a slot. */
-export function missing(day: WindowDay, slot: Slot): Person[] {
+export function missing(day: WindowDay, slot: DailySlot): Person[] {
   return day.expected.filter((p) => !day.reported[slot].has(p.id));
 }
 

@@ -4,6 +4,7 @@ import type { Person } from '../directory/directory';
 import { marked } from '../drills/mark';
 import { drillMessages } from '../drills/messages';
 import { UserError } from '../errors';
+import { startIncidentSweep } from '../sweep/start';
 import { incidentMessages, type StepView } from './messages';
 import { findIncident, incidentSteps, type IncidentRow } from './store';
 import { stepNamed, type StepName } from './steps';
@@ -33,7 +34,8 @@ async function mayReport(sql: Sql, person: Person, view: StepView): Promise<bool
 /**
  * Records a step of an incident as done (`进展 12 隔离 已送隔离室`): by a
  * member of its owner group or a leader, once; the leadership group gets one
- * line. Returns the sender's reply; all of it marked 【演练】 in a drill.
+ * line. 排查 also starts the 全员测温 (once per incident; a drill's, a drill 全员测温).
+ * Returns the sender's reply; all of it marked 【演练】 in a drill.
  */
 export async function recordProgress(sql: Sql, services: Services, a: { idText: string; stepWord: string; note: string; by: Person; now: Date }): Promise<string> {
   const incident = await openIncidentNamed(sql, a.idText);
@@ -52,8 +54,11 @@ export async function recordProgress(sql: Sql, services: Services, a: { idText: 
   ]);
   if (changes === 0) throw new UserError(marked(incident, incidentMessages.alreadyDone(incident.id, before)));
   const done = (await incidentSteps(sql, incident, a.now, tz)).find((s) => s.step === step.name)!;
-  await services.notifier.toLeaders(sql, marked(incident, incidentMessages.stepDone(incident.id, done)), 'notice');
-  return marked(incident, incidentMessages.stepRecorded(incident.id, done));
+  // 排查 includes measuring every staff member (SPEC §11): its first report starts the 全员测温, once per incident.
+  const sweep = step.name === '排查' ? await startIncidentSweep(sql, services, { incidentId: incident.id, now: a.now, drill: incident.kind === 'drill' }) : null;
+  const withSweep = (line: string) => (sweep ? `${line}\n${sweep}` : line);
+  await services.notifier.toLeaders(sql, marked(incident, withSweep(incidentMessages.stepDone(incident.id, done))), 'notice');
+  return marked(incident, withSweep(incidentMessages.stepRecorded(incident.id, done)));
 }
 
 /** Closes an incident with a leader's summary (`结案 12 …`), listing the steps not done; a drill ends by 演练 结束 instead. */

@@ -1,4 +1,4 @@
-import type { HealthCode, Slot } from '../../entities';
+import type { DailySlot, HealthCode, Slot } from '../../entities';
 import { DECIMAL_COMMA_MARK } from '../../bot/normalise';
 import { addDays } from '../../bot/time';
 import { negatedSymptoms } from './negation';
@@ -197,7 +197,7 @@ export function looksLikeReport(text: string): boolean {
  * 晨检; 11:00 up to and including 15:00 午检; from 15:01 离岗. The SPEC's
  * "11:00–15:00 午检, after 15:00 离岗" is read by the minute, so 15:00 is 午检.
  */
-export function slotAt(hour: number, minute: number): Slot {
+export function slotAt(hour: number, minute: number): DailySlot {
   const minutes = hour * 60 + minute;
   if (minutes < 11 * 60) return 'morning';
   if (minutes <= 15 * 60) return 'midday';

@@ -3,7 +3,7 @@ import { messages } from '../../bot/messages';
 import { addDays } from '../../bot/time';
 import type { HealthCode, Severity, Slot } from '../../entities';
 
-const SLOT_ORDER: Slot[] = ['morning', 'midday', 'leave'];
+const SLOT_ORDER: Slot[] = ['morning', 'midday', 'leave', 'extra'];
 
 interface Row {
   id: unknown;

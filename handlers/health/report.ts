@@ -1,6 +1,7 @@
 import { EVERYONE, type Command, type CommandContext } from '../../bot/command';
 import { drillAwaitingAnswer, recordDrillReading } from '../../bot/drills/readings';
 import { UserError } from '../../bot/errors';
+import { answerDrillSweep, drillSweepAwaiting, pendingSweep } from '../../bot/sweep/answer';
 import { messages } from '../../bot/messages';
 import type { Person } from '../../bot/directory/directory';
 import { looksLikeReport, parseReport, type ParsedReport } from './grammar';
@@ -20,9 +21,15 @@ export const reportCommand: Command = {
   async run(ctx) {
     const parsed = parseReport(ctx.text, { today: ctx.local.date });
     if (parsed.kind !== 'report') throw problemError(parsed);
-    // A drill contact's first reading with no slot named answers the drill's ask: kept apart, never a report (SPEC §11).
-    const drill = parsed.slot || parsed.correction ? undefined : await drillAwaitingAnswer(ctx.sql, ctx.sender.id);
-    if (drill) return recordDrillReading(ctx.sql, { drill, staffId: ctx.sender.id, reading: parsed, now: ctx.now });
+    // A drill contact's first reading with no slot named answers the drill's ask (or its 全员测温's): kept apart, never a report (SPEC §11).
+    // A real 全员测温 waiting for the sender comes first (saveReport takes the reading as its 加测).
+    const plain = !parsed.slot && !parsed.correction && !(await pendingSweep(ctx.sql, ctx.sender.id, 'live'));
+    const drill = plain ? ((await drillAwaitingAnswer(ctx.sql, ctx.sender.id)) ?? (await drillSweepAwaiting(ctx.sql, ctx.sender.id))) : undefined;
+    if (drill) {
+      const reply = await recordDrillReading(ctx.sql, { drill, staffId: ctx.sender.id, reading: parsed, now: ctx.now });
+      const swept = await answerDrillSweep(ctx.sql, ctx.services, { staffId: ctx.sender.id, now: ctx.now, today: ctx.local.date });
+      return swept ? `${reply}\n${swept}` : reply;
+    }
     const unused = await withoutOwnName(ctx, parsed.unused);
     return withNotes(await saveReport(ctx, ctx.sender, parsed), { ...parsed, unused });
   },

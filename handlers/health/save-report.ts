@@ -3,6 +3,7 @@ import type { Person } from '../../bot/directory/directory';
 import { describeReport, messages, type ReportFacts } from '../../bot/messages';
 import { localClock } from '../../bot/time';
 import type { Severity, Slot } from '../../entities';
+import { answerSweep, followCorrection, pendingSweep } from '../../bot/sweep/answer';
 import { openAlert } from '../alerts/open-alert';
 import { evaluate } from './evaluate';
 import { slotAt, type ParsedReport } from './grammar';
@@ -16,19 +17,24 @@ import { repeats, slotReadings, type StoredReading } from './slot-readings';
  * - only `更正` replaces a reading — the latest of the slot, as a typing
  *   mistake: it stays in history, and when it had raised an alert the
  *   leadership group is told that alert's number (the alert stays open);
- * - a message that only repeats the latest reading stores nothing;
+ * - a message that only repeats the latest reading stores nothing (unless it
+ *   answers a 全员测温: see {@link pendingSweep} for which readings do);
  * - an anomalous reading opens an alert.
  */
 export async function saveReport(ctx: CommandContext, subject: Person, parsed: ParsedReport): Promise<string> {
   const { sql, now, local, message, sender, services } = ctx;
   const timezone = services.config.timezone;
-  const slot: Slot = parsed.slot ?? slotAt(local.hour, local.minute);
+  const dailySlot = slotAt(local.hour, local.minute);
+  // While a 全员测温 waits for the subject, a reading naming no slot (or 加测) answers it; a 更正 corrects by time as always.
+  // (A drill's 全员测温 is answered before this, in reportCommand, as a drill reading.)
+  const sweep = parsed.slot === 'extra' || (parsed.slot === undefined && !parsed.correction) ? await pendingSweep(sql, subject.id, 'live') : undefined;
+  const slot: Slot = parsed.slot ?? (sweep ? 'extra' : dailySlot);
   const facts: ReportFacts = { date: local.date, slot, temperature: parsed.temperature, healthCode: parsed.healthCode ?? null, symptoms: parsed.symptoms };
   const { severity, findings } = evaluate(facts, services.config.thresholds);
 
   const earlier = await slotReadings(sql, subject.id, facts.date, slot, timezone);
   const latest = earlier.at(-1);
-  if (latest && repeats(latest, facts)) return messages.alreadyRecorded(slot, facts.temperature, latest.time, sender.id === subject.id ? undefined : subject.name);
+  if (latest && !sweep && repeats(latest, facts)) return messages.alreadyRecorded(slot, facts.temperature, latest.time, sender.id === subject.id ? undefined : subject.name);
   const replaced = parsed.correction ? latest : undefined;
   if (replaced) await sql.run('UPDATE report SET superseded_at = ? WHERE id = ?', [now.toISOString(), replaced.id]);
 
@@ -52,6 +58,7 @@ export async function saveReport(ctx: CommandContext, subject: Person, parsed: P
   );
   const reportId = Number(row.id);
   if (replaced) await sql.run('UPDATE report SET superseded_by_id = ? WHERE id = ?', [reportId, replaced.id]);
+  if (replaced && slot === 'extra') await followCorrection(sql, replaced.id, reportId);
 
   const reporter = sender.id === subject.id ? undefined : sender;
   const kept = replaced ? earlier.slice(0, -1) : earlier;
@@ -59,15 +66,18 @@ export async function saveReport(ctx: CommandContext, subject: Person, parsed: P
   if (replaced) await tellLeadersOfCorrection(ctx, subject, replaced, facts, severity);
   if (reporter) await services.notifier.toPerson(sql, subject, messages.behalfNotice(reporter.name, facts, severity, findings), 'notice');
 
+  const answered = sweep ? await answerSweep(sql, services, { sweep, staffId: subject.id, reportId, now, today: facts.date, dailySlot }) : undefined;
+
   const time = localClock(now, timezone);
   const retest = !replaced && earlier.length ? [...earlier, { time, temperature: facts.temperature, status: severity, alertId: alertId ?? null, alertOpen: true }] : undefined;
-  return messages.reportSaved(facts, severity, findings, {
+  const reply = messages.reportSaved(facts, severity, findings, {
     alertId,
     replaced,
     retest,
     behalfOf: reporter ? subject.name : undefined,
     correctionWithoutPrevious: parsed.correction && !latest,
   });
+  return answered ? `${reply}\n${answered}` : reply;
 }
 
 /** A replaced reading that had raised an alert: the group hears of the correction, with that alert's number. */

@@ -6,12 +6,15 @@ import { SEVERITY_LABEL, SLOT_LABEL } from '../../bot/labels';
 import { messages, someNames } from '../../bot/messages';
 import { ownWindow } from '../../bot/directory/scope';
 import { localClock } from '../../bot/time';
+import { sweepMessages } from '../../bot/sweep/messages';
+import { sweepOfDay } from '../../bot/sweep/result';
 import { slotAt } from './grammar';
 
 /**
  * `今日统计` / `统计` (SPEC §3.4): reported / expected per window and slot so
- * far today, who has not reported the current slot, open alerts, the
- * anomalies and close contacts (密接) of the observation period, and the roster status of the next
+ * far today, who has not reported the current slot, today's 全员测温, open
+ * alerts, the anomalies and close contacts (密接) of the observation period,
+ * and the roster status of the next
  * workday — a lead sees their window, a leader the hall. Every figure comes
  * from the definitions the jobs and the dashboard use (bot/health/figures.ts).
  */
@@ -29,6 +32,8 @@ export const statsCommand: Command = {
     const lines = [`【今日统计】${local.date} ${localClock(now, services.config.timezone)}（${onlyWindow ?? '全大厅'}）`];
     const total = (slot: (typeof SLOTS)[number]) => `${SLOT_LABEL[slot]} ${days.reduce((n, d) => n + d.reported[slot].size, 0)}/${days.reduce((n, d) => n + d.expected.length, 0)}`;
     lines.push(`合计：${slots.map(total).join('，')}`);
+    const sweep = await sweepOfDay(sql, local.date, onlyWindow);
+    if (sweep) lines.push(sweepMessages.statsLine(sweep));
     for (const day of days.slice(0, 40)) {
       const absent = missing(day, current).map((p) => p.name);
       lines.push(

@@ -1,7 +1,7 @@
 import type { HealthCode, Slot } from '../../entities';
 
 /**
- * Words for the slots, with the forms people use (SPEC §3.1). Only unambiguous
+ * Words for the slots, with the forms people use (SPEC §3.1), and 加测. Only unambiguous
  * ones: 上班 (start of work? at work?) and 下午 (午检 or 离岗?) are left out,
  * so the time of day decides for them.
  */
@@ -17,6 +17,8 @@ export const SLOT_WORDS: Record<string, Slot> = {
       (w) => [w, 'leave' as const],
     ),
   ),
+  // The answer to a 全员测温 (SPEC §11): never a daily check.
+  ...Object.fromEntries(['加测', '加测体温'].map((w) => [w, 'extra' as const])),
 };
 
 /** Colours of a health code. A bare one-character colour (绿, 红) counts only after a code word: 李红 is a name. */

@@ -7,6 +7,8 @@ import { contactMessages } from '../../bot/incidents/contact-messages';
 import { incidentContactReadings } from '../../bot/incidents/observation';
 import { closeIncident } from '../../bot/incidents/progress';
 import { findIncident, incidentSteps } from '../../bot/incidents/store';
+import { sweepMessages } from '../../bot/sweep/messages';
+import { incidentSweepResult } from '../../bot/sweep/result';
 
 /** `应急 12`: the checklist of incident 12, with times and who did what, and its contacts with their readings since confirmation (a drill's marked 【演练】, with its drill readings). */
 export const checklistCommand: Command = {
@@ -23,6 +25,8 @@ export const checklistCommand: Command = {
     const lines = [incidentMessages.checklist({ ...incident, status: incident.status === 'open' ? '处置中' : '已结案', steps }), contactMessages.listed(contacts)];
     if (incident.kind === 'drill') lines.push(await drillReadingsLine(sql, incident.id));
     else lines.push(...contactMessages.readings(contacts, local.date, services.config.timezone));
+    const sweep = await incidentSweepResult(sql, incident.id);
+    if (sweep) lines.push(sweepMessages.incidentLine(sweep));
     return marked(incident, lines.join('\n'));
   },
 };

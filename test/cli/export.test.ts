@@ -90,6 +90,17 @@ describe('export', () => {
     );
   });
 
+  it('writes a 全员测温 answer as slot 加测, after the daily checks of that person and day', async () => {
+    const [zhang] = await db.all<{ id: unknown }>("SELECT id FROM staff WHERE name = '张三'");
+    await insertReport({ staff: Number(zhang.id), date: '2026-11-20', slot: 'extra', t: 37.6, status: 'critical', at: '2026-11-20T01:30:00.000Z' });
+    const out = join(dir, 'x.csv');
+    await writeExport(db, range('2026-11-20', '2026-11-20'), out);
+    expect(readFileSync(out, 'utf8').split('\r\n').slice(1, 3)).to.deep.equal([
+      '2026-11-20,晨检,张三,1号窗口,36.5,绿码,,normal,2026-11-20T08:01:02+08:00,张三',
+      '2026-11-20,加测,张三,1号窗口,37.6,,,critical,2026-11-20T09:30:00+08:00,张三',
+    ]);
+  });
+
   it('includes a corrected report only with --history, before the one that replaced it', async () => {
     const current = join(dir, 'c.csv');
     const history = join(dir, 'h.csv');

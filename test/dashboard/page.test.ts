@@ -80,6 +80,19 @@ describe('dashboard page', () => {
     expect((await visitor.request(`/dashboard?window=${encodeURIComponent('9号窗口')}`)).status).to.equal(404);
   });
 
+  it("shows today's 全员测温: 加测 answered / asked and who is missing, apart from the 晨检 counts", async () => {
+    expect(testIdText((await as('wangwu')).page, 'kpi-extra')).to.equal('');
+    await hall.send('wangwu', '全员测温');
+    await hall.send('zhangsan', '36.6');
+    const { page } = await as('wangwu');
+    expect(testIdText(page, 'kpi-extra')).to.equal('加测已报（进行中） 1/6');
+    expect(testIdText(page, 'kpi-morning')).to.equal('晨检已报 3/6');
+    expect(testIdText(page, 'sweep-missing')).to.equal('全员测温 #1 加测未报：李四、赵六、孙七、周八、王五');
+    const lead = await as('lisi');
+    expect(testIdText(lead.page, 'kpi-extra')).to.equal('加测已报（进行中） 1/3');
+    expect(testIdText(lead.page, 'sweep-missing')).to.equal('全员测温 #1 加测未报：李四、赵六');
+  });
+
   it('acknowledges an alert with a note, as 处置 does, and tells the leadership group', async () => {
     const { visitor, page } = await as('wangwu');
     const mark = hall.mark();

@@ -93,6 +93,8 @@ describe('temperature grammar', () => {
       ['中午 36.5', { slot: 'midday' }],
       ['午间36.5', { slot: 'midday' }],
       ['下班 36.5', { slot: 'leave' }],
+      ['加测 36.5', { slot: 'extra' }],
+      ['加测体温36.7 绿码', { slot: 'extra', temperature: 36.7, healthCode: 'green' }],
     ]));
 
   describe('reads the health-code forms', () =>
@@ -179,6 +181,7 @@ describe('temperature grammar', () => {
       ['refuses two health codes', '36.5 绿码 红码', { kind: 'conflicting-codes', codes: ['green', 'red'] }],
       ['refuses two health codes in two languages', '36.5 健康码 绿 yellow', { kind: 'conflicting-codes', codes: ['green', 'yellow'] }],
       ['refuses two slots', '晨检 午检 36.5', { kind: 'conflicting-slots', slots: ['morning', 'midday'] }],
+      ['refuses a daily slot and 加测 together', '午检 加测 36.5', { kind: 'conflicting-slots', slots: ['midday', 'extra'] }],
       ['refuses a reading of another day', '昨天 36.5', { kind: 'other-date', date: '2026-12-01' }],
       ['refuses a reading dated another day', '2026-12-03 36.5', { kind: 'other-date', date: '2026-12-03' }],
       ['reports the temperature problem before unknown words', '365 绿吗', { kind: 'decimal-missing', value: 365, suggestion: 36.5 }],
@@ -260,7 +263,7 @@ describe('temperature grammar', () => {
   });
 
   it('exports the Chinese labels the reply catalog prints', () => {
-    expect(SLOT_LABEL).to.deep.equal({ morning: '晨检', midday: '午检', leave: '离岗' });
+    expect(SLOT_LABEL).to.deep.equal({ morning: '晨检', midday: '午检', leave: '离岗', extra: '加测' });
     expect(CODE_LABEL).to.deep.equal({ green: '绿码', yellow: '黄码', red: '红码' });
   });
 });
