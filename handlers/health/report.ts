@@ -22,10 +22,10 @@ export const reportCommand: Command = {
     const parsed = parseReport(ctx.text, { today: ctx.local.date });
     if (parsed.kind !== 'report') throw problemError(parsed);
     // A drill contact's first reading with no slot named answers the drill's ask (or its 全员测温's): kept apart, never a report (SPEC §11).
-    // A real 全员测温 waiting for the sender comes first (saveReport takes the reading as its 加测).
-    const plain = !parsed.slot && !parsed.correction && !(await pendingSweep(ctx.sql, ctx.sender.id, 'live'));
+    const plain = !parsed.slot && !parsed.correction;
     const drill = plain ? ((await drillAwaitingAnswer(ctx.sql, ctx.sender.id)) ?? (await drillSweepAwaiting(ctx.sql, ctx.sender.id))) : undefined;
-    if (drill) {
+    // A real 全员测温 waiting for the sender comes first: saveReport takes the reading as its 加测.
+    if (drill && !(await pendingSweep(ctx.sql, ctx.sender.id, 'live'))) {
       const reply = await recordDrillReading(ctx.sql, { drill, staffId: ctx.sender.id, reading: parsed, now: ctx.now });
       const swept = await answerDrillSweep(ctx.sql, ctx.services, { staffId: ctx.sender.id, now: ctx.now, today: ctx.local.date });
       return swept ? `${reply}\n${swept}` : reply;
