@@ -34,7 +34,7 @@ async function mayReport(sql: Sql, person: Person, view: StepView): Promise<bool
 /**
  * Records a step of an incident as done (`进展 12 隔离 已送隔离室`): by a
  * member of its owner group or a leader, once; the leadership group gets one
- * line. 排查 also starts the 全员测温 (once per incident; a drill's, a drill 全员测温).
+ * line. 排查 also starts the 全员测温 (once per incident; in a drill, a drill 全员测温).
  * Returns the sender's reply; all of it marked 【演练】 in a drill.
  */
 export async function recordProgress(sql: Sql, services: Services, a: { idText: string; stepWord: string; note: string; by: Person; now: Date }): Promise<string> {
