@@ -15,7 +15,7 @@ export type SweepStart =
 /**
  * Starts a 全员测温 (SPEC §11): every person expected to report today — the
  * definition the hall's figures use ({@link attendance}: rostered people, or
- * the whole window without a roster) — is asked by direct message for a
+ * the whole window without a roster), but not the person an incident is about — is asked by direct message for a
  * reading now, answered in the slot 加测. At most one runs (and one drill's
  * beside it, so a drill never holds up a real one): the unique `running`
  * index decides between two leaders at once. A drill's 全员测温 (`drill:
@@ -26,7 +26,10 @@ export async function startSweep(sql: Sql, services: Services, a: { now: Date; b
   const { timezone } = services.config;
   const today = localTime(a.now, timezone).date;
   const days = await attendance(sql, await services.directory.active(), today);
-  const expected = days.flatMap((d) => d.expected);
+  // The person an incident is about is in isolation or on the way to the clinic, not at work to be measured.
+  const [subject] = a.incidentId === undefined ? [] : await sql.all<{ staffId: unknown }>('SELECT staff_id AS "staffId" FROM incident WHERE id = ?', [a.incidentId]);
+  const isolated = subject?.staffId == null ? null : Number(subject.staffId);
+  const expected = days.flatMap((d) => d.expected).filter((p) => p.id !== isolated);
   if (expected.length === 0) return { kind: 'nobody' };
   const due = new Date(a.now.getTime() + SWEEP_MINUTES * 60_000);
   const [row] = await sql.all<{ id: unknown }>(

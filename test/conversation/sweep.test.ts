@@ -103,18 +103,20 @@ for (const platform of ['wecom', 'dingtalk'] as TestPlatform[]) {
       await hall.send('zhangsan', '体温 38.2 咳嗽');
 
       const traced = await at(hall, '2026-11-23T08:40:00+08:00', 'lisi', '进展 1 排查 已排查同窗口人员');
-      expect(traced.reply).to.contain('已记录 #1 4. 准确排查').and.contain('已自动发起全员测温 #1（应急 #1）').and.contain('通知 6 人');
+      expect(traced.reply).to.contain('已记录 #1 4. 准确排查').and.contain('已自动发起全员测温 #1（应急 #1）').and.contain('通知 5 人');
       expect(traced.group.join()).to.contain('✅ 4. 准确排查').and.contain('已自动发起全员测温 #1');
-      expect(traced.direct.filter((d) => d.text.includes('【全员测温】（应急 #1）')).map((d) => d.to).sort()).to.deep.equal(EVERYONE);
+      // 张三, whose fever the incident is about, is in isolation: not asked.
+      expect(traced.direct.filter((d) => d.text.includes('【全员测温】（应急 #1）')).map((d) => d.to).sort()).to.deep.equal(EVERYONE.filter((u) => u !== 'zhangsan'));
 
       await at(hall, '2026-11-23T08:45:00+08:00', 'zhaoliu', '36.5');
       const due = await deadlinesAt(hall, '2026-11-23T09:10:00+08:00');
-      expect(due.group.find((t) => t.includes('【全员测温结果 #1】'))).to.contain('（应急 #1）').and.contain('已报 1/6 人');
+      expect(due.group.find((t) => t.includes('【全员测温结果 #1】'))).to.contain('（应急 #1）').and.contain('已报 1/5 人');
       const result = await sweepResult(hall.service.db, 1);
-      expect(result).to.include({ incidentId: 1, asked: 6, outcome: 'timeout' });
+      expect(result).to.include({ incidentId: 1, asked: 5, outcome: 'timeout' });
       expect(result!.answered.map((a) => `${a.name} ${a.temperature}`)).to.deep.equal(['赵六 36.5']);
+      expect(result!.missing.map((m) => m.name)).to.not.include('张三');
       expect(await hall.count('sweep', 'incident_id = 1')).to.equal(1);
-      expect((await hall.send('wangwu', '应急 1')).reply).to.contain('全员测温 #1：已报 1/6，未报 5 人');
+      expect((await hall.send('wangwu', '应急 1')).reply).to.contain('全员测温 #1：已报 1/5，未报 4 人');
 
       expect((await hall.send('wangwu', '全员测温 9')).reply).to.contain('没有 9 号应急事件');
       expect((await hall.send('wangwu', '全员测温 快点')).reply).to.contain('用法：全员测温');
