@@ -2,6 +2,7 @@ import { EVERYONE, type Command, type CommandContext } from '../../bot/command';
 import { drillAwaitingAnswer, recordDrillReading } from '../../bot/drills/readings';
 import { UserError } from '../../bot/errors';
 import { answerDrillSweep, drillSweepAwaiting, pendingSweep } from '../../bot/sweep/answer';
+import { nothingWaits } from '../../bot/sweep/quiet';
 import { messages } from '../../bot/messages';
 import type { Person } from '../../bot/directory/directory';
 import { looksLikeReport, parseReport, type ParsedReport } from './grammar';
@@ -23,7 +24,8 @@ export const reportCommand: Command = {
     if (parsed.kind !== 'report') throw problemError(parsed);
     // A drill contact's first reading with no slot named answers the drill's ask (or its 全员测温's): kept apart, never a report (SPEC §11).
     const plain = !parsed.slot && !parsed.correction;
-    const drill = plain ? ((await drillAwaitingAnswer(ctx.sql, ctx.sender.id)) ?? (await drillSweepAwaiting(ctx.sql, ctx.sender.id))) : undefined;
+    const quiet = plain || parsed.slot === 'extra' ? await nothingWaits(ctx.sql) : undefined;
+    const drill = plain && !quiet ? ((await drillAwaitingAnswer(ctx.sql, ctx.sender.id)) ?? (await drillSweepAwaiting(ctx.sql, ctx.sender.id))) : undefined;
     // A real 全员测温 waiting for the sender comes first: saveReport takes the reading as its 加测.
     if (drill && !(await pendingSweep(ctx.sql, ctx.sender.id, 'live'))) {
       const reply = await recordDrillReading(ctx.sql, { drill, staffId: ctx.sender.id, reading: parsed, now: ctx.now });
@@ -31,7 +33,7 @@ export const reportCommand: Command = {
       return swept ? `${reply}\n${swept}` : reply;
     }
     const unused = await withoutOwnName(ctx, parsed.unused);
-    return withNotes(await saveReport(ctx, ctx.sender, parsed), { ...parsed, unused });
+    return withNotes(await saveReport(ctx, ctx.sender, parsed, { nothingWaits: quiet }), { ...parsed, unused });
   },
 };
 

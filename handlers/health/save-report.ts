@@ -21,13 +21,14 @@ import { repeats, slotReadings, type StoredReading } from './slot-readings';
  *   answers a 全员测温: see {@link pendingSweep} for which readings do);
  * - an anomalous reading opens an alert.
  */
-export async function saveReport(ctx: CommandContext, subject: Person, parsed: ParsedReport): Promise<string> {
+export async function saveReport(ctx: CommandContext, subject: Person, parsed: ParsedReport, known: { nothingWaits?: boolean } = {}): Promise<string> {
   const { sql, now, local, message, sender, services } = ctx;
   const timezone = services.config.timezone;
   const dailySlot = slotAt(local.hour, local.minute);
   // While a 全员测温 waits for the subject, a reading naming no slot (or 加测) answers it; a 更正 corrects by time as always.
   // (A drill's 全员测温 is answered before this, in reportCommand, as a drill reading.)
-  const sweep = parsed.slot === 'extra' || (parsed.slot === undefined && !parsed.correction) ? await pendingSweep(sql, subject.id, 'live') : undefined;
+  const mayAnswer = (parsed.slot === 'extra' || (parsed.slot === undefined && !parsed.correction)) && !known.nothingWaits;
+  const sweep = mayAnswer ? await pendingSweep(sql, subject.id, 'live') : undefined;
   const slot: Slot = parsed.slot ?? (sweep ? 'extra' : dailySlot);
   const facts: ReportFacts = { date: local.date, slot, temperature: parsed.temperature, healthCode: parsed.healthCode ?? null, symptoms: parsed.symptoms };
   const { severity, findings } = evaluate(facts, services.config.thresholds);
