@@ -3,6 +3,7 @@ import { parseEnv } from 'node:util';
 import { validate as isCron } from 'node-cron';
 import { z } from 'zod';
 import { maskUserinfo } from './http/userinfo';
+import { parseAreas, parseRounds, type DisinfectionPlan } from './disinfection/plan';
 import { parseDueMinutes, type StepName } from './incidents/steps';
 
 const optional = z.string().trim().min(1).optional();
@@ -18,6 +19,20 @@ const url = (fallback: string) =>
     // zod runs this even when the pipe above failed: a value that is no URL at all is left to that message.
     .refine((u) => !URL.canParse(u) || (!new URL(u).username && !new URL(u).password), 'expected an address without a user name or password')
     .transform((u) => u.replace(/\/+$/, ''));
+/** A list setting read by `parse`, whose thrown message tells the operator what to write instead. */
+const list = <T>(fallback: string, parse: (text: string) => T, hint = '') =>
+  z
+    .string()
+    .trim()
+    .default(fallback)
+    .transform((v, ctx) => {
+      try {
+        return parse(v);
+      } catch (err) {
+        ctx.addIssue({ code: 'custom', message: `${(err as Error).message}${hint}` });
+        return z.NEVER;
+      }
+    });
 const cron = (fallback: string) =>
   z.string().trim().default(fallback).refine((v) => isCron(v), 'expected a cron expression such as "30 7 * * *"');
 
@@ -76,18 +91,9 @@ const schema = z
     CRON_INCIDENT_DEADLINES: cron('*/5 * * * *'),
     CRON_CONTACT_READINGS: cron('0 8,14 * * *'),
     ALERT_REPUSH_MINUTES: z.string().trim().default('30').pipe(z.coerce.number<string>().int().min(1).max(1440)),
-    PROCEDURE_DUE_MINUTES: z
-      .string()
-      .trim()
-      .default('')
-      .transform((v, ctx) => {
-        try {
-          return parseDueMinutes(v);
-        } catch (err) {
-          ctx.addIssue({ code: 'custom', message: `${(err as Error).message} (e.g. 隔离=15,送医=60)` });
-          return z.NEVER;
-        }
-      }),
+    PROCEDURE_DUE_MINUTES: list('', parseDueMinutes, ' (e.g. 隔离=15,送医=60)'),
+    DISINFECTION_AREAS: list('公共区域,税务区,网办区,休息区,自助服务区', parseAreas),
+    DISINFECTION_ROUNDS: list('08:00,12:00,17:30', parseRounds),
 
     PUBLIC_URL: url('http://127.0.0.1:3000'),
     DASHBOARD_TOKEN: optional,
@@ -178,6 +184,8 @@ export interface Config {
   alertRepushMinutes: number;
   /** Minutes from an incident's opening by which each step is due (SPEC §11). */
   procedureDueMinutes: Record<StepName, number>;
+  /** The areas and round times of the daily disinfection (SPEC §13); the rounds also make the disinfection jobs' schedules. */
+  disinfection: DisinfectionPlan;
   publicUrl: string;
   dashboardToken?: string;
   /** Serve the local chat simulator at GET / (on when no platform is configured, unless SIMULATOR=off). */
@@ -261,6 +269,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     alertRepushMinutes: e.ALERT_REPUSH_MINUTES,
     procedureDueMinutes: e.PROCEDURE_DUE_MINUTES,
+    disinfection: { areas: e.DISINFECTION_AREAS, rounds: e.DISINFECTION_ROUNDS },
     publicUrl: e.PUBLIC_URL,
     dashboardToken: e.DASHBOARD_TOKEN,
     simulator,

@@ -1,6 +1,10 @@
 import type { Command } from '../bot/command';
 import { acknowledgeCommand } from './alerts/acknowledge';
 import { dashboardLinkCommand } from './dashboard/link';
+import { disinfectionCommand } from './disinfection/log';
+import { disinfectionStatusCommand } from './disinfection/status';
+import { receiveCommand, stocktakeCommand, takeCommand } from './supplies/move';
+import { stockCommand } from './supplies/stock';
 import { helpCommand } from './conversation/help';
 import { checklistCommand, closeCommand } from './incidents/checklist';
 import { contactsCommand } from './incidents/contacts';
@@ -21,6 +25,6 @@ import { reportCommand } from './health/report';
  * talk when it is only that, else a report when it looks like one.
  */
 export function allCommands(): { commands: Command[]; fallbacks: Command[] } {
-  const commands: Command[] = [reportCommand, behalfCommand, recordsCommand, submitRosterCommand, rosterStatusCommand, statsCommand, acknowledgeCommand, startIncidentCommand, progressCommand, checklistCommand, contactsCommand, sweepCommand, closeCommand, drillCommand, dashboardLinkCommand];
+  const commands: Command[] = [reportCommand, behalfCommand, recordsCommand, submitRosterCommand, rosterStatusCommand, statsCommand, acknowledgeCommand, startIncidentCommand, progressCommand, checklistCommand, contactsCommand, sweepCommand, closeCommand, drillCommand, disinfectionCommand, disinfectionStatusCommand, receiveCommand, takeCommand, stocktakeCommand, stockCommand, dashboardLinkCommand];
   return { commands: [...commands, stepFirstCommand, helpCommand(() => commands)], fallbacks: [smallTalkCommand, reportCommand] };
 }

@@ -1,6 +1,8 @@
 import { alertEscalation } from './alert-escalation';
 import { calendarWarning } from './calendar-warning';
 import { contactReadings } from './contact-readings';
+import { disinfectionCheck } from './disinfection-check';
+import { disinfectionReminder } from './disinfection-reminder';
 import { incidentDeadlines } from './incident-deadlines';
 import type { Job, JobName } from './job';
 import { morningNudge } from './morning-nudge';
@@ -9,7 +11,7 @@ import { rosterDeadline } from './roster-deadline';
 import { rosterReminder } from './roster-reminder';
 
 /** Every scheduled job. */
-export const JOBS: Job[] = [morningNudge, morningSummary, rosterReminder, rosterDeadline, alertEscalation, calendarWarning, incidentDeadlines, contactReadings];
+export const JOBS: Job[] = [morningNudge, morningSummary, rosterReminder, rosterDeadline, alertEscalation, calendarWarning, incidentDeadlines, contactReadings, disinfectionReminder, disinfectionCheck];
 
 export function findJob(name: string): Job | undefined {
   return JOBS.find((j) => j.name === (name as JobName));

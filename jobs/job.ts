@@ -4,7 +4,7 @@ import type { Sql } from '../bot/db/database';
 import type { Logger } from '../bot/log';
 import type { LocalTime } from '../bot/time';
 
-export type JobName = 'morning-nudge' | 'morning-summary' | 'roster-reminder' | 'roster-deadline' | 'alert-escalation' | 'calendar-warning' | 'incident-deadlines' | 'contact-readings';
+export type JobName = 'morning-nudge' | 'morning-summary' | 'roster-reminder' | 'roster-deadline' | 'alert-escalation' | 'calendar-warning' | 'incident-deadlines' | 'contact-readings' | 'disinfection-reminder' | 'disinfection-check';
 
 /** What one firing of a job works with: the database (its transaction), the services, and its time. */
 export interface JobContext {
@@ -24,12 +24,21 @@ export interface JobContext {
  */
 export interface Job {
   name: JobName;
-  /** Its cron expression, from the configuration. */
-  cron(config: Config): string;
+  /**
+   * Its cron expression, from the configuration; or several, for times one
+   * expression cannot say (the disinfection rounds 08:00, 12:00 and 17:30).
+   */
+  cron(config: Config): string | string[];
   /** How late a firing missed while the service was down may still run at start-up; 'latest': only the most recent one runs. */
   grace: { minutes: number } | 'latest';
   /** Runs on every day of the year, not only on workdays. */
   everyDay?: boolean;
   /** Does the work and says what it did, for the firing ledger and `jobs list`. */
   run(ctx: JobContext): Promise<string>;
+}
+
+/** A job's cron expressions, one or several. */
+export function cronsOf(job: Job, config: Config): string[] {
+  const cron = job.cron(config);
+  return typeof cron === 'string' ? [cron] : cron;
 }

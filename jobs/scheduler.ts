@@ -1,6 +1,6 @@
 import cron, { type ScheduledTask } from 'node-cron';
 import type { Services } from '../bot/command';
-import type { Job } from './job';
+import { cronsOf, type Job } from './job';
 import { firingKey, type FiringResult, type JobRunner } from './runner';
 
 const MINUTE = 60_000;
@@ -24,12 +24,14 @@ export class JobScheduler {
 
   start(): void {
     const { config } = this.services;
-    this.tasks = this.jobs.map((job) =>
-      cron.schedule(job.cron(config), (ctx) => this.track(this.runner.fire(job, ctx.date, { trigger: 'scheduler' })), {
-        name: job.name,
-        timezone: config.timezone,
-        noOverlap: true,
-      }),
+    this.tasks = this.jobs.flatMap((job) =>
+      cronsOf(job, config).map((expression) =>
+        cron.schedule(expression, (ctx) => this.track(this.runner.fire(job, ctx.date, { trigger: 'scheduler' })), {
+          name: job.name,
+          timezone: config.timezone,
+          noOverlap: true,
+        }),
+      ),
     );
   }
 
@@ -52,7 +54,9 @@ export class JobScheduler {
     const since = Math.max(now.getTime() - LOOKBACK_MS, meta ? Date.parse(meta.value) : now.getTime());
     const results: FiringResult[] = [];
     for (const job of this.jobs) {
-      const instants = scheduledBetween(job.cron(config), config.timezone, since, now.getTime());
+      const instants = cronsOf(job, config)
+        .flatMap((expression) => scheduledBetween(expression, config.timezone, since, now.getTime()))
+        .sort((a, b) => a.getTime() - b.getTime());
       const candidates = job.grace === 'latest' ? instants.slice(-1) : instants;
       if (candidates.length === 0) continue;
       const keys = candidates.map((at) => firingKey(at, config.timezone));

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { findJob, JOBS } from '../../jobs';
+import { cronsOf } from '../../jobs/job';
 import { createLogger } from '../log';
 import { createService } from '../service';
 import { CliError, type CliCommand } from './context';
@@ -17,7 +18,7 @@ export const jobsCommand: CliCommand = {
     const [action, name] = positionals;
     if (action === 'list') {
       for (const job of JOBS) {
-        out(`${job.name}  ${job.cron(config)}  (${config.timezone})`);
+        out(`${job.name}  ${cronsOf(job, config).join(' | ')}  (${config.timezone})`);
         const firings = await db.all<{ scheduledFor: string; run: unknown; outcome: string; detail: string; trigger: string }>(
           'SELECT scheduled_for AS "scheduledFor", run, outcome, detail, trigger FROM job_firing WHERE job = ? ORDER BY scheduled_for DESC, run DESC LIMIT 5',
           [job.name],

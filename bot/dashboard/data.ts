@@ -1,6 +1,8 @@
 import type { DailySlot, Severity } from '../../entities';
 import { attendance, missing } from '../health/attendance';
 import { calendarStatus } from '../calendar/status';
+import { begunRounds, roundsToday, type RoundView } from '../disinfection/rounds';
+import { stockList, type StockView } from '../supplies/stock';
 import type { Services } from '../command';
 import type { Sql } from '../db/database';
 import { rosterProgress } from '../health/figures';
@@ -96,6 +98,10 @@ export interface DashboardData {
   trend: TrendDay[];
   /** Today's 全员测温 (加测), running or done; null when none today. */
   sweep: SweepView | null;
+  /** Today's disinfection rounds (SPEC §13), and how many of them have begun. */
+  disinfection: { rounds: RoundView[]; begun: number };
+  /** Every supply item with its stock and how long it lasts. */
+  supplies: StockView[];
   /** Outbound delivery health; absent for a lead's view. */
   outbox?: OutboxBacklog;
 }
@@ -153,6 +159,7 @@ export async function dashboardData(sql: Sql, services: Services, now: Date, sco
     };
   });
 
+  const rounds = await roundsToday(sql, local.date, config.disinfection);
   return {
     local,
     workday: await calendar.isWorkday(local.date, sql),
@@ -168,6 +175,8 @@ export async function dashboardData(sql: Sql, services: Services, now: Date, sco
     contacts,
     trend: await trend(sql, window, local.date),
     sweep: await sweepOfDay(sql, local.date, window ?? undefined),
+    disinfection: { rounds, begun: begunRounds(rounds, local.hour * 60 + local.minute).length },
+    supplies: await stockList(sql, local.date),
     outbox: scope.outbox ? await outboxBacklog(sql) : undefined,
   };
 }

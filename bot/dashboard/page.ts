@@ -7,6 +7,7 @@ import { contactsCard } from './contacts-card';
 import type { SweepView } from '../sweep/result';
 import type { AlertView, DashboardData, RosterView, WindowProgress } from './data';
 import { html, jsonIsland, type Safe } from './html';
+import { disinfectionCard, suppliesCard } from './routine-cards';
 
 const SLOTS: DailySlot[] = ['morning', 'midday', 'leave'];
 const ROSTER_STATUS: Record<RosterView['status'], string> = { submitted: '已提交', late: '逾期提交', closed: '不开放', missing: '未提交' };
@@ -97,6 +98,10 @@ ${windowPicker(p)}
 ${observedCard(data)}
 
 ${contactsCard(data)}
+
+${disinfectionCard(data, p.timezone)}
+
+${suppliesCard(data)}
 
 <section class="card wide" aria-labelledby="h-trend">
   <h2 id="h-trend">近 14 天上报与异常</h2>

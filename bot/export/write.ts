@@ -2,6 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
 import type { Database } from '../db/database';
 import { displayWidth } from './chinese';
+import { DISINFECTION_HEADER, disinfectionRows, SUPPLY_HEADER, supplyRows } from './routine-rows';
 import { ALERT_HEADER, alertRows, REPORT_HEADER, reportRows, ROSTER_HEADER, rosterRows, type ExportRange } from './rows';
 
 /** How many rows of each kind an export wrote (alerts and rosters: xlsx only). */
@@ -40,7 +41,7 @@ export function toCsv(header: readonly string[], rows: string[][]): string {
 
 /**
  * Writes the export to `out`: `.csv` holds the reports; `.xlsx` a sheet of
- * reports, one of alerts and one of rosters. A constant number of queries,
+ * reports, one of alerts, one of rosters, 消杀记录 and 物资台账. A constant number of queries,
  * whatever the range.
  */
 export async function writeExport(db: Database, range: ExportRange, out: string): Promise<ExportCounts> {
@@ -53,6 +54,8 @@ export async function writeExport(db: Database, range: ExportRange, out: string)
     { name: 'reports', header: REPORT_HEADER, rows: reports, numbers: { temperature: '0.0' } },
     { name: 'alerts', header: ALERT_HEADER, rows: await alertRows(db, range), numbers: { number: '0' } },
     { name: 'rosters', header: ROSTER_HEADER, rows: await rosterRows(db, range), numbers: {} },
+    { name: '消杀记录', header: DISINFECTION_HEADER, rows: await disinfectionRows(db, range), numbers: {} },
+    { name: '物资台账', header: SUPPLY_HEADER, rows: await supplyRows(db, range), numbers: { quantity: '0', balance: '0' } },
   ];
   await writeXlsx(out, sheets);
   return { reports: reports.length, alerts: sheets[1].rows.length, rosters: sheets[2].rows.length };

@@ -4,8 +4,9 @@ import type { Person } from '../directory/directory';
 import { marked } from '../drills/mark';
 import { drillMessages } from '../drills/messages';
 import { UserError } from '../errors';
+import { mayActFor } from '../groups/members';
 import { startIncidentSweep } from '../sweep/start';
-import { incidentMessages, type StepView } from './messages';
+import { incidentMessages } from './messages';
 import { findIncident, incidentSteps, type IncidentRow } from './store';
 import { stepNamed, type StepName } from './steps';
 
@@ -24,13 +25,6 @@ export async function openIncidentNamed(sql: Sql, idText: string): Promise<Incid
   return incident;
 }
 
-/** Whether a person may report a step: a leader, or a member of its owner group (anyone of the leadership when the group is empty). */
-async function mayReport(sql: Sql, person: Person, view: StepView): Promise<boolean> {
-  if (person.role === 'leader' || person.role === 'admin') return true;
-  const [row] = await sql.all('SELECT 1 AS yes FROM group_member WHERE group_name = ? AND staff_id = ?', [view.owner, person.id]);
-  return row !== undefined;
-}
-
 /**
  * Records a step of an incident as done (`进展 12 隔离 已送隔离室`): by a
  * member of its owner group or a leader, once; the leadership group gets one
@@ -44,7 +38,7 @@ export async function recordProgress(sql: Sql, services: Services, a: { idText: 
   const tz = services.config.timezone;
   const before = (await incidentSteps(sql, incident, a.now, tz)).find((s) => s.step === step.name)!;
   if (before.done) throw new UserError(marked(incident, incidentMessages.alreadyDone(incident.id, before)));
-  if (!(await mayReport(sql, a.by, before))) throw new UserError(marked(incident, incidentMessages.notOwner(before)));
+  if (!(await mayActFor(sql, before.owner, a.by))) throw new UserError(marked(incident, incidentMessages.notOwner(before)));
   const { changes } = await sql.run('UPDATE incident_step SET done_at = ?, done_by_id = ?, note = ? WHERE incident_id = ? AND step = ? AND done_at IS NULL', [
     a.now.toISOString(),
     a.by.id,

@@ -32,7 +32,8 @@ export const progressCommand: Command = {
  */
 export const stepFirstCommand: Command = {
   name: '应急步骤',
-  keywords: STEPS.filter((s) => s.name !== '报告').map((s) => s.name),
+  // 消杀 is the disinfection command's keyword (SPEC §13): it hands `消杀 12 …` to the incident step itself.
+  keywords: STEPS.filter((s) => s.name !== '报告' && s.name !== '消杀').map((s) => s.name),
   roles: EVERYONE,
   help: '',
   async run(ctx: CommandContext) {

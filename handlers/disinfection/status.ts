@@ -1,0 +1,17 @@
+import { EVERYONE, type Command } from '../../bot/command';
+import { disinfectionMessages } from '../../bot/disinfection/messages';
+import { begunRounds, roundsToday } from '../../bot/disinfection/rounds';
+
+/** `消杀状态` (SPEC §13): today's rounds by area — who did each and when, and what is missing. */
+export const disinfectionStatusCommand: Command = {
+  name: '消杀状态',
+  keywords: ['消杀状态', '消杀情况', '消毒状态'],
+  roles: EVERYONE,
+  help: '消杀状态：今日各轮次各区域的消杀情况',
+  async run({ sql, services, local }) {
+    const rounds = await roundsToday(sql, local.date, services.config.disinfection);
+    const begun = begunRounds(rounds, local.hour * 60 + local.minute).length;
+    const workday = await services.calendar.isWorkday(local.date, sql);
+    return disinfectionMessages.status({ date: local.date, workday, rounds, begun, timezone: services.config.timezone });
+  },
+};
