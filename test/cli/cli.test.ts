@@ -45,7 +45,7 @@ describe('npm run cli (a real child process on a SQLite file)', function () {
     expect((await cli(['export', '--from', '2026-11-01', '--to', '2026-11-22', '--out', xlsx, '--history'], env)).code).to.equal(0);
     const book = new ExcelJS.Workbook();
     await book.xlsx.readFile(xlsx);
-    expect(book.worksheets.map((s) => s.name)).to.deep.equal(['reports', 'alerts', 'rosters']);
+    expect(book.worksheets.map((s) => s.name)).to.deep.equal(['reports', 'alerts', 'rosters', '消杀记录', '物资台账']);
   });
 
   it('exits 2 with the usage on a usage error, 0 on --help, 1 naming the variable on bad configuration', async () => {

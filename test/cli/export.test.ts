@@ -127,7 +127,7 @@ describe('export', () => {
     expect(await writeExport(db, range('2026-11-20', '2026-11-22'), out)).to.deep.equal({ reports: 8, alerts: 1, rosters: 3 });
     const book = new ExcelJS.Workbook();
     await book.xlsx.readFile(out);
-    expect(book.worksheets.map((s) => s.name)).to.deep.equal(['reports', 'alerts', 'rosters']);
+    expect(book.worksheets.map((s) => s.name)).to.deep.equal(['reports', 'alerts', 'rosters', '消杀记录', '物资台账']);
     const values = (sheet: string, row: number) => (book.getWorksheet(sheet)!.getRow(row).values as unknown[]).slice(1);
 
     const reports = book.getWorksheet('reports')!;
