@@ -129,12 +129,15 @@ describe('the disinfection jobs', () => {
     expect(check.group).to.deep.equal([]);
   });
 
-  it('does nothing on a holiday', async () => {
+  it('does nothing on a holiday, where a round may still be logged', async () => {
     hall = await hallWithGroups({ now: '2026-10-01T07:50:00+08:00' });
     const reminder = await fireAt(hall, disinfectionReminder, '2026-10-01T08:00:00+08:00');
     const check = await fireAt(hall, disinfectionCheck, '2026-10-01T08:45:00+08:00');
     expect([reminder.result.outcome, check.result.outcome]).to.deep.equal(['not-workday', 'not-workday']);
     expect([...reminder.direct, ...check.direct, ...reminder.group, ...check.group]).to.deep.equal([]);
+    hall.clock.set('2026-10-01T09:00:00+08:00');
+    expect((await hall.send('zhangsan', '消杀 休息区 完成')).reply).to.contain('已登记消杀：休息区');
+    expect((await hall.send('zhangsan', '消杀状态')).reply).to.contain('10月1日（周四）（非工作日）').and.contain('✅ 休息区 — 张三 09:00');
   });
 
   it('reminds the leadership group when 消毒防疫组 has no members', async () => {
