@@ -1,5 +1,6 @@
 import { Alert } from './Alert';
 import { AppMeta } from './AppMeta';
+import { AuditEntry } from './AuditEntry';
 import { CalendarNotice } from './CalendarNotice';
 import { CalendarNoticeDay } from './CalendarNoticeDay';
 import { CalendarOverride } from './CalendarOverride';
@@ -19,14 +20,16 @@ import { RosterEntry } from './RosterEntry';
 import { Staff } from './Staff';
 import { Sweep } from './Sweep';
 import { SweepPerson } from './SweepPerson';
+import { Visitor } from './Visitor';
 
 /** Every entity, for the DataSource. */
-export const entities = [Staff, InboundMessage, Report, Alert, OutboxMessage, Roster, RosterEntry, AppMeta, JobFiring, CalendarOverride, CalendarNotice, CalendarNoticeDay, GroupMember, ProcedureOwner, Incident, IncidentStep, IncidentContact, DashboardRevocation, DrillReading, Sweep, SweepPerson];
+export const entities = [Staff, InboundMessage, Report, Alert, OutboxMessage, Roster, RosterEntry, AppMeta, JobFiring, CalendarOverride, CalendarNotice, CalendarNoticeDay, GroupMember, ProcedureOwner, Incident, IncidentStep, IncidentContact, DashboardRevocation, DrillReading, Sweep, SweepPerson, Visitor, AuditEntry];
 
-export { Alert, AppMeta, CalendarNotice, CalendarNoticeDay, CalendarOverride, DashboardRevocation, DrillReading, GroupMember, ProcedureOwner, Incident, IncidentContact, IncidentStep, InboundMessage, JobFiring, OutboxMessage, Report, Roster, RosterEntry, Staff, Sweep, SweepPerson };
+export { Alert, AppMeta, AuditEntry, CalendarNotice, CalendarNoticeDay, CalendarOverride, DashboardRevocation, DrillReading, GroupMember, ProcedureOwner, Incident, IncidentContact, IncidentStep, InboundMessage, JobFiring, OutboxMessage, Report, Roster, RosterEntry, Staff, Sweep, SweepPerson, Visitor };
 export type { FiringOutcome } from './JobFiring';
 export type { Role, Platform } from './Staff';
 export type { DailySlot, Slot, HealthCode, Severity } from './Report';
 export type { OutboxStatus } from './OutboxMessage';
 export type { AlertStatus, SubjectKind } from './Alert';
 export type { SweepOutcome, SweepRunning } from './Sweep';
+export type { AuditAction } from './AuditEntry';
