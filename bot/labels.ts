@@ -15,6 +15,7 @@ export const JOB_LABEL: Record<JobName, string> = {
   'calendar-warning': '节假日数据提醒',
   'incident-deadlines': '应急步骤超时与全员测温结果',
   'contact-readings': '密接观察测温',
+  'privacy-purge': '个人信息到期删除',
 };
 
 /** 36.5 → "36.5℃" (always one decimal). */

@@ -17,6 +17,7 @@ const COMMANDS: Record<string, () => Promise<CliCommand>> = {
   demo: async () => (await import('./demo')).demoCommand,
   groups: async () => (await import('./groups')).groupsCommand,
   procedure: async () => (await import('./procedure')).procedureCommand,
+  audit: async () => (await import('./audit')).auditCommand,
 };
 
 const HELP = new Set(['--help', '-h']);

@@ -5,6 +5,7 @@ import { localIso } from '../time';
 import type { Viewer } from './access';
 import { contactsCard } from './contacts-card';
 import type { SweepView } from '../sweep/result';
+import { doorCard, type DoorView } from './door';
 import type { AlertView, DashboardData, RosterView, WindowProgress } from './data';
 import { html, jsonIsland, type Safe } from './html';
 
@@ -18,6 +19,8 @@ export interface PageContext {
   timezone: string;
   csrf: string | null;
   canAcknowledge: boolean;
+  /** Today's door, for leaders looking at the whole hall. */
+  door?: DoorView;
   /** A one-line outcome of the last action. */
   flash?: { kind: 'ok' | 'error'; text: string };
 }
@@ -97,6 +100,7 @@ ${windowPicker(p)}
 ${observedCard(data)}
 
 ${contactsCard(data)}
+${p.door ? doorCard(p.door, p.timezone) : ''}
 
 <section class="card wide" aria-labelledby="h-trend">
   <h2 id="h-trend">近 14 天上报与异常</h2>
