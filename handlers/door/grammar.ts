@@ -1,21 +1,12 @@
-import type { HealthCode } from '../../entities';
 import { longDigitRuns, mobilesIn, normalisePhone } from '../../bot/door/phone';
+import type { VisitorRow } from '../../bot/door/store';
 import { parseSigns, type ReportProblem } from '../health/grammar';
 import { tokenize } from '../health/tokenize';
 
-/** A visitor registration the grammar accepted (SPEC §12). */
-export interface ParsedVisitor {
+/** A visitor registration the grammar accepted (SPEC §12): the visitor's fields as stored, and the words that fit none. */
+export interface ParsedVisitor extends Pick<VisitorRow, 'name' | 'phone' | 'address' | 'travel' | 'window' | 'temperature' | 'healthCode'> {
   kind: 'visitor';
-  name: string;
-  /** 11 digits. */
-  phone: string;
-  address: string | null;
-  travel: string | null;
-  /** `2号窗口` (a number is always written so), or the name as typed. */
-  window: string | null;
-  temperature: number | null;
-  /** null: no code shown (无码, or not said). */
-  healthCode: HealthCode | null;
+  /** Canonical symptoms; null: not mentioned; []: declared none. */
   symptoms: string[] | null;
   /** Words that fit no field, for the reply to name. */
   unused: string[];

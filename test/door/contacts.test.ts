@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { staffCaseVisitors, visitorCaseContacts, type DoorContact } from '../../bot/door/contacts';
-import { visitorsOn } from '../../bot/door/store';
+import { doorFigures, visitorsOn } from '../../bot/door/store';
 import { doorHall } from '../support/door';
 import type { Hall } from '../support/hall';
 
@@ -50,5 +50,26 @@ describe('the door: contacts of a visitor case and of a staff case', () => {
     const found = await staffCaseVisitors(hall.service.db, zhangsan, '2026-11-23');
     expect(names(found)).to.deep.equal(['陈甲（访客）']);
     expect(found[0].reason).to.equal('当日到访1号窗口');
+  });
+});
+
+describe('the door: figures for the daily brief', () => {
+  let hall: Hall;
+  beforeEach(async () => {
+    hall = await doorHall({ now: '2026-11-20T09:00:00+08:00' });
+  });
+  afterEach(() => hall.close());
+
+  it('gives today’s visitors and anomalies and the door checks of each of the last 14 days', async () => {
+    await hall.send('qianmw', '登记 陈甲 13800001007 36.5');
+    hall.clock.set('2026-11-23T09:00:00+08:00');
+    await hall.send('qianmw', '登记 陈乙 13800001008 36.5');
+    await hall.send('qianmw', '登记 陈丙 13800001009 37.6');
+    const figures = await doorFigures(hall.service.db, '2026-11-23');
+    expect(figures.today).to.deep.equal({ date: '2026-11-23', visitors: 2, anomalies: 1 });
+    expect(figures.perDay).to.have.length(14);
+    expect(figures.perDay[0]).to.deep.equal({ date: '2026-11-10', checks: 0, anomalies: 0 });
+    expect(figures.perDay.find((d) => d.date === '2026-11-20')).to.deep.equal({ date: '2026-11-20', checks: 1, anomalies: 0 });
+    expect(figures.perDay[13]).to.deep.equal({ date: '2026-11-23', checks: 2, anomalies: 1 });
   });
 });
