@@ -55,6 +55,10 @@ export class Visitor {
   @Column({ type: 'text', nullable: true })
   instruction: string | null;
 
+  /** The alert the visitor's anomaly opened, once alerts about a visitor are numbered. */
+  @Column({ name: 'alert_id', type: 'integer', nullable: true })
+  alertId: number | null;
+
   /** The guard (or leader) who registered the visitor. */
   @Column({ name: 'guard_id', type: 'integer' })
   guardId: number;
