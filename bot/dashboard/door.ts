@@ -23,7 +23,7 @@ export function seesDoor(viewer: Viewer): boolean {
 
 /** The door card's data: today's visitors and the open incidents. */
 export async function doorView(sql: Pick<Sql, 'all'>, date: string, timezone: string): Promise<DoorView> {
-  const incidents = await sql.all<{ id: unknown; subject: string }>("SELECT id, subject FROM incident WHERE status = 'open' ORDER BY id");
+  const incidents = await sql.all<{ id: unknown; subject: string }>("SELECT id, subject FROM incident WHERE status = 'open' AND subject_kind <> 'drill' ORDER BY id");
   return { day: await doorDay(sql, date, timezone), incidents: incidents.map((i) => ({ id: Number(i.id), subject: i.subject })) };
 }
 

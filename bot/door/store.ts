@@ -17,20 +17,22 @@ export interface VisitorRow {
   reasons: string | null;
   instruction: string | null;
   guardId: number;
+  /** The alert the anomaly opened; null when normal. */
+  alertId: number | null;
   guardName: string | null;
   date: string;
   registeredAt: string;
 }
 
 /** A registration to store. */
-export type NewVisitor = Omit<VisitorRow, 'id' | 'guardName'>;
+export type NewVisitor = Omit<VisitorRow, 'id' | 'guardName' | 'alertId'>;
 
 const COLUMNS = `v.id, v.name, v.phone, v.address, v.travel, v.window_name AS "window", v.temperature, v.health_code AS "healthCode", v.symptoms, v.status,
-  v.reasons, v.instruction, v.guard_id AS "guardId", g.name AS "guardName", v.date, v.registered_at AS "registeredAt"`;
+  v.reasons, v.instruction, v.guard_id AS "guardId", v.alert_id AS "alertId", g.name AS "guardName", v.date, v.registered_at AS "registeredAt"`;
 
 function toVisitor(row: Record<string, unknown>): VisitorRow {
   const v = row as unknown as VisitorRow;
-  return { ...v, id: Number(v.id), guardId: Number(v.guardId), temperature: v.temperature === null ? null : Number(v.temperature) };
+  return { ...v, id: Number(v.id), guardId: Number(v.guardId), alertId: v.alertId === null ? null : Number(v.alertId), temperature: v.temperature === null ? null : Number(v.temperature) };
 }
 
 /** Stores a registration in the caller's transaction; returns its id. */

@@ -3,7 +3,7 @@ import { openVisitorAlert } from '../../bot/door/alert';
 import { evaluateVisitor } from '../../bot/door/evaluate';
 import { doorMessages } from '../../bot/door/messages';
 import { longDigitRuns, mobilesIn } from '../../bot/door/phone';
-import { insertVisitor, type VisitorRow } from '../../bot/door/store';
+import { insertVisitor, type NewVisitor, type VisitorRow } from '../../bot/door/store';
 import { UserError } from '../../bot/errors';
 import { parseReport } from '../health/grammar';
 import { problemError } from '../health/problems';
@@ -31,7 +31,7 @@ export const registerVisitorCommand: Command = {
     if (parsed.kind !== 'visitor') throw visitorProblem(parsed);
     const { services, sql, sender, now, local } = ctx;
     const { severity, findings } = evaluateVisitor(parsed, services.config.thresholds);
-    const stored: Omit<VisitorRow, 'id'> = {
+    const stored: NewVisitor & { guardName: string } = {
       name: parsed.name,
       phone: parsed.phone,
       address: parsed.address,
@@ -48,9 +48,9 @@ export const registerVisitorCommand: Command = {
       date: local.date,
       registeredAt: now.toISOString(),
     };
-    const visitor: VisitorRow = { ...stored, id: await insertVisitor(sql, stored) };
-    if (severity !== 'normal') await openVisitorAlert(sql, services, { visitor, severity, findings, now });
-    return doorMessages.registered(visitor, findings, parsed.unused);
+    const visitor: VisitorRow = { ...stored, id: await insertVisitor(sql, stored), alertId: null };
+    const alertId = severity === 'normal' ? undefined : await openVisitorAlert(sql, services, { visitor, severity, findings, now });
+    return doorMessages.registered(visitor, findings, parsed.unused, alertId);
   },
 };
 

@@ -64,7 +64,7 @@ for (const platform of ['wecom', 'dingtalk'] as const) {
       expect(/data-testid="door-total">(\d+)</.exec(page.body)?.[1]).to.equal('4');
       expect(/data-testid="door-anomalies">(\d+)</.exec(page.body)?.[1]).to.equal('2');
       expect(/data-testid="door-without-code">(\d+)</.exec(page.body)?.[1]).to.equal('2');
-      const contacts = await leader.open('/dashboard/incidents/1/contacts');
+      const contacts = await leader.open('/dashboard/incidents/3/contacts');
       expect(contacts.status).to.equal(200);
       expect(contacts.body).to.contain('赵六').and.not.match(FULL_NUMBER);
       const operator = new DashboardVisitor(hall);
@@ -73,7 +73,7 @@ for (const platform of ['wecom', 'dingtalk'] as const) {
       const lead = new DashboardVisitor(hall);
       const asLead = await lead.open(await lead.link('lisi'));
       expect(asLead.body).to.not.contain('今日门岗').and.not.match(FULL_NUMBER);
-      expect((await lead.open('/dashboard/incidents/1/contacts')).status).to.equal(403);
+      expect((await lead.open('/dashboard/incidents/3/contacts')).status).to.equal(403);
     });
   });
 }
@@ -124,14 +124,14 @@ describe('audit and the administrator’s visitor export', () => {
   it('audits every dashboard view of an incident’s contacts, with who looked', async () => {
     const leader = new DashboardVisitor(hall);
     await leader.open(await leader.link('wangwu'));
-    await leader.open('/dashboard/incidents/1/contacts');
-    await leader.open('/dashboard/incidents/1/contacts');
+    await leader.open('/dashboard/incidents/3/contacts');
+    await leader.open('/dashboard/incidents/3/contacts');
     expect((await leader.open('/dashboard/incidents/99/contacts')).status).to.equal(404);
     const operator = new DashboardVisitor(hall);
     await operator.open('/dashboard?token=operator-token-for-tests-0123456789');
-    await operator.open('/dashboard/incidents/1/contacts');
+    await operator.open('/dashboard/incidents/3/contacts');
     const log = (await run(hall, auditCommand, [])).text;
     expect(log.match(/查看应急密接名单/g)).to.have.length(3);
-    expect(log).to.contain('王五（#').and.contain('运维人员').and.contain('应急 #1');
+    expect(log).to.contain('王五（#').and.contain('运维人员').and.contain('应急 #3');
   });
 });
