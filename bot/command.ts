@@ -46,6 +46,8 @@ export interface Command {
   /** Leading keywords, Chinese first; matched longest first, case-insensitively. */
   keywords: string[];
   roles: Role[];
+  /** The roles `帮助` lists it for, when narrower than `roles` (a command that refuses some roles itself). */
+  listedFor?: Role[];
   /** For the command that answers text with no keyword: whether it takes this text. */
   accepts?(text: string): boolean;
   /** One line for `帮助`: usage and an example. */
@@ -60,6 +62,8 @@ export interface Command {
   run(ctx: CommandContext): Promise<string>;
 }
 
-export const EVERYONE: Role[] = ['staff', 'lead', 'leader', 'admin'];
+export const EVERYONE: Role[] = ['staff', 'lead', 'leader', 'admin', 'guard'];
+/** Who registers visitors at the door (SPEC §12): guards and leaders. */
+export const DOOR: Role[] = ['guard', 'leader', 'admin'];
 export const LEADS: Role[] = ['lead', 'leader', 'admin'];
 export const LEADERS: Role[] = ['leader', 'admin'];

@@ -90,6 +90,9 @@ const schema = z
     CRON_CALENDAR_WARNING: cron('0 9 * * *'),
     CRON_INCIDENT_DEADLINES: cron('*/5 * * * *'),
     CRON_CONTACT_READINGS: cron('0 8,14 * * *'),
+    CRON_PRIVACY_PURGE: cron('30 2 * * *'),
+    VISITOR_RETENTION_DAYS: z.string().trim().default('28').pipe(z.coerce.number<string>().int().min(1).max(3650)),
+    REPORT_RETENTION_DAYS: optional.pipe(z.coerce.number<string>().int().min(1).max(36500).optional()),
     ALERT_REPUSH_MINUTES: z.string().trim().default('30').pipe(z.coerce.number<string>().int().min(1).max(1440)),
     PROCEDURE_DUE_MINUTES: list('', parseDueMinutes, ' (e.g. 隔离=15,送医=60)'),
     DISINFECTION_AREAS: list('公共区域,税务区,网办区,休息区,自助服务区', parseAreas),
@@ -180,7 +183,11 @@ export interface Config {
   thresholds: { fever: number; highFever: number };
   /** Days an anomalous reading stays in every cross-check, summary and chart (today included), whatever follows it. */
   observationDays: number;
-  cron: { morningNudge: string; morningSummary: string; rosterReminder: string; rosterDeadline: string; alertEscalation: string; calendarWarning: string; incidentDeadlines: string; contactReadings: string };
+  cron: { morningNudge: string; morningSummary: string; rosterReminder: string; rosterDeadline: string; alertEscalation: string; calendarWarning: string; incidentDeadlines: string; contactReadings: string; privacyPurge: string };
+  /** Days a visitor's record is kept before `privacy-purge` deletes it (SPEC §12). */
+  visitorRetentionDays: number;
+  /** Days staff readings are kept; undefined: kept (SPEC §12). */
+  reportRetentionDays?: number;
   alertRepushMinutes: number;
   /** Minutes from an incident's opening by which each step is due (SPEC §11). */
   procedureDueMinutes: Record<StepName, number>;
@@ -266,7 +273,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       calendarWarning: e.CRON_CALENDAR_WARNING,
       incidentDeadlines: e.CRON_INCIDENT_DEADLINES,
       contactReadings: e.CRON_CONTACT_READINGS,
+      privacyPurge: e.CRON_PRIVACY_PURGE,
     },
+    visitorRetentionDays: e.VISITOR_RETENTION_DAYS,
+    reportRetentionDays: e.REPORT_RETENTION_DAYS,
     alertRepushMinutes: e.ALERT_REPUSH_MINUTES,
     procedureDueMinutes: e.PROCEDURE_DUE_MINUTES,
     disinfection: { areas: e.DISINFECTION_AREAS, rounds: e.DISINFECTION_ROUNDS },

@@ -7,6 +7,7 @@ import type { Person } from './directory/directory';
 import { UserError } from './errors';
 import type { Dispatch, DispatchResult, IncomingMessage } from './message';
 import { messages } from './messages';
+import { maskPhonesIn } from './door/phone';
 import { normalise } from './normalise';
 import { splitMessage } from './outbox/split';
 import { localTime } from './time';
@@ -134,9 +135,15 @@ async function claimMessage(sql: Sql, message: IncomingMessage, sender: Person |
   const rows = await sql.all<{ id: number }>(
     `INSERT INTO inbound_message (platform, message_id, sender_id, staff_id, text, received_at, platform_time)
      VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (platform, message_id, sender_id) DO NOTHING RETURNING id`,
-    [message.platform, message.messageId, message.userId, sender?.id ?? null, sender ? message.text : '', message.receivedAt.toISOString(), message.platformTime?.toISOString() ?? null],
+    [message.platform, message.messageId, message.userId, sender?.id ?? null, sender ? withPhonesMasked(message.text) : '', message.receivedAt.toISOString(), message.platformTime?.toISOString() ?? null],
   );
   return rows.length ? Number(rows[0].id) : null;
+}
+
+/** The text as kept: a visitor's phone number never stays in full in the message log (SPEC §12). */
+function withPhonesMasked(text: string): string {
+  const masked = maskPhonesIn(text.normalize('NFKC'));
+  return masked === text.normalize('NFKC') ? text : masked;
 }
 
 async function storedReply(sql: Sql, message: IncomingMessage): Promise<string | null> {

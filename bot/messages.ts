@@ -152,11 +152,11 @@ export const messages = {
   morningNudge: (date: string) =>
     `【晨检提醒】今天（${Number(date.slice(5, 7))}月${Number(date.slice(8, 10))}日）还没有收到你的晨检体温，请尽快测量并上报，如：${EXAMPLE}`,
 
-  /** `kind` manual: opened by a leader's 启动应急, about no staff member (the reasons are the situation). */
+  /** `kind` manual: opened by a leader's 启动应急, about no staff member (the reasons are the situation); visitor: a visitor at the door (name with masked phone). */
   escalation: (a: { id: number; kind: string; name: string; window: string; reasons: string; instruction: string; openedAt: string; repush: number; last: boolean }) =>
     [
       `【告警未处置·第 ${a.repush} 次提醒】#${a.id}`,
-      a.kind === 'manual' ? `${a.openedAt} 人工启动应急` : `人员：${a.name}（${a.window || '未分配窗口'}），${a.openedAt} 上报`,
+      a.kind === 'manual' ? `${a.openedAt} 人工启动应急` : a.kind === 'visitor' ? `访客：${a.name}，${a.openedAt} 门岗登记` : `人员：${a.name}（${a.window || '未分配窗口'}），${a.openedAt} 上报`,
       `${a.kind === 'manual' ? '情况' : '异常'}：${a.reasons}`,
       `处置要求：${a.instruction}`,
       a.last ? '已提醒 3 次仍未处置，已标记为升级，请领导小组立即处置。' : '',

@@ -7,10 +7,11 @@ export type AlertStatus = 'open' | 'acknowledged';
  * What an alert or an incident is about (SPEC §11, §12): `staff` a staff
  * member's reading (staff_id set); `manual` a situation a leader described with
  * 启动应急 (no person: the text in `subject`); `drill` the fictional case of an
- * 应急演练 (the number only, never listed or counted). The door (issue 15) adds
- * `visitor` with a nullable visitor_id column of its own beside staff_id.
+ * 应急演练 (the number only, never listed or counted); `visitor` a member of
+ * the public checked at the door (SPEC §12): visitor_id set, `subject` the
+ * name with the masked phone, which outlives the visitor record.
  */
-export type SubjectKind = 'staff' | 'manual' | 'drill';
+export type SubjectKind = 'staff' | 'manual' | 'drill' | 'visitor';
 
 /**
  * An anomaly raised by a report, numbered for leaders to handle with
@@ -34,6 +35,10 @@ export class Alert {
 
   @Column({ name: 'subject_kind', type: 'varchar', length: 16, default: 'staff' })
   subjectKind: SubjectKind;
+
+  /** The visitor it is about (kind `visitor`); dangling once privacy-purge deleted the visitor. */
+  @Column({ name: 'visitor_id', type: 'integer', nullable: true })
+  visitorId: number | null;
 
   /** Who or what it is about when not a staff member, as messages show it. */
   @Column({ type: 'varchar', length: 64, nullable: true })

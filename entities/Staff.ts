@@ -1,6 +1,6 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
-export type Role = 'staff' | 'lead' | 'leader' | 'admin';
+export type Role = 'staff' | 'lead' | 'leader' | 'admin' | 'guard';
 export type Platform = 'wecom' | 'dingtalk' | 'local';
 
 /** One person of the hall, whichever platforms they use (SPEC §4). */

@@ -1,5 +1,6 @@
 import { Alert } from './Alert';
 import { AppMeta } from './AppMeta';
+import { AuditEntry } from './AuditEntry';
 import { CalendarNotice } from './CalendarNotice';
 import { CalendarNoticeDay } from './CalendarNoticeDay';
 import { CalendarOverride } from './CalendarOverride';
@@ -22,11 +23,12 @@ import { SupplyItem } from './SupplyItem';
 import { SupplyMovement } from './SupplyMovement';
 import { Sweep } from './Sweep';
 import { SweepPerson } from './SweepPerson';
+import { Visitor } from './Visitor';
 
 /** Every entity, for the DataSource. */
-export const entities = [Staff, InboundMessage, Report, Alert, OutboxMessage, Roster, RosterEntry, AppMeta, JobFiring, CalendarOverride, CalendarNotice, CalendarNoticeDay, GroupMember, ProcedureOwner, Incident, IncidentStep, IncidentContact, DashboardRevocation, DrillReading, Sweep, SweepPerson, DisinfectionLog, SupplyItem, SupplyMovement];
+export const entities = [Staff, InboundMessage, Report, Alert, OutboxMessage, Roster, RosterEntry, AppMeta, JobFiring, CalendarOverride, CalendarNotice, CalendarNoticeDay, GroupMember, ProcedureOwner, Incident, IncidentStep, IncidentContact, DashboardRevocation, DrillReading, Sweep, SweepPerson, DisinfectionLog, SupplyItem, SupplyMovement, Visitor, AuditEntry];
 
-export { Alert, AppMeta, CalendarNotice, CalendarNoticeDay, CalendarOverride, DashboardRevocation, DisinfectionLog, DrillReading, SupplyItem, SupplyMovement, GroupMember, ProcedureOwner, Incident, IncidentContact, IncidentStep, InboundMessage, JobFiring, OutboxMessage, Report, Roster, RosterEntry, Staff, Sweep, SweepPerson };
+export { Alert, AppMeta, AuditEntry, CalendarNotice, CalendarNoticeDay, CalendarOverride, DashboardRevocation, DisinfectionLog, DrillReading, SupplyItem, SupplyMovement, GroupMember, ProcedureOwner, Incident, IncidentContact, IncidentStep, InboundMessage, JobFiring, OutboxMessage, Report, Roster, RosterEntry, Staff, Sweep, SweepPerson, Visitor };
 export type { FiringOutcome } from './JobFiring';
 export type { Role, Platform } from './Staff';
 export type { DailySlot, Slot, HealthCode, Severity } from './Report';
@@ -34,3 +36,4 @@ export type { OutboxStatus } from './OutboxMessage';
 export type { AlertStatus, SubjectKind } from './Alert';
 export type { SweepOutcome, SweepRunning } from './Sweep';
 export type { SupplyMovementKind } from './SupplyMovement';
+export type { AuditAction } from './AuditEntry';

@@ -19,12 +19,14 @@ import { statsCommand } from './health/stats';
 import { sweepCommand } from './sweep/sweep';
 import { behalfCommand } from './health/behalf';
 import { reportCommand } from './health/report';
+import { registerVisitorCommand } from './door/register';
+import { todayVisitorsCommand } from './door/today';
 
 /**
  * Every command, in the order `帮助` lists them; text with no keyword is small
  * talk when it is only that, else a report when it looks like one.
  */
 export function allCommands(): { commands: Command[]; fallbacks: Command[] } {
-  const commands: Command[] = [reportCommand, behalfCommand, recordsCommand, submitRosterCommand, rosterStatusCommand, statsCommand, acknowledgeCommand, startIncidentCommand, progressCommand, checklistCommand, contactsCommand, sweepCommand, closeCommand, drillCommand, disinfectionCommand, disinfectionStatusCommand, receiveCommand, takeCommand, stocktakeCommand, stockCommand, dashboardLinkCommand];
+  const commands: Command[] = [reportCommand, behalfCommand, recordsCommand, submitRosterCommand, rosterStatusCommand, statsCommand, acknowledgeCommand, startIncidentCommand, progressCommand, checklistCommand, contactsCommand, sweepCommand, closeCommand, drillCommand, disinfectionCommand, disinfectionStatusCommand, receiveCommand, takeCommand, stocktakeCommand, stockCommand, registerVisitorCommand, todayVisitorsCommand, dashboardLinkCommand];
   return { commands: [...commands, stepFirstCommand, helpCommand(() => commands)], fallbacks: [smallTalkCommand, reportCommand] };
 }

@@ -8,10 +8,11 @@ import type { Job, JobName } from './job';
 import { morningNudge } from './morning-nudge';
 import { morningSummary } from './morning-summary';
 import { rosterDeadline } from './roster-deadline';
+import { privacyPurge } from './privacy-purge';
 import { rosterReminder } from './roster-reminder';
 
 /** Every scheduled job. */
-export const JOBS: Job[] = [morningNudge, morningSummary, rosterReminder, rosterDeadline, alertEscalation, calendarWarning, incidentDeadlines, contactReadings, disinfectionReminder, disinfectionCheck];
+export const JOBS: Job[] = [morningNudge, morningSummary, rosterReminder, rosterDeadline, alertEscalation, calendarWarning, incidentDeadlines, contactReadings, disinfectionReminder, disinfectionCheck, privacyPurge];
 
 export function findJob(name: string): Job | undefined {
   return JOBS.find((j) => j.name === (name as JobName));

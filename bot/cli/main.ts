@@ -18,6 +18,7 @@ const COMMANDS: Record<string, () => Promise<CliCommand>> = {
   groups: async () => (await import('./groups')).groupsCommand,
   procedure: async () => (await import('./procedure')).procedureCommand,
   supplies: async () => (await import('./supplies')).suppliesCommand,
+  audit: async () => (await import('./audit')).auditCommand,
 };
 
 const HELP = new Set(['--help', '-h']);

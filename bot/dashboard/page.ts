@@ -5,6 +5,7 @@ import { localIso } from '../time';
 import type { Viewer } from './access';
 import { contactsCard } from './contacts-card';
 import type { SweepView } from '../sweep/result';
+import { doorCard, type DoorView } from './door';
 import type { AlertView, DashboardData, RosterView, WindowProgress } from './data';
 import { html, jsonIsland, type Safe } from './html';
 import { disinfectionCard, suppliesCard } from './routine-cards';
@@ -19,6 +20,8 @@ export interface PageContext {
   timezone: string;
   csrf: string | null;
   canAcknowledge: boolean;
+  /** Today's door, for leaders looking at the whole hall. */
+  door?: DoorView;
   /** A one-line outcome of the last action. */
   flash?: { kind: 'ok' | 'error'; text: string };
 }
@@ -98,6 +101,7 @@ ${windowPicker(p)}
 ${observedCard(data)}
 
 ${contactsCard(data)}
+${p.door ? doorCard(p.door, p.timezone) : ''}
 
 ${disinfectionCard(data, p.timezone)}
 

@@ -11,6 +11,9 @@ import { serveAsset } from './assets';
 import { dashboardData } from './data';
 import { dashboardPage, noticePage, switchPage, viewerName, type PageContext } from './page';
 import { revoke } from './revocation';
+import { audit } from '../privacy/audit';
+import { findIncident } from '../incidents/store';
+import { contactsPage, doorView, seesDoor } from './door';
 import { csrfToken, safeEqual, signingKey } from './tokens';
 
 const HEADERS = browserHeaders(
@@ -64,6 +67,20 @@ export function mountDashboard(router: Router, services: Services, afterCommit: 
     const back = typeof ctx.query.window === 'string' ? `&window=${encodeURIComponent(ctx.query.window)}` : '';
     ctx.redirect(`/dashboard?done=${id}${back}`);
     ctx.status = 303;
+  });
+
+  router.get('/dashboard/incidents/:id/contacts', secure, async (ctx) => {
+    const viewer = await admit(ctx, services);
+    if (!viewer) return;
+    if (!seesDoor(viewer)) return refuse(ctx, 403, '无权查看', '密接名单仅供领导小组成员查看。');
+    const incident = /^\d{1,12}$/.test(ctx.params.id) ? await findIncident(services.db, Number(ctx.params.id)) : undefined;
+    if (!incident) return refuse(ctx, 404, '没有这起应急事件', `没有编号为「${ctx.params.id.slice(0, 20)}」的应急事件。`);
+    const actor = viewer.kind === 'person' ? `${viewer.person.name}（#${viewer.person.id}）` : viewerName(viewer);
+    ctx.type = 'text/html; charset=utf-8';
+    ctx.body = await services.db.tx(async (sql) => {
+      await audit(sql, { actor, action: 'view-contacts', detail: `看板查看应急 #${incident.id} 密接名单`, now: services.clock.now() });
+      return contactsPage(sql, services, incident.id, incident.subject);
+    });
   });
 
   router.post('/dashboard/switch', secure, async (ctx) => {
@@ -140,6 +157,7 @@ async function render(ctx: Context, services: Services, viewer: Viewer, flash?: 
     timezone: services.config.timezone,
     csrf: viewer.session ? csrfToken(key, viewer.session) : null,
     canAcknowledge: canAcknowledge(viewer),
+    door: scope.window === null && seesDoor(viewer) ? await doorView(services.db, data.local.date, services.config.timezone) : undefined,
     flash,
   });
 }

@@ -5,7 +5,7 @@ import { bumpDirectoryVersion, PERSON_COLUMNS, toPerson, type Person } from './d
 
 /** The exact header SPEC §4 names. */
 export const STAFF_HEADER = ['name', 'window', 'role', 'wecom_userid', 'dingtalk_userid', 'mobile'] as const;
-const ROLES: readonly Role[] = ['staff', 'lead', 'leader', 'admin'];
+const ROLES: readonly Role[] = ['staff', 'lead', 'leader', 'admin', 'guard'];
 /** The identifiers a row is matched by, in order (SPEC §4), with how the operator calls them. */
 const KEYS = [
   ['wecomUserId', '企业微信账号'],
@@ -114,7 +114,7 @@ function checkRow(record: string[], line: number): StaffRow | string {
   const [name = '', window = '', roleRaw = '', wecom = '', dingtalk = '', mobileRaw = ''] = record;
   const role = roleRaw.toLowerCase();
   if (!name) problems.push('姓名为空');
-  if (role && !ROLES.includes(role as Role)) problems.push(`角色「${roleRaw}」无效（应为 staff、lead、leader 或 admin，留空即 staff）`);
+  if (role && !ROLES.includes(role as Role)) problems.push(`角色「${roleRaw}」无效（应为 staff、lead、leader、admin 或 guard，留空即 staff）`);
   const mobile = mobileRaw ? normaliseMobile(mobileRaw) : null;
   if (mobileRaw && !mobile) problems.push(`手机号「${mobileRaw}」格式不正确（应为 11 位大陆手机号，可带 +86）`);
   if (!wecom && !dingtalk && !mobileRaw) problems.push('企业微信账号、钉钉账号、手机号至少填写一项，否则无法联系或识别此人');

@@ -3,6 +3,7 @@ import ExcelJS from 'exceljs';
 import type { Database } from '../db/database';
 import { displayWidth } from './chinese';
 import { DISINFECTION_HEADER, disinfectionRows, SUPPLY_HEADER, supplyRows } from './routine-rows';
+import { VISITOR_ANOMALY_HEADER, visitorAnomalyRows } from './visitors';
 import { ALERT_HEADER, alertRows, REPORT_HEADER, reportRows, ROSTER_HEADER, rosterRows, type ExportRange } from './rows';
 
 /** How many rows of each kind an export wrote (alerts and rosters: xlsx only). */
@@ -10,9 +11,11 @@ export interface ExportCounts {
   reports: number;
   alerts: number;
   rosters: number;
+  visitorAnomalies: number;
 }
 
-interface Sheet {
+/** One sheet of an xlsx export. */
+export interface Sheet {
   name: string;
   header: readonly string[];
   rows: string[][];
@@ -41,14 +44,14 @@ export function toCsv(header: readonly string[], rows: string[][]): string {
 
 /**
  * Writes the export to `out`: `.csv` holds the reports; `.xlsx` a sheet of
- * reports, one of alerts, one of rosters, 消杀记录 and 物资台账. A constant number of queries,
+ * reports, one of alerts, one of rosters, 消杀记录, 物资台账 and one of visitor anomalies (phones masked). A constant number of queries,
  * whatever the range.
  */
 export async function writeExport(db: Database, range: ExportRange, out: string): Promise<ExportCounts> {
   const reports = await reportRows(db, range);
   if (out.toLowerCase().endsWith('.csv')) {
     await writeFile(out, toCsv(REPORT_HEADER, reports));
-    return { reports: reports.length, alerts: 0, rosters: 0 };
+    return { reports: reports.length, alerts: 0, rosters: 0, visitorAnomalies: 0 };
   }
   const sheets: Sheet[] = [
     { name: 'reports', header: REPORT_HEADER, rows: reports, numbers: { temperature: '0.0' } },
@@ -56,13 +59,15 @@ export async function writeExport(db: Database, range: ExportRange, out: string)
     { name: 'rosters', header: ROSTER_HEADER, rows: await rosterRows(db, range), numbers: {} },
     { name: '消杀记录', header: DISINFECTION_HEADER, rows: await disinfectionRows(db, range), numbers: {} },
     { name: '物资台账', header: SUPPLY_HEADER, rows: await supplyRows(db, range), numbers: { quantity: '0', balance: '0' } },
+    { name: 'visitor_anomalies', header: VISITOR_ANOMALY_HEADER, rows: await visitorAnomalyRows(db, range), numbers: { temperature: '0.0' } },
   ];
   await writeXlsx(out, sheets);
-  return { reports: reports.length, alerts: sheets[1].rows.length, rosters: sheets[2].rows.length };
+  const rowsOf = (name: string) => sheets.find((s) => s.name === name)!.rows.length;
+  return { reports: reports.length, alerts: rowsOf('alerts'), rosters: rowsOf('rosters'), visitorAnomalies: rowsOf('visitor_anomalies') };
 }
 
 /** Streams the sheets to disk row by row, so a large export does not hold a whole workbook in memory. */
-async function writeXlsx(out: string, sheets: Sheet[]): Promise<void> {
+export async function writeXlsx(out: string, sheets: Sheet[]): Promise<void> {
   const book = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: out, useStyles: true, useSharedStrings: true });
   book.creator = 'HallGuard';
   for (const { name, header, rows, numbers } of sheets) {

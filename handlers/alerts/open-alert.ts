@@ -8,6 +8,8 @@ import type { SlotReading } from '../../bot/health/messages';
 import { localClock } from '../../bot/time';
 import type { Severity } from '../../entities';
 import { onRoster } from './roster-check';
+import { staffCaseVisitors } from '../../bot/door/contacts';
+import { doorMessages } from '../../bot/door/messages';
 
 export interface NewAlert {
   subject: Person;
@@ -70,6 +72,8 @@ export async function openAlert(ctx: CommandContext, a: NewAlert): Promise<numbe
     earlier: a.earlier,
     contactOf,
   });
-  await services.notifier.toLeaders(sql, procedure ? `${push}\n\n${procedure}` : push, 'alert');
+  // The door's part of the 排查: the visitors who came for the person's window that day (SPEC §11, §12).
+  const door = procedure ? doorMessages.windowVisitors(id, a.subject.window, await staffCaseVisitors(sql, a.subject, a.report.date)) : '';
+  await services.notifier.toLeaders(sql, [push, procedure, door].filter(Boolean).join('\n\n'), 'alert');
   return id;
 }

@@ -10,7 +10,7 @@ export function helpCommand(commands: () => Command[]): Command {
     help: '帮助：查看本说明',
     groupSafe: true,
     async run({ sender }) {
-      const usable = [...commands(), self].filter((c) => c.roles.includes(sender.role));
+      const usable = [...commands(), self].filter((c) => (c.listedFor ?? c.roles).includes(sender.role));
       return [`${sender.name}（${ROLE_LABEL[sender.role]}）可用的命令：`, ...usable.map((c) => `· ${c.help}`)].join('\n');
     },
   };

@@ -134,22 +134,55 @@ export function parseReport(text: string, options: { today?: string } = {}): Par
   if (date) return { kind: 'other-date', date };
   const slots = unique(tokens.flatMap((t) => (t.type === 'slot' ? [t.slot] : [])));
   if (slots.length > 1) return { kind: 'conflicting-slots', slots };
-  const codes = unique(tokens.flatMap((t) => (t.type === 'code' ? [t.code] : [])));
-  if (codes.length > 1) return { kind: 'conflicting-codes', codes };
-
-  const negated = negatedSymptoms(tokens);
-  const present = unique(tokens.flatMap((t, i) => (t.type === 'symptom' && !negated.has(i) ? [t.symptom] : [])));
-  const declaredNone = negated.size > 0 || tokens.some((t) => t.type === 'none');
+  const signs = readSigns(tokens, strays);
+  if ('kind' in signs) return signs;
   return {
     kind: 'report',
     slot: slots[0],
     temperature,
-    healthCode: codes[0],
-    symptoms: present.length ? present : declaredNone ? [] : null,
+    ...signs,
     correction: tokens.some((t) => t.type === 'correction'),
-    unused: unique([...tokens.flatMap((t) => (t.type === 'unknown' ? [t.word] : [])), ...strays.map((n) => n.written)]),
     ...(PLAIN.test(reading.written) ? {} : { written: reading.written.replace(DECIMAL_COMMA_MARK, ',') }),
   };
+}
+
+/** What a check at the door reads beside the visitor's particulars: the reading is optional there. */
+export interface ParsedSigns {
+  temperature?: number;
+  healthCode?: HealthCode;
+  symptoms: string[] | null;
+  unused: string[];
+}
+
+/** The health code, symptoms (negations read) and unused words of a tokenized text; two codes are refused. */
+function readSigns(tokens: Token[], strays: NumberToken[]): Pick<ParsedReport, 'healthCode' | 'symptoms' | 'unused'> | ReportProblem {
+  const codes = unique(tokens.flatMap((t) => (t.type === 'code' ? [t.code] : [])));
+  if (codes.length > 1) return { kind: 'conflicting-codes', codes };
+  const negated = negatedSymptoms(tokens);
+  const present = unique(tokens.flatMap((t, i) => (t.type === 'symptom' && !negated.has(i) ? [t.symptom] : [])));
+  const declaredNone = negated.size > 0 || tokens.some((t) => t.type === 'none');
+  return {
+    healthCode: codes[0],
+    symptoms: present.length ? present : declaredNone ? [] : null,
+    unused: unique([...tokens.flatMap((t) => (t.type === 'unknown' ? [t.word] : [])), ...strays.map((n) => n.written)]),
+  };
+}
+
+/**
+ * Reads a check at the door (SPEC §12) with the report's rules: a temperature
+ * when there is a number (an implausible one refused as in a report), the
+ * health code and the symptoms; without any number there is no reading.
+ */
+export function parseSigns(text: string): ParsedSigns | ReportProblem {
+  const tokens = tokenize(text);
+  if (!tokens.some((t) => t.type === 'number')) return readSigns(tokens, []);
+  const picked = pickReading(tokens);
+  if ('kind' in picked) return picked;
+  const fahrenheit = tokens.some((t) => t.type === 'fahrenheit' || (t.type === 'number' && t.fahrenheit));
+  const temperature = readTemperature(picked.reading, fahrenheit);
+  if (typeof temperature !== 'number') return temperature;
+  const signs = readSigns(tokens, picked.strays);
+  return 'kind' in signs ? signs : { temperature, ...signs };
 }
 
 const hanWords = (words: string[]) => words.filter((w) => /^\p{Script=Han}/u.test(w));

@@ -45,7 +45,15 @@ describe('npm run cli (a real child process on a SQLite file)', function () {
     expect((await cli(['export', '--from', '2026-11-01', '--to', '2026-11-22', '--out', xlsx, '--history'], env)).code).to.equal(0);
     const book = new ExcelJS.Workbook();
     await book.xlsx.readFile(xlsx);
-    expect(book.worksheets.map((s) => s.name)).to.deep.equal(['reports', 'alerts', 'rosters', '消杀记录', '物资台账']);
+    expect(book.worksheets.map((s) => s.name)).to.deep.equal(['reports', 'alerts', 'rosters', '消杀记录', '物资台账', 'visitor_anomalies']);
+
+    const visitors = join(dir, 'visitors.csv');
+    const personal = await cli(['export', 'visitors', '--from', '2026-11-01', '--to', '2026-11-22', '--out', visitors], env);
+    expect(personal.code, personal.stderr).to.equal(0);
+    expect(personal.stdout).to.contain('访客登记 0 条').and.contain(visitors);
+    const audited = await cli(['audit', '--from', '2026-01-01'], env);
+    expect(audited.code, audited.stderr).to.equal(0);
+    expect(audited.stdout).to.contain('导出体温报表').and.contain('导出访客登记').and.contain(visitors);
   });
 
   it('exits 2 with the usage on a usage error, 0 on --help, 1 naming the variable on bad configuration', async () => {
@@ -58,7 +66,7 @@ describe('npm run cli (a real child process on a SQLite file)', function () {
     expect([unknown.code, option.code, help.code, config.code]).to.deep.equal([2, 2, 0, 1]);
     expect(unknown.stderr).to.contain('unknown command "nonsense"').and.contain('npm run cli -- export');
     expect(option.stderr).to.contain("'--purge'").and.contain('npm run cli -- staff import <file.csv> [--prune]');
-    for (const command of ['staff import', 'staff list', 'export', 'jobs', 'calendar', 'outbox']) expect(help.stdout).to.contain(`npm run cli -- ${command}`);
+    for (const command of ['staff import', 'staff list', 'export', 'export visitors', 'audit', 'jobs', 'calendar', 'outbox']) expect(help.stdout).to.contain(`npm run cli -- ${command}`);
     expect(config.stderr).to.contain('DATABASE_URL').and.not.match(/\n\s+at /);
   });
 });

@@ -41,7 +41,7 @@ describe('cli commands, in process', () => {
   it('exports a single day (from = to) and says how many rows went where', async () => {
     const out = join(dir, 'day.XLSX');
     const result = await exportTo('2028-02-29', '2028-02-29', out);
-    expect(result).to.deep.equal({ code: 0, text: `已导出 2028-02-29 至 2028-02-29 的体温记录 0 条，异常 0 条，排班 0 条 → ${out}` });
+    expect(result).to.deep.equal({ code: 0, text: `已导出 2028-02-29 至 2028-02-29 的体温记录 0 条，异常 0 条，排班 0 条，访客异常 0 条 → ${out}` });
   });
 
   it('says which file it cannot write', async () => {

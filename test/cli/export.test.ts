@@ -73,7 +73,7 @@ describe('export', () => {
 
   it('writes CSV with a BOM, exactly the SPEC header and CRLF, one row per current report, by date, window, name and slot', async () => {
     const out = join(dir, 'r.csv');
-    expect(await writeExport(db, range('2026-11-20', '2026-11-21'), out)).to.deep.equal({ reports: 7, alerts: 0, rosters: 0 });
+    expect(await writeExport(db, range('2026-11-20', '2026-11-21'), out)).to.deep.equal({ reports: 7, alerts: 0, rosters: 0, visitorAnomalies: 0 });
     expect(readFileSync(out, 'utf8')).to.equal(
       '\uFEFF' +
         [
@@ -124,10 +124,10 @@ describe('export', () => {
 
   it('writes xlsx with a sheet of reports, of alerts opened in the range by local date, and of current rosters', async () => {
     const out = join(dir, 'r.xlsx');
-    expect(await writeExport(db, range('2026-11-20', '2026-11-22'), out)).to.deep.equal({ reports: 8, alerts: 1, rosters: 3 });
+    expect(await writeExport(db, range('2026-11-20', '2026-11-22'), out)).to.deep.equal({ reports: 8, alerts: 1, rosters: 3, visitorAnomalies: 0 });
     const book = new ExcelJS.Workbook();
     await book.xlsx.readFile(out);
-    expect(book.worksheets.map((s) => s.name)).to.deep.equal(['reports', 'alerts', 'rosters', '消杀记录', '物资台账']);
+    expect(book.worksheets.map((s) => s.name)).to.deep.equal(['reports', 'alerts', 'rosters', '消杀记录', '物资台账', 'visitor_anomalies']);
     const values = (sheet: string, row: number) => (book.getWorksheet(sheet)!.getRow(row).values as unknown[]).slice(1);
 
     const reports = book.getWorksheet('reports')!;
@@ -172,8 +172,8 @@ describe('export', () => {
     await writeExport(oneDay.db, range('2026-11-22', '2026-11-22'), join(dir, 'one.xlsx'));
     const month = queries(db);
     await writeExport(month.db, range('2026-11-01', '2026-11-30'), join(dir, 'month.xlsx'));
-    // reports, alerts, rosters (two), 消杀记录, 物资台账
-    expect(month.count()).to.equal(oneDay.count()).and.to.equal(6);
+    // reports, alerts, rosters (two), 消杀记录, 物资台账, visitor anomalies
+    expect(month.count()).to.equal(oneDay.count()).and.to.equal(7);
   });
 
   it('quotes only fields that need it', () => {

@@ -129,7 +129,7 @@ for (const platform of ['wecom', 'dingtalk'] as const) {
 
       expect((await hall.send('wangwu', '今日统计')).reply).to.equal(statsBefore);
       const out = join(mkdtempSync(join(tmpdir(), 'hg-drill-')), 'report.csv');
-      expect(await writeExport(hall.service.db, { from: '2026-11-23', to: '2026-11-23', history: false, timezone: 'Asia/Shanghai' }, out)).to.deep.equal({ reports: 1, alerts: 0, rosters: 0 });
+      expect(await writeExport(hall.service.db, { from: '2026-11-23', to: '2026-11-23', history: false, timezone: 'Asia/Shanghai' }, out)).to.deep.equal({ reports: 1, alerts: 0, rosters: 0, visitorAnomalies: 0 });
       expect(readFileSync(out, 'utf8')).to.contain('张三').and.not.contain('赵六').and.not.contain('38.6');
 
       const visitor = new DashboardVisitor(hall);

@@ -91,6 +91,7 @@ describe('a simulated week of scheduled jobs', function () {
       'morning-nudge not-workday 4',
       'morning-summary done 3',
       'morning-summary not-workday 4',
+      'privacy-purge done 7',
       'roster-deadline done 3',
       'roster-deadline not-workday 4',
       'roster-reminder done 3',

@@ -1,0 +1,20 @@
+import type { Sql } from '../db/database';
+import { addDays } from '../time';
+
+/** What a purge deleted. */
+export interface Purged {
+  visitors: number;
+  reports: number;
+}
+
+/**
+ * Deletes personal data past its retention (SPEC §12), by local date: a
+ * visitor registered on day D is kept through day D + `visitorDays` and gone
+ * the day after; staff readings likewise when `reportDays` is set. The audit
+ * log is kept; messages and incidents only ever held the masked form.
+ */
+export async function purgePersonalData(sql: Sql, today: string, retention: { visitorDays: number; reportDays?: number }): Promise<Purged> {
+  const visitors = await sql.run('DELETE FROM visitor WHERE date < ?', [addDays(today, -retention.visitorDays)]);
+  const reports = retention.reportDays === undefined ? { changes: 0 } : await sql.run('DELETE FROM report WHERE date < ?', [addDays(today, -retention.reportDays)]);
+  return { visitors: visitors.changes, reports: reports.changes };
+}
