@@ -11,6 +11,7 @@ import { GroupMember } from './GroupMember';
 import { Incident } from './Incident';
 import { IncidentContact } from './IncidentContact';
 import { IncidentStep } from './IncidentStep';
+import { IncidentVisitor } from './IncidentVisitor';
 import { InboundMessage } from './InboundMessage';
 import { JobFiring } from './JobFiring';
 import { OutboxMessage } from './OutboxMessage';
@@ -26,9 +27,9 @@ import { SweepPerson } from './SweepPerson';
 import { Visitor } from './Visitor';
 
 /** Every entity, for the DataSource. */
-export const entities = [Staff, InboundMessage, Report, Alert, OutboxMessage, Roster, RosterEntry, AppMeta, JobFiring, CalendarOverride, CalendarNotice, CalendarNoticeDay, GroupMember, ProcedureOwner, Incident, IncidentStep, IncidentContact, DashboardRevocation, DrillReading, Sweep, SweepPerson, DisinfectionLog, SupplyItem, SupplyMovement, Visitor, AuditEntry];
+export const entities = [Staff, InboundMessage, Report, Alert, OutboxMessage, Roster, RosterEntry, AppMeta, JobFiring, CalendarOverride, CalendarNotice, CalendarNoticeDay, GroupMember, ProcedureOwner, Incident, IncidentStep, IncidentContact, IncidentVisitor, DashboardRevocation, DrillReading, Sweep, SweepPerson, DisinfectionLog, SupplyItem, SupplyMovement, Visitor, AuditEntry];
 
-export { Alert, AppMeta, AuditEntry, CalendarNotice, CalendarNoticeDay, CalendarOverride, DashboardRevocation, DisinfectionLog, DrillReading, SupplyItem, SupplyMovement, GroupMember, ProcedureOwner, Incident, IncidentContact, IncidentStep, InboundMessage, JobFiring, OutboxMessage, Report, Roster, RosterEntry, Staff, Sweep, SweepPerson, Visitor };
+export { Alert, AppMeta, AuditEntry, CalendarNotice, CalendarNoticeDay, CalendarOverride, DashboardRevocation, DisinfectionLog, DrillReading, SupplyItem, SupplyMovement, GroupMember, ProcedureOwner, Incident, IncidentContact, IncidentStep, IncidentVisitor, InboundMessage, JobFiring, OutboxMessage, Report, Roster, RosterEntry, Staff, Sweep, SweepPerson, Visitor };
 export type { FiringOutcome } from './JobFiring';
 export type { Role, Platform } from './Staff';
 export type { DailySlot, Slot, HealthCode, Severity } from './Report';

@@ -3,6 +3,7 @@ import type { Sql } from '../db/database';
 import { describeCheck, visitorLabel } from '../door/messages';
 import { doorDay, type DoorDay } from '../door/store';
 import { incidentContacts, type ContactView } from '../incidents/contacts';
+import { visitorContactLabel, visitorContacts } from '../incidents/visitor-contacts';
 import { SEVERITY_LABEL } from '../labels';
 import { localClock } from '../time';
 import type { Viewer } from './access';
@@ -46,13 +47,20 @@ export function doorCard(door: DoorView, timezone: string): Safe {
 </section>`;
 }
 
-/** An incident's contacts, as a page (every view audited by the route). */
+/** An incident's contacts, staff then visitors (masked; a confirmed visitor is told by phone and via the community), as a page (every view audited by the route). */
 export async function contactsPage(sql: Sql, services: Services, id: number, subject: string): Promise<string> {
-  const contacts = await incidentContacts(sql, services, id);
+  const staff = (await incidentContacts(sql, services, id)).map((c) => ({ name: c.person.name, window: c.person.window, reason: c.reason, status: CONTACT_STATUS[c.status] }));
+  const visitors = (await visitorContacts(sql, id)).map((v) => ({
+    name: visitorContactLabel(v),
+    window: '访客',
+    reason: v.reason,
+    status: v.status === 'confirmed' ? `${CONTACT_STATUS.confirmed}（电话通知、告知社区）` : CONTACT_STATUS[v.status],
+  }));
+  const contacts = [...staff, ...visitors];
   return `<!doctype html>${html`<html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="referrer" content="no-referrer"><title>#${id} 密接名单</title><link rel="stylesheet" href="/dashboard/assets/dashboard.css"></head>
 <body><main><section class="card wide" data-testid="contacts"><h1>应急 #${id} ${subject} · 密接名单</h1>
 <p class="muted">个人信息，仅供排查使用；本次查看已记入审计日志。</p>
-${contacts.length ? html`<table><thead><tr><th>姓名</th><th>窗口</th><th>原因</th><th>状态</th></tr></thead><tbody>${contacts.map((c) => html`<tr><td>${c.person.name}</td><td>${c.person.window}</td><td>${c.reason}</td><td>${CONTACT_STATUS[c.status]}</td></tr>`)}</tbody></table>` : html`<p class="empty">暂无密接人员</p>`}
+${contacts.length ? html`<table><thead><tr><th>姓名</th><th>窗口</th><th>原因</th><th>状态</th></tr></thead><tbody>${contacts.map((c) => html`<tr><td>${c.name}</td><td>${c.window}</td><td>${c.reason}</td><td>${c.status}</td></tr>`)}</tbody></table>` : html`<p class="empty">暂无密接人员</p>`}
 <p><a href="/dashboard" class="button">返回看板</a></p></section></main></body></html>`}`;
 }

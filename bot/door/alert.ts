@@ -4,7 +4,7 @@ import type { Services } from '../command';
 import type { Sql } from '../db/database';
 import { openIncident } from '../incidents/open';
 import { localClock } from '../time';
-import { visitorCaseContacts } from './contacts';
+import { proposedVisitors, visitorCaseContacts } from './contacts';
 import { doorMessages, visitorLabel } from './messages';
 import type { VisitorRow } from './store';
 
@@ -21,9 +21,9 @@ export interface VisitorAnomaly {
  * `visitor`, named with the masked phone so the alert outlives the visitor
  * record — and pushes it to the leadership group, in the registration's
  * transaction. A critical one opens an incident of the same number (SPEC §11):
- * the staff of the window visited are proposed as its contacts from that
- * day's roster, and the push names the other visitors within 60 minutes and
- * the guards on duty for the 排查 to check. Returns the alert number.
+ * the staff of the window visited (from that day's roster) and the other
+ * visitors within 60 minutes (masked) are proposed as its contacts, and the
+ * push names the guards on duty for the 排查 to check. Returns the alert number.
  */
 export async function openVisitorAlert(sql: Sql, services: Services, a: VisitorAnomaly): Promise<number> {
   const { visitor: v, now } = a;
@@ -41,6 +41,7 @@ export async function openVisitorAlert(sql: Sql, services: Services, a: VisitorA
     await services.notifier.toLeaders(sql, push, 'alert');
     return id;
   }
+  const contacts = await visitorCaseContacts(sql, services, v);
   const procedure = await openIncident(sql, services, {
     id,
     kind: 'visitor',
@@ -48,8 +49,9 @@ export async function openVisitorAlert(sql: Sql, services: Services, a: VisitorA
     situation: v.reasons ?? '',
     now,
     contacts: v.window ? { window: v.window, date: v.date } : undefined,
+    visitors: proposedVisitors(contacts),
   });
-  const leads = doorMessages.doorLeads(id, await visitorCaseContacts(sql, services, v));
+  const leads = doorMessages.doorLeads(id, contacts);
   await services.notifier.toLeaders(sql, [push, procedure, leads].filter(Boolean).join('\n\n'), 'alert');
   return id;
 }

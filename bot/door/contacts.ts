@@ -1,7 +1,9 @@
 import type { Services } from '../command';
 import type { Sql } from '../db/database';
 import type { Person } from '../directory/directory';
+import type { ProposedVisitor } from '../incidents/visitor-contacts';
 import { currentRosters } from '../rosters/rosters';
+import { maskPhone } from './phone';
 import { visitorsBetween, visitorsOn, type VisitorRow } from './store';
 
 /** Minutes either side of a visitor's registration within which other visitors are contacts (SPEC §12). */
@@ -63,4 +65,9 @@ export async function visitorCaseContacts(sql: Sql, services: Services, visitor:
 export async function staffCaseVisitors(sql: Sql, subject: Person, date: string): Promise<DoorContact[]> {
   if (!subject.window) return [];
   return (await visitorsOn(sql, date, date, subject.window)).map((visitor) => ({ kind: 'visitor', visitor, reason: `当日到访${subject.window}` }));
+}
+
+/** The visitors among a door case's contacts, masked, for the incident to keep past the purge. */
+export function proposedVisitors(contacts: DoorContact[]): ProposedVisitor[] {
+  return contacts.flatMap((c) => (c.kind === 'visitor' ? [{ visitorId: c.visitor.id, name: c.visitor.name, phoneMasked: maskPhone(c.visitor.phone), reason: c.reason }] : []));
 }

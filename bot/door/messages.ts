@@ -1,4 +1,5 @@
 import type { HealthCode, Severity } from '../../entities';
+import { visitorContactLabel } from '../incidents/visitor-contacts';
 import { celsius, CODE_LABEL, SEVERITY_LABEL } from '../labels';
 import { clip } from '../text';
 import { maskPhone } from './phone';
@@ -16,7 +17,7 @@ export function describeCheck(v: { temperature: number | null; healthCode: Healt
 
 /** `张三（138****1111）`: a visitor is always named with the masked phone. */
 export function visitorLabel(v: { name: string; phone: string }): string {
-  return `${v.name}（${maskPhone(v.phone)}）`;
+  return visitorContactLabel({ name: v.name, phoneMasked: maskPhone(v.phone) });
 }
 
 function particulars(v: Pick<VisitorRow, 'window' | 'address' | 'travel'>): string {
@@ -63,28 +64,13 @@ export const doorMessages = {
   },
 
   /**
-   * The door's leads for an incident's 排查: the visitors near the time (masked,
-   * to call) and the guards on duty (confirm with 密接 N 确认 <姓名>); the window's
-   * staff are proposed as contacts by the incident itself.
+   * The door's leads for an incident's 排查: the guards on duty (confirm with
+   * 密接 N 确认 <姓名>); the window's staff and the visitors near the time are
+   * proposed as contacts by the incident itself.
    */
   doorLeads(id: number, contacts: DoorContact[]): string {
-    const visitors = contacts.flatMap((c) => (c.kind === 'visitor' ? [c.visitor] : []));
     const guards = contacts.flatMap((c) => (c.kind === 'staff' && c.reason === '当日门岗' ? [c.person.name] : []));
-    if (visitors.length === 0 && guards.length === 0) return '';
-    return [
-      `【应急 #${id} 门岗排查线索】`,
-      visitors.length ? `前后60分钟内登记的访客 ${visitors.length} 人：${visitors.slice(0, 30).map(visitorLabel).join('、')}${visitors.length > 30 ? ' 等' : ''}（请电话核实）` : '',
-      guards.length ? `当日门岗：${guards.join('、')}（核实后回复：密接 ${id} 确认 ${guards[0]}）` : '',
-    ]
-      .filter(Boolean)
-      .join('\n');
-  },
-
-  /** The visitors who came for a staff member's window that day, for a staff incident's 排查 (masked). */
-  windowVisitors(id: number, window: string, contacts: DoorContact[]): string {
-    const visitors = contacts.flatMap((c) => (c.kind === 'visitor' ? [c.visitor] : []));
-    if (visitors.length === 0) return '';
-    return `【应急 #${id} 门岗排查线索】当日到访${window}的访客 ${visitors.length} 人：${visitors.slice(0, 30).map(visitorLabel).join('、')}${visitors.length > 30 ? ' 等' : ''}（请电话核实）`;
+    return guards.length ? `【应急 #${id} 门岗排查线索】当日门岗：${guards.join('、')}（核实后回复：密接 ${id} 确认 ${guards[0]}）` : '';
   },
 
   /** `今日访客`. */

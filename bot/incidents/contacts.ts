@@ -7,8 +7,10 @@ import { UserError } from '../errors';
 import { groupMembers } from '../groups/members';
 import { currentRosters } from '../rosters/rosters';
 import { contactMessages } from './contact-messages';
+import { contactsNamed } from './contact-names';
 import { incidentNamed, openIncidentNamed } from './progress';
 import type { IncidentRow } from './store';
+import { decideVisitors, proposeVisitors, visitorContacts, type ProposedVisitor } from './visitor-contacts';
 
 /** A contact of an incident with their name, for messages and checklists. */
 export interface ContactView {
@@ -50,21 +52,28 @@ async function proposals(sql: Sql, services: Services, from: ContactSource): Pro
 }
 
 /**
- * Proposes an incident's contacts and sends the list to the 排查 owners
- * (marked 【演练】 in a drill); a case with no one to trace from (启动应急, a
- * drill in the hall) asks them to add people by name. When that group is
- * empty, returns the list for the opening push to the leadership group
- * instead (one push, not two).
+ * Proposes an incident's contacts — staff from the hall's data, and the
+ * visitors the door suggests (SPEC §12), masked — and sends the list to the
+ * 排查 owners (marked 【演练】 in a drill); a case with no one to trace from
+ * (启动应急, a drill in the hall) asks them to add people by name. When that
+ * group is empty, returns the list for the opening push to the leadership
+ * group instead (one push, not two).
  */
-export async function proposeContacts(sql: Sql, services: Services, a: { incident: IncidentRow; from?: ContactSource; now: Date }): Promise<string | null> {
+export async function proposeContacts(
+  sql: Sql,
+  services: Services,
+  a: { incident: IncidentRow; from?: ContactSource; visitors?: ProposedVisitor[]; now: Date },
+): Promise<string | null> {
   const { incident } = a;
   const found = a.from ? await proposals(sql, services, a.from) : [];
+  const visitors = a.visitors ?? [];
   for (const c of found) {
     await sql.run('INSERT INTO incident_contact (incident_id, staff_id, reason, status, proposed_at) VALUES (?, ?, ?, ?, ?)', [incident.id, c.person.id, c.reason, 'proposed', a.now.toISOString()]);
   }
+  await proposeVisitors(sql, incident.id, visitors, a.now);
   const [owner] = await sql.all<{ owner_group: string }>("SELECT owner_group FROM incident_step WHERE incident_id = ? AND step = '排查'", [incident.id]);
   const members = (await groupMembers(sql)).get(owner?.owner_group ?? '') ?? [];
-  const body = a.from ? contactMessages.proposed(incident.id, incident.subject, found) : contactMessages.noneToTrace(incident.id, incident.subject);
+  const body = a.from || visitors.length ? contactMessages.proposed(incident.id, incident.subject, found, visitors) : contactMessages.noneToTrace(incident.id, incident.subject);
   if (members.length === 0) return body;
   await services.notifier.toPeople(sql, members.map((person) => ({ person, body: marked(incident, body) })), 'alert');
   return null;
@@ -84,15 +93,6 @@ export async function incidentContacts(sql: Sql, services: Services, id: number)
   return views.sort((x, y) => x.person.name.localeCompare(y.person.name, 'zh-CN'));
 }
 
-/** The person a name means among the active staff: unique by name, or written 张伟（1号窗口）. */
-async function personNamed(services: Services, name: string): Promise<Person> {
-  const m = /^(.+?)[(（](.+)[)）]$/.exec(name);
-  const [bare, window] = m ? [m[1], m[2]] : [name, undefined];
-  const named = (await services.directory.findByName(bare)).filter((p) => window === undefined || p.window === window);
-  if (named.length === 1) return named[0];
-  throw new UserError(named.length === 0 ? contactMessages.unknownName(name) : contactMessages.sharedName(bare, named.map((p) => p.window)));
-}
-
 /** Whether a person may decide contacts: a leader, or a member of the incident's 排查 owner group. */
 async function mayTrace(sql: Sql, person: Person, id: number): Promise<boolean> {
   if (person.role === 'leader' || person.role === 'admin') return true;
@@ -106,15 +106,17 @@ async function mayTrace(sql: Sql, person: Person, id: number): Promise<boolean> 
 /**
  * `密接 12 确认 张三 李四` / `密接 12 排除 王五` (SPEC §11): the 排查 owners or a
  * leader decide; a confirmed contact not proposed is added, and is asked for
- * a reading at once (in a drill, a drill reading, marked 【演练】). Excluding
+ * a reading at once (in a drill, a drill reading, marked 【演练】). A name
+ * may also be a visitor contact of the incident: the bot cannot reach a
+ * visitor, so the reply asks the tracer to phone them and tell their
+ * community. Excluding
  * still works after 结案: it ends a contact's observation (e.g. once the case
  * is ruled out).
  */
 export async function decideContacts(sql: Sql, services: Services, a: { idText: string; verdict: 'confirmed' | 'excluded'; names: string[]; by: Person; now: Date }): Promise<string> {
   const incident = a.verdict === 'excluded' ? await incidentNamed(sql, a.idText) : await openIncidentNamed(sql, a.idText);
   if (!(await mayTrace(sql, a.by, incident.id))) throw new UserError(marked(incident, contactMessages.notTracer(incident.id)));
-  const people: Person[] = [];
-  for (const name of a.names) people.push(await personNamed(services, name));
+  const { people, visitors } = await contactsNamed(services, await visitorContacts(sql, incident.id), a.names);
   const at = a.now.toISOString();
   // Confirming again keeps the first confirmation: the observation period counts from it.
   for (const person of people) {
@@ -126,9 +128,10 @@ export async function decideContacts(sql: Sql, services: Services, a: { idText: 
       [incident.id, person.id, '排查添加', a.verdict, at, a.by.id, at],
     );
   }
-  if (a.verdict === 'confirmed') {
+  await decideVisitors(sql, visitors.map((v) => v.id), { verdict: a.verdict, byId: a.by.id, now: a.now });
+  if (a.verdict === 'confirmed' && people.length) {
     const body = incident.kind === 'drill' ? drillMessages.askReading(incident.id) : contactMessages.askReading(incident.id);
     await services.notifier.toPeople(sql, people.map((person) => ({ person, body })), 'nudge');
   }
-  return marked(incident, contactMessages.decided(incident.id, a.verdict, people.map((p) => p.name)));
+  return marked(incident, contactMessages.decided(incident.id, a.verdict, people.map((p) => p.name), visitors));
 }

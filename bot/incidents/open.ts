@@ -8,6 +8,7 @@ import { proposeContacts, type ContactSource } from './contacts';
 import { incidentMessages } from './messages';
 import { stepOwners } from './owners';
 import { findIncident, incidentSteps } from './store';
+import type { ProposedVisitor } from './visitor-contacts';
 import { STEPS } from './steps';
 
 /** What an incident is opened on: a staff member's reading, a leader's 启动应急, or a drill's fictional case. */
@@ -25,6 +26,8 @@ export interface IncidentCase {
   openedBy?: Person;
   /** Where contacts are proposed from; none for a case with no one to trace from. */
   contacts?: ContactSource;
+  /** The visitors the door proposes as contacts (SPEC §12), masked. */
+  visitors?: ProposedVisitor[];
 }
 
 /**
@@ -69,7 +72,7 @@ export async function openIncident(sql: Sql, services: Services, a: IncidentCase
     for (const person of members) told.set(person.id, { person, body: told.has(person.id) ? `${told.get(person.id)!.body}\n\n${body}` : body });
   }
   await services.notifier.toPeople(sql, [...told.values()], 'alert');
-  const forLeaders = await proposeContacts(sql, services, { incident, from: a.contacts, now: a.now });
+  const forLeaders = await proposeContacts(sql, services, { incident, from: a.contacts, visitors: a.visitors, now: a.now });
   const procedure = incidentMessages.procedure({ id: a.id, steps });
   return forLeaders ? `${procedure}\n\n${forLeaders}` : procedure;
 }

@@ -8,8 +8,7 @@ import type { SlotReading } from '../../bot/health/messages';
 import { localClock } from '../../bot/time';
 import type { Severity } from '../../entities';
 import { onRoster } from './roster-check';
-import { staffCaseVisitors } from '../../bot/door/contacts';
-import { doorMessages } from '../../bot/door/messages';
+import { proposedVisitors, staffCaseVisitors } from '../../bot/door/contacts';
 
 export interface NewAlert {
   subject: Person;
@@ -56,6 +55,8 @@ export async function openAlert(ctx: CommandContext, a: NewAlert): Promise<numbe
           situation: a.findings.map((f) => f.what).join('、'),
           now,
           contacts: { window: a.subject.window, date: a.report.date, excludeId: a.subject.id, reporter: a.reporter },
+          // The door's part of the 排查: the visitors who came for the person's window that day (SPEC §11, §12).
+          visitors: proposedVisitors(await staffCaseVisitors(sql, a.subject, a.report.date)),
         })
       : undefined;
   const push = messages.alertPush({
@@ -72,8 +73,6 @@ export async function openAlert(ctx: CommandContext, a: NewAlert): Promise<numbe
     earlier: a.earlier,
     contactOf,
   });
-  // The door's part of the 排查: the visitors who came for the person's window that day (SPEC §11, §12).
-  const door = procedure ? doorMessages.windowVisitors(id, a.subject.window, await staffCaseVisitors(sql, a.subject, a.report.date)) : '';
-  await services.notifier.toLeaders(sql, [push, procedure, door].filter(Boolean).join('\n\n'), 'alert');
+  await services.notifier.toLeaders(sql, [push, procedure].filter(Boolean).join('\n\n'), 'alert');
   return id;
 }

@@ -7,10 +7,15 @@ import { contactMessages } from '../../bot/incidents/contact-messages';
 import { incidentContactReadings } from '../../bot/incidents/observation';
 import { closeIncident } from '../../bot/incidents/progress';
 import { findIncident, incidentSteps } from '../../bot/incidents/store';
+import { visitorContacts } from '../../bot/incidents/visitor-contacts';
 import { sweepMessages } from '../../bot/sweep/messages';
 import { incidentSweepResult } from '../../bot/sweep/result';
 
-/** `应急 12`: the checklist of incident 12, with times and who did what, and its contacts with their readings since confirmation (a drill's marked 【演练】, with its drill readings). */
+/**
+ * `应急 12`: the checklist of incident 12, with times and who did what, its
+ * contacts with their readings since confirmation (a drill's marked 【演练】,
+ * with its drill readings), and its visitor contacts, masked.
+ */
 export const checklistCommand: Command = {
   name: '应急',
   keywords: ['应急', 'incident'],
@@ -22,7 +27,7 @@ export const checklistCommand: Command = {
     if (!incident) throw new UserError(incidentMessages.unknownIncident(args.trim() || '?'));
     const steps = await incidentSteps(sql, incident, now, services.config.timezone);
     const contacts = await incidentContactReadings(sql, services, incident.id);
-    const lines = [incidentMessages.checklist({ ...incident, status: incident.status === 'open' ? '处置中' : '已结案', steps }), contactMessages.listed(contacts)];
+    const lines = [incidentMessages.checklist({ ...incident, status: incident.status === 'open' ? '处置中' : '已结案', steps }), contactMessages.listed(contacts), ...contactMessages.visitorsListed(await visitorContacts(sql, incident.id))];
     if (incident.kind === 'drill') lines.push(await drillReadingsLine(sql, incident.id));
     else lines.push(...contactMessages.readings(contacts, local.date, services.config.timezone));
     const sweep = await incidentSweepResult(sql, incident.id);

@@ -53,7 +53,7 @@ for (const platform of PLATFORMS) {
       expect(yellow.reply).to.contain('预警').and.contain('核查行程');
     });
 
-    it('opens an incident on a visitor’s high fever, with the window’s staff as contacts and the door’s leads to check', async () => {
+    it('opens an incident on a visitor’s high fever, with the window’s staff and the visitors near the time as contacts and the door’s leads to check', async () => {
       await hall.send('wangwu', '排班 2026-11-23 2号窗口 孙七');
       hall.clock.set('2026-11-23T08:30:00+08:00');
       await hall.send('qianmw', '登记 陈前 13800001002 36.5');
@@ -62,7 +62,7 @@ for (const platform of PLATFORMS) {
       expect(fever.reply).to.contain('严重').and.contain('告警 #1').and.contain('劝至隔离区');
       const push = fever.group.join('\n---\n');
       expect(push).to.contain('【访客告警 #1｜严重】').and.contain('陈病（138****1003）').and.contain('【应急处置 #1】');
-      expect(push).to.contain('孙七').and.contain('周八').and.contain('【应急 #1 门岗排查线索】').and.contain('陈前（138****1002）').and.contain('当日门岗：钱门卫');
+      expect(push).to.contain('孙七').and.contain('周八').and.contain('陈前（访客 138****1002，前后60分钟内到访）').and.contain('【应急 #1 门岗排查线索】当日门岗：钱门卫');
       expect(push).to.not.match(/1[3-9]\d{9}/);
       expect((await hall.send('wangwu', '应急 1')).reply).to.contain('访客 陈病（138****1003）');
       expect((await hall.send('wangwu', '密接 1 确认 钱门卫')).reply).to.contain('已确认 #1 密接：钱门卫');
@@ -70,12 +70,12 @@ for (const platform of PLATFORMS) {
       expect((await hall.send('wangwu', '今日访客')).reply).to.contain('#1 09:10 陈病（138****1003）');
     });
 
-    it('lists, for a staff member’s incident, the visitors who came for their window that day', async () => {
+    it('proposes, for a staff member’s incident, the visitors who came for their window that day', async () => {
       await hall.send('qianmw', '登记 陈甲 13800001007 36.5 窗口1');
       await hall.send('qianmw', '登记 陈乙 13800001008 36.5 2号窗口');
       const fever = await hall.send('zhangsan', '体温 38.6');
-      const door = fever.group.find((t) => t.includes('门岗排查线索'));
-      expect(door, fever.group.join('\n---\n')).to.contain('当日到访1号窗口的访客 1 人：陈甲（138****1007）').and.not.contain('陈乙');
+      const proposal = fever.group.find((t) => t.includes('【应急 #1 密接排查】'));
+      expect(proposal, fever.group.join('\n---\n')).to.contain('陈甲（访客 138****1007，当日到访1号窗口）').and.not.contain('陈乙');
     });
 
     it('refuses a missing phone, a bad phone, a missing name and an implausible temperature, storing nothing', async () => {

@@ -52,6 +52,9 @@ for (const platform of ['wecom', 'dingtalk'] as const) {
       expect(outbound.length).to.be.greaterThan(1);
       expect(outbound.map((o) => o.body).join('\n')).to.contain('139****2222').and.contain('137****3333');
       for (const { body } of outbound) expect(body).to.not.match(FULL_NUMBER);
+      const incidentVisitors = await hall.service.db.all<Record<string, unknown>>('SELECT * FROM incident_visitor');
+      expect(incidentVisitors.filter((r) => Number(r.incident_id) === 3).map((r) => r.phone_masked).sort()).to.deep.equal(['137****3333', '138****1111']);
+      for (const row of incidentVisitors) expect(JSON.stringify(row)).to.not.match(FULL_NUMBER);
       const inbound = await hall.service.db.all<{ text: string; reply: string | null }>('SELECT text, reply FROM inbound_message');
       for (const { text, reply } of inbound) {
         expect(text).to.not.match(FULL_NUMBER);
@@ -66,7 +69,7 @@ for (const platform of ['wecom', 'dingtalk'] as const) {
       expect(/data-testid="door-without-code">(\d+)</.exec(page.body)?.[1]).to.equal('2');
       const contacts = await leader.open('/dashboard/incidents/3/contacts');
       expect(contacts.status).to.equal(200);
-      expect(contacts.body).to.contain('赵六').and.not.match(FULL_NUMBER);
+      expect(contacts.body).to.contain('赵六').and.contain('陈一（138****1111）').and.not.match(FULL_NUMBER);
       const operator = new DashboardVisitor(hall);
       const asOperator = await operator.open('/dashboard?token=operator-token-for-tests-0123456789');
       expect(asOperator.body).to.contain('今日门岗').and.not.match(FULL_NUMBER);
