@@ -25,12 +25,13 @@ interface Pending {
  * savepoints; here every statement and transaction is serialised instead, and
  * statements are prepared once.
  *
- * Group commit: the units of work that queue up while a transaction runs are
- * run together in the next one, each inside its own savepoint (an error rolls
- * back that unit's writes only), with one COMMIT for all of them. No caller
- * hears of its work before that COMMIT, so an acknowledged message is on disk
- * as before; what is saved is a WAL write per message under load, the largest
- * single cost of the WeCom path (SPEC §9).
+ * Group commit: the units of work queued together, and those that arrive
+ * within the next turn of the event loop (the other requests read in the same
+ * round of I/O), run in one transaction, each inside its own savepoint (an
+ * error rolls back that unit's writes only), with one COMMIT for all of them.
+ * No caller hears of its work before that COMMIT, so an acknowledged message is
+ * on disk as before; what is saved is a WAL write per message under load, the
+ * largest single cost of the WeCom path (SPEC §9).
  */
 export class SqliteDatabase implements Database {
   readonly dialect = 'sqlite' as const;
@@ -83,21 +84,19 @@ export class SqliteDatabase implements Database {
     });
   }
 
-  /** Runs the queued work, a batch per transaction, until none is left. */
+  /** Runs the queued work, a group per transaction, until none is left. */
   private async drain(): Promise<void> {
-    // Started from a caller's context: the batches run outside it.
+    // Started from a caller's context: the groups run outside it.
     await Promise.resolve();
     try {
       while (this.pending.length) {
-        // A lone statement at the head runs by itself; else every transaction up to the next lone statement forms the batch.
-        const next = this.pending.findIndex((item) => item.alone);
-        const batch = this.pending.splice(0, next === 0 ? 1 : next === -1 ? this.pending.length : next);
-        const outcomes = batch[0].alone ? [await settle(batch[0].work(this.direct))] : await inTransaction.run(this, () => this.runBatch(batch));
-        batch.forEach((item, i) => {
-          const outcome = outcomes[i];
-          if (outcome.ok) item.resolve(outcome.value);
-          else item.reject(outcome.error);
-        });
+        if (this.pending[0].alone) {
+          const [item] = this.pending.splice(0, 1);
+          answer(item, await settle(item.work(this.direct)));
+        } else {
+          const group = await inTransaction.run(this, () => this.runGroup());
+          for (const [item, outcome] of group) answer(item, outcome);
+        }
       }
     } finally {
       // In the same tick as the last look at the queue: work queued from now on starts a new drain.
@@ -105,41 +104,52 @@ export class SqliteDatabase implements Database {
     }
   }
 
-  /** One transaction for the batch; each unit in a savepoint when there are several. */
-  private async runBatch(batch: Pending[]): Promise<Outcome[]> {
-    const all = (error: unknown) => batch.map(() => ({ ok: false as const, error }));
+  /** The transactions at the head of the queue, up to the first lone statement. */
+  private takeTransactions(room: number): Pending[] {
+    const lone = this.pending.findIndex((item) => item.alone);
+    return this.pending.splice(0, Math.min(room, lone === -1 ? this.pending.length : lone));
+  }
+
+  /**
+   * One transaction for a group: the transactions queued now, then, after a
+   * turn of the event loop, those that came in meanwhile (the requests read in
+   * the same round of I/O), each unit in a savepoint; then one COMMIT. Only
+   * then does any caller hear of its outcome.
+   */
+  private async runGroup(): Promise<Array<[Pending, Outcome]>> {
+    const group: Array<[Pending, Outcome]> = [];
+    const failAll = (error: unknown) => group.map(([item]): [Pending, Outcome] => [item, { ok: false, error }]);
+    let units = this.takeTransactions(MAX_GROUP);
     try {
       this.statement('BEGIN IMMEDIATE').run();
-    } catch (err) {
-      return all(err);
+    } catch (error) {
+      return units.map((item) => [item, { ok: false, error }]);
     }
-    const single = batch.length === 1;
-    const outcomes: Outcome[] = [];
-    for (const item of batch) {
-      if (!single) this.statement('SAVEPOINT unit').run();
-      try {
-        outcomes.push({ ok: true, value: await item.work(this.direct) });
-        if (!single) this.statement('RELEASE unit').run();
-      } catch (error) {
-        // An error that ended the transaction itself took the units before this one with it.
-        if (!this.connection.inTransaction) return all(error);
-        if (single) {
-          this.statement('ROLLBACK').run();
-        } else {
+    while (units.length) {
+      for (const item of units) {
+        this.statement('SAVEPOINT unit').run();
+        try {
+          group.push([item, { ok: true, value: await item.work(this.direct) }]);
+          this.statement('RELEASE unit').run();
+        } catch (error) {
+          group.push([item, { ok: false, error }]);
+          // An error that ended the transaction itself took the units before this one with it.
+          if (!this.connection.inTransaction) return failAll(error);
           this.statement('ROLLBACK TO unit').run();
           this.statement('RELEASE unit').run();
         }
-        outcomes.push({ ok: false, error });
       }
+      if (group.length >= MAX_GROUP) break;
+      await nextTurn();
+      units = this.takeTransactions(MAX_GROUP - group.length);
     }
-    if (single && !outcomes[0].ok) return outcomes;
     try {
       this.statement('COMMIT').run();
-    } catch (err) {
+    } catch (error) {
       if (this.connection.inTransaction) this.statement('ROLLBACK').run();
-      return all(err);
+      return failAll(error);
     }
-    return outcomes;
+    return group;
   }
 
   private statement(sql: string): BetterSqlite3.Statement {
@@ -153,6 +163,18 @@ export class SqliteDatabase implements Database {
 }
 
 type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
+
+/** The most units one COMMIT carries, so that a burst does not keep the first callers waiting. */
+const MAX_GROUP = 64;
+
+/** The next turn of the event loop, by the real setImmediate even where a test fakes timers. */
+const realSetImmediate = globalThis.setImmediate;
+const nextTurn = () => new Promise<void>((resolve) => realSetImmediate(resolve));
+
+function answer(item: Pending, outcome: Outcome): void {
+  if (outcome.ok) item.resolve(outcome.value);
+  else item.reject(outcome.error);
+}
 
 async function settle(work: Promise<unknown>): Promise<Outcome> {
   try {
