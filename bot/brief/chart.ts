@@ -1,0 +1,42 @@
+import { CHART_FONT_FAMILY, svgToPng } from '../images/png';
+import type { ChartSeries } from './section';
+
+const WIDTH = 1000;
+const HEIGHT = 560;
+const COLORS = ['#5470c6', '#ee6666', '#91cc75', '#fac858', '#73c0de'];
+
+/**
+ * The brief's chart as a PNG: counts per day, bars (reports, door checks) on
+ * the left axis and lines (anomalies) on the right, each point labelled.
+ * Drawn by ECharts' server-side SVG renderer, then rasterised (see svgToPng).
+ */
+export async function renderTrendChart(chart: { title: string; dates: string[]; series: ChartSeries[] }): Promise<Buffer> {
+  const echarts = await import('echarts');
+  const instance = echarts.init(null, null, { renderer: 'svg', ssr: true, width: WIDTH, height: HEIGHT });
+  try {
+    instance.setOption({
+      animation: false,
+      color: COLORS,
+      textStyle: { fontFamily: CHART_FONT_FAMILY },
+      title: { text: chart.title, left: 'center', top: 12, textStyle: { fontSize: 20, fontWeight: 'normal', fontFamily: CHART_FONT_FAMILY } },
+      legend: { top: 48, textStyle: { fontSize: 14 } },
+      grid: { left: 60, right: 60, top: 96, bottom: 48 },
+      xAxis: { type: 'category', data: chart.dates.map((d) => `${d.slice(5, 7)}-${d.slice(8, 10)}`), axisLabel: { fontSize: 13 } },
+      yAxis: [
+        { type: 'value', name: '人次', minInterval: 1 },
+        { type: 'value', name: '异常', minInterval: 1, splitLine: { show: false } },
+      ],
+      series: chart.series.map((s) => ({
+        name: s.name,
+        type: s.kind,
+        data: s.values,
+        yAxisIndex: s.kind === 'bar' ? 0 : 1,
+        label: { show: true, position: 'top', fontSize: 12 },
+        ...(s.kind === 'bar' ? { barMaxWidth: 28 } : { symbolSize: 7 }),
+      })),
+    });
+    return await svgToPng(instance.renderToSVGString());
+  } finally {
+    instance.dispose();
+  }
+}
