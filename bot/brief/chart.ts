@@ -5,13 +5,16 @@ const WIDTH = 1000;
 const HEIGHT = 560;
 const COLORS = ['#5470c6', '#ee6666', '#91cc75', '#fac858', '#73c0de'];
 
+/** ECharts, loaded on the first chart (a service that never draws one never loads it), then kept. */
+let echartsModule: Promise<typeof import('echarts')> | undefined;
+
 /**
  * The brief's chart as a PNG: counts per day, bars (reports, door checks) on
  * the left axis and lines (anomalies) on the right, each point labelled.
  * Drawn by ECharts' server-side SVG renderer, then rasterised (see svgToPng).
  */
 export async function renderTrendChart(chart: { title: string; dates: string[]; series: ChartSeries[] }): Promise<Buffer> {
-  const echarts = await import('echarts');
+  const echarts = await (echartsModule ??= import('echarts'));
   const instance = echarts.init(null, null, { renderer: 'svg', ssr: true, width: WIDTH, height: HEIGHT });
   try {
     instance.setOption({
@@ -31,7 +34,8 @@ export async function renderTrendChart(chart: { title: string; dates: string[]; 
         type: s.kind,
         data: s.values,
         yAxisIndex: s.kind === 'bar' ? 0 : 1,
-        label: { show: true, position: 'top', fontSize: 12 },
+        // A zero says nothing and would sit on the axis under the other series' zeros.
+        label: { show: true, position: 'top', fontSize: 12, formatter: (p: { value: unknown }) => (p.value ? String(p.value) : '') },
         ...(s.kind === 'bar' ? { barMaxWidth: 28 } : { symbolSize: 7 }),
       })),
     });

@@ -8,6 +8,9 @@ import { dirname, join } from 'node:path';
  */
 export const CHART_FONT_FAMILY = 'Noto Sans Hans';
 
+/** resvg, loaded on the first picture, then kept: a later picture awaits no module loading at all. */
+let resvgModule: Promise<typeof import('@resvg/resvg-js')> | undefined;
+
 function fontFile(): string {
   const entry = createRequire(import.meta.url).resolve('@embedpdf/fonts-sc');
   return join(dirname(entry), '..', 'fonts', 'NotoSansHans-Regular.otf');
@@ -19,7 +22,7 @@ function fontFile(): string {
  * no system font. Text is drawn with {@link CHART_FONT_FAMILY} only.
  */
 export async function svgToPng(svg: string): Promise<Buffer> {
-  const { Resvg } = await import('@resvg/resvg-js');
+  const { Resvg } = await (resvgModule ??= import('@resvg/resvg-js'));
   const resvg = new Resvg(svg, {
     background: '#ffffff',
     font: { fontFiles: [fontFile()], loadSystemFonts: false, defaultFontFamily: CHART_FONT_FAMILY, sansSerifFamily: CHART_FONT_FAMILY },

@@ -54,7 +54,6 @@ for (const platform of PLATFORMS) {
       const { firing, group, mark } = await briefAt(hall, '2026-11-23T17:30:00+08:00');
       expect(firing, firing.detail).to.include({ outcome: 'done' });
       const brief = group.find((t) => t.includes('【每日研判简报】'));
-      if (!brief) console.log(JSON.stringify(await hall.service.db.all('SELECT id, channel, status, attempts, last_error, next_attempt_at, image_id, substr(body, 1, 30) AS b FROM outbox WHERE id > 0 ORDER BY id')));
       expect(brief, group.join('\n---\n')).to.be.a('string');
       expect(brief).to.contain('11月23日（周一） 17:30');
       expect(brief).to.contain('全大厅：晨检 3/6，午检 2/6，离岗 0/6');
