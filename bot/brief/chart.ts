@@ -3,7 +3,9 @@ import type { ChartSeries } from './section';
 
 const WIDTH = 1000;
 const HEIGHT = 560;
-const COLORS = ['#5470c6', '#ee6666', '#91cc75', '#fac858', '#73c0de'];
+/** Counts in blues and greens; anomalies (lines) in warm colours, whatever order the providers come in. */
+const BAR_COLORS = ['#5470c6', '#3ba272', '#73c0de', '#91cc75'];
+const LINE_COLORS = ['#ee6666', '#fc8452', '#fac858'];
 
 /** ECharts, loaded on the first chart (a service that never draws one never loads it), then kept. */
 let echartsModule: Promise<typeof import('echarts')> | undefined;
@@ -19,7 +21,6 @@ export async function renderTrendChart(chart: { title: string; dates: string[]; 
   try {
     instance.setOption({
       animation: false,
-      color: COLORS,
       textStyle: { fontFamily: CHART_FONT_FAMILY },
       title: { text: chart.title, left: 'center', top: 12, textStyle: { fontSize: 20, fontWeight: 'normal', fontFamily: CHART_FONT_FAMILY } },
       legend: { top: 48, textStyle: { fontSize: 14 } },
@@ -29,9 +30,10 @@ export async function renderTrendChart(chart: { title: string; dates: string[]; 
         { type: 'value', name: '人次', minInterval: 1 },
         { type: 'value', name: '异常', minInterval: 1, splitLine: { show: false } },
       ],
-      series: chart.series.map((s) => ({
+      series: chart.series.map((s, i) => ({
         name: s.name,
         type: s.kind,
+        color: colorOf(chart.series, i),
         data: s.values,
         yAxisIndex: s.kind === 'bar' ? 0 : 1,
         // A zero says nothing and would sit on the axis under the other series' zeros.
@@ -43,4 +45,11 @@ export async function renderTrendChart(chart: { title: string; dates: string[]; 
   } finally {
     instance.dispose();
   }
+}
+
+/** A series' colour: the next of its kind's palette. */
+function colorOf(series: ChartSeries[], index: number): string {
+  const palette = series[index].kind === 'bar' ? BAR_COLORS : LINE_COLORS;
+  const nth = series.slice(0, index).filter((s) => s.kind === series[index].kind).length;
+  return palette[nth % palette.length];
 }
