@@ -1,8 +1,10 @@
 import { expect } from 'chai';
 import { importGroups } from '../../bot/groups/import';
 import { dailyBrief } from '../../jobs/daily-brief';
+import { FakeDingtalk, ROBOT_SEND } from '../support/fake-dingtalk';
 import { Hall, PLATFORMS, type TestPlatform } from '../support/hall';
-import { pngSize } from '../support/png';
+import { FakeWecom } from '../support/fake-wecom';
+import { md5, pngSize } from '../support/png';
 import { freePort } from '../support/ports';
 
 const GROUPS = 'group,name\n应急处置组,李四\n应急处置组,周八\n综合协调组,王五\n';
@@ -124,6 +126,27 @@ describe('the daily brief’s chart on the other leadership channels', function 
     expect(hall.fake.callsTo('/cgi-bin/appchat/send').at(-1)?.body).to.deep.include({ chatid: 'wr-leaders', msgtype: 'image' });
   });
 
+  it('shows the chart in a markdown message by a DingTalk custom robot, which fetches it from the signed link', async () => {
+    const secret = 'SECb90923e19e58b466481e9e7b7a5b4f108a4531abde590ad3967fb29f0eae5c68';
+    const robot = await FakeDingtalk.start(secret);
+    try {
+      hall = await openHall('dingtalk', '2026-11-23T08:00:00+08:00', {
+        DINGTALK_LEADER_CONVERSATION_ID: '',
+        DINGTALK_LEADER_WEBHOOK: `${robot.url}${ROBOT_SEND}?access_token=robot-token`,
+        DINGTALK_LEADER_SECRET: secret,
+      });
+      await briefAt(hall, '2026-11-23T17:30:00+08:00');
+      expect(robot.groupTexts().join()).to.contain('【每日研判简报】');
+      const [image] = robot.groupImages();
+      expect(pngSize(image.png)).to.deep.equal({ width: 1000, height: 560 });
+      const markdown = robot.callsTo(ROBOT_SEND).at(-1)!.body!.markdown as { title: string; text: string };
+      expect(markdown.title).to.contain('近 14 天防疫数据走势');
+      expect(markdown.text).to.contain(`![${markdown.title}](${image.url})`);
+    } finally {
+      await robot.close();
+    }
+  });
+
   it('serves the DingTalk image link only with its signature and before it expires', async () => {
     hall = await openHall('dingtalk', '2026-11-23T08:00:00+08:00');
     const { mark } = await briefAt(hall, '2026-11-23T17:30:00+08:00');
@@ -139,5 +162,24 @@ describe('the daily brief’s chart on the other leadership channels', function 
 
     hall.clock.set('2026-12-01T17:31:00+08:00');
     expect((await fetch(url)).status).to.equal(401);
+  });
+});
+
+describe('the fake platforms check images as the real ones would', () => {
+  const post = async (url: string, body: unknown) => (await (await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })).json()) as { errcode: number };
+  const PNG_HEADER = Buffer.from('89504e470d0a1a0a0000000d49484452000003e80000023008060000001f15c489', 'hex');
+
+  it('WeCom: the robot refuses base64 that is no PNG or whose md5 differs; an app chat refuses an unknown media_id', async () => {
+    const wecom = await FakeWecom.start();
+    try {
+      const robot = `${wecom.url}/cgi-bin/webhook/send?key=k`;
+      expect((await post(robot, { msgtype: 'image', image: { base64: PNG_HEADER.toString('base64'), md5: md5(PNG_HEADER) } })).errcode).to.equal(0);
+      expect((await post(robot, { msgtype: 'image', image: { base64: PNG_HEADER.toString('base64'), md5: '0'.repeat(32) } })).errcode).to.not.equal(0);
+      expect((await post(robot, { msgtype: 'image', image: { base64: Buffer.from('GIF89a').toString('base64'), md5: md5(Buffer.from('GIF89a')) } })).errcode).to.not.equal(0);
+      expect((await post(`${wecom.url}/cgi-bin/appchat/send?access_token=t`, { chatid: 'c', msgtype: 'image', image: { media_id: 'never-uploaded' } })).errcode).to.not.equal(0);
+      expect(wecom.groupImages()).to.have.length(1);
+    } finally {
+      await wecom.close();
+    }
   });
 });
