@@ -34,10 +34,11 @@ export async function renderTrendChart(chart: { title: string; dates: string[]; 
         name: s.name,
         type: s.kind,
         color: colorOf(chart.series, i),
-        data: s.values,
+        // A zero says nothing, and its label would sit on the axis under the other series' zeros.
+        data: s.values.map((value) => ({ value, label: { show: value !== 0 } })),
         yAxisIndex: s.kind === 'bar' ? 0 : 1,
-        // A zero says nothing and would sit on the axis under the other series' zeros.
-        label: { show: true, position: 'top', fontSize: 12, formatter: (p: { value: unknown }) => (p.value ? String(p.value) : '') },
+        // A line's labels sit over the bars: on white, so that both stay readable.
+        label: { show: true, position: 'top', fontSize: 12, ...(s.kind === 'line' ? { backgroundColor: '#ffffff', padding: 2 } : {}) },
         ...(s.kind === 'bar' ? { barMaxWidth: 28 } : { symbolSize: 7 }),
       })),
     });
