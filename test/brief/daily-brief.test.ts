@@ -1,5 +1,6 @@
 import { expect } from 'chai';
 import { importGroups } from '../../bot/groups/import';
+import { setThreshold } from '../../bot/supplies/stock';
 import { dailyBrief } from '../../jobs/daily-brief';
 import { FakeDingtalk, ROBOT_SEND } from '../support/fake-dingtalk';
 import { Hall, PLATFORMS, type TestPlatform } from '../support/hall';
@@ -34,10 +35,16 @@ async function aDayOfReadings(hall: Hall): Promise<void> {
   await hall.send('lisi', '晨检 36.5');
   await hall.send('sunqi', '晨检 36.4');
   await hall.send('lisi', '进展 1 隔离 已送隔离室');
+  await hall.send('wangwu', '消杀 全部');
   hall.clock.set('2026-11-23T12:10:00+08:00');
   await hall.send('zhaoliu', '午检 37.4');
   await hall.send('wangwu', '处置 2 已复测正常');
   await hall.send('zhouba', '午检 37.4 黄码');
+  await hall.send('wangwu', '消杀 网办区 完成');
+  hall.clock.set('2026-11-23T14:30:00+08:00');
+  await hall.send('wangwu', '登记 钱九 13812345678 36.6 黄码');
+  await hall.service.db.tx((sql) => setThreshold(sql, '口罩', 200, '个', hall.clock.now()));
+  await hall.send('wangwu', '入库 口罩 120');
 }
 
 const signedLink = (text: string) => /(http:\/\/127\.0\.0\.1:\d+\/images\/\d+\.png\?exp=\d+&sig=[\w-]+)/.exec(text)?.[1];
@@ -65,6 +72,11 @@ for (const platform of PLATFORMS) {
       expect(brief).to.match(/#2 赵六（1号窗口）12:10 .*37\.4℃.*已处置（王五：已复测正常）/);
       expect(brief).to.match(/#3 周八（2号窗口）12:10 .*黄码.*待处置/);
       expect(brief).to.contain('#1 张三').and.contain('已完成 2/7 步').and.contain('超时：送医');
+      expect(brief).to.contain('四、门岗（访客）').and.contain('今日登记访客 1 人次，异常 1 人次').and.match(/钱九（138\*\*\*\*5678） 14:30 .*黄码/);
+      expect(brief).to.not.contain('13812345678');
+      expect(brief).to.contain('五、消杀').and.contain('08:00 轮：已完成 5/5').and.contain('12:00 轮：已完成 1/5，未完成：公共区域、税务区、休息区、自助服务区');
+      expect(brief).to.contain('17:30 轮：已完成 0/5，进行中');
+      expect(brief).to.contain('六、防疫物资').and.contain('口罩 120 个，低于预警数量 200 个');
       expect(brief).to.contain('附图：近 14 天');
 
       const png = await receivedChart(hall, mark);
@@ -80,7 +92,7 @@ for (const platform of PLATFORMS) {
       expect(await hall.count('outbound_image')).to.equal(0);
 
       const workday = await briefAt(hall, '2026-10-09T17:30:00+08:00');
-      expect(workday.group.join()).to.contain('今日无异常').and.contain('无进行中的应急处置');
+      expect(workday.group.join()).to.contain('今日无异常').and.contain('无进行中的应急处置').and.contain('今日登记访客 0 人次').and.contain('各项物资均不低于预警数量');
       expect((await briefAt(hall, '2026-10-09T17:30:00+08:00')).firing).to.include({ outcome: 'already-fired' });
       expect(await hall.count('outbound_image')).to.equal(1);
     });
