@@ -93,6 +93,7 @@ const schema = z
     CRON_PRIVACY_PURGE: cron('30 2 * * *'),
     VISITOR_RETENTION_DAYS: z.string().trim().default('28').pipe(z.coerce.number<string>().int().min(1).max(3650)),
     REPORT_RETENTION_DAYS: optional.pipe(z.coerce.number<string>().int().min(1).max(36500).optional()),
+    CRON_DAILY_BRIEF: cron('30 17 * * *'),
     ALERT_REPUSH_MINUTES: z.string().trim().default('30').pipe(z.coerce.number<string>().int().min(1).max(1440)),
     PROCEDURE_DUE_MINUTES: list('', parseDueMinutes, ' (e.g. 隔离=15,送医=60)'),
     DISINFECTION_AREAS: list('公共区域,税务区,网办区,休息区,自助服务区', parseAreas),
@@ -183,7 +184,7 @@ export interface Config {
   thresholds: { fever: number; highFever: number };
   /** Days an anomalous reading stays in every cross-check, summary and chart (today included), whatever follows it. */
   observationDays: number;
-  cron: { morningNudge: string; morningSummary: string; rosterReminder: string; rosterDeadline: string; alertEscalation: string; calendarWarning: string; incidentDeadlines: string; contactReadings: string; privacyPurge: string };
+  cron: { morningNudge: string; morningSummary: string; rosterReminder: string; rosterDeadline: string; alertEscalation: string; calendarWarning: string; incidentDeadlines: string; contactReadings: string; privacyPurge: string; dailyBrief: string };
   /** Days a visitor's record is kept before `privacy-purge` deletes it (SPEC §12). */
   visitorRetentionDays: number;
   /** Days staff readings are kept; undefined: kept (SPEC §12). */
@@ -274,6 +275,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       incidentDeadlines: e.CRON_INCIDENT_DEADLINES,
       contactReadings: e.CRON_CONTACT_READINGS,
       privacyPurge: e.CRON_PRIVACY_PURGE,
+      dailyBrief: e.CRON_DAILY_BRIEF,
     },
     visitorRetentionDays: e.VISITOR_RETENTION_DAYS,
     reportRetentionDays: e.REPORT_RETENTION_DAYS,

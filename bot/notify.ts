@@ -39,6 +39,13 @@ export class Notifier {
     return true;
   }
 
+  /** Queues an image (kept by saveImage in this transaction) to every leadership channel; false when there is none. */
+  async imageToLeaders(sql: Sql, imageId: number, caption: string, category: Category): Promise<boolean> {
+    const destinations = this.leaderDestinations;
+    for (const to of destinations) await this.outbox.enqueueImage(sql, to, imageId, caption, category);
+    return destinations.length > 0;
+  }
+
   /** Queues a direct message to a person, on the platform they last used (else WeCom, else DingTalk). */
   async toPerson(sql: Sql, person: Person, body: string, category: Category): Promise<boolean> {
     const to = this.personDestination(person);

@@ -1,4 +1,5 @@
 import type { Server } from 'node:http';
+import type Router from '@koa/router';
 import type Koa from 'koa';
 import { allCommands } from '../handlers';
 import { JOBS } from '../jobs';
@@ -19,6 +20,8 @@ import { mountDashboard } from './dashboard/routes';
 import type { Database } from './db/database';
 import { openDatabase } from './db/open';
 import { Directory } from './directory/directory';
+import { databaseImages } from './images/message';
+import { mountImages } from './images/routes';
 import { createDispatch } from './dispatch';
 import type { Logger } from './log';
 import type { Dispatch } from './message';
@@ -79,7 +82,8 @@ export async function createService({ config, log, clock = systemClock, db: give
 
   const channels = adapters.flatMap((a) => a.channels);
   const outbox = new Outbox({ channels, clock });
-  const outboxDispatcher = new OutboxDispatcher({ db, channels, clock, log: log.child({ component: 'outbox' }) });
+  const images = databaseImages(db, config.publicUrl);
+  const outboxDispatcher = new OutboxDispatcher({ db, channels, clock, images, log: log.child({ component: 'outbox' }) });
   const services: Services = { config, db, directory, notifier: new Notifier(outbox, adapters, log), calendar: new WorkCalendar(db), clock, log };
   const dispatch = createDispatch(services, {
     ...allCommands(),
@@ -87,7 +91,11 @@ export async function createService({ config, log, clock = systemClock, db: give
     afterCommit: () => outbox.takeQueued() && outboxDispatcher.kick(),
   });
   const health = async () => ({ calendar: await calendarHealth(services) });
-  const app = createServer({ adapters, dispatch, db, log, health, routes: (router) => mountDashboard(router, services, () => outboxDispatcher.kick()) });
+  const routes = (router: Router) => {
+    mountDashboard(router, services, () => outboxDispatcher.kick());
+    mountImages(router, services);
+  };
+  const app = createServer({ adapters, dispatch, db, log, health, routes });
   const runner = new JobRunner(services, () => outboxDispatcher.kick());
   const scheduler = new JobScheduler(services, runner, JOBS);
 

@@ -65,4 +65,8 @@ export class OutboxMessage {
 
   @Column({ name: 'merged_into_id', type: 'integer', nullable: true })
   mergedIntoId: number | null;
+
+  /** An image message: the outbound_image it sends, `body` being its caption; null for a text message. */
+  @Column({ name: 'image_id', type: 'integer', nullable: true })
+  imageId: number | null;
 }

@@ -1,6 +1,7 @@
 import { alertEscalation } from './alert-escalation';
 import { calendarWarning } from './calendar-warning';
 import { contactReadings } from './contact-readings';
+import { dailyBrief } from './daily-brief';
 import { disinfectionCheck } from './disinfection-check';
 import { disinfectionReminder } from './disinfection-reminder';
 import { incidentDeadlines } from './incident-deadlines';
@@ -12,7 +13,7 @@ import { privacyPurge } from './privacy-purge';
 import { rosterReminder } from './roster-reminder';
 
 /** Every scheduled job. */
-export const JOBS: Job[] = [morningNudge, morningSummary, rosterReminder, rosterDeadline, alertEscalation, calendarWarning, incidentDeadlines, contactReadings, disinfectionReminder, disinfectionCheck, privacyPurge];
+export const JOBS: Job[] = [morningNudge, morningSummary, rosterReminder, rosterDeadline, alertEscalation, calendarWarning, incidentDeadlines, contactReadings, disinfectionReminder, disinfectionCheck, privacyPurge, dailyBrief];
 
 export function findJob(name: string): Job | undefined {
   return JOBS.find((j) => j.name === (name as JobName));

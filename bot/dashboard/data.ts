@@ -10,6 +10,7 @@ import { checkScope, healthFlags } from '../health/health-check';
 import { describeAnomaly, observedAnomalies } from '../health/observation';
 import { contactMessages } from '../incidents/contact-messages';
 import { observedContacts } from '../incidents/observation';
+import { dailyTrend, type TrendDay } from '../health/trend';
 import { outboxBacklog, type OutboxBacklog } from '../outbox/status';
 import { sweepOfDay, type SweepView } from '../sweep/result';
 import { addDays, localTime, type LocalTime } from '../time';
@@ -67,13 +68,6 @@ export interface ContactObservedView {
   text: string;
   /** The latest reading's status; null when none since confirmation. */
   latest: Severity | null;
-}
-
-export interface TrendDay {
-  date: string;
-  reports: number;
-  anomalies: number;
-  people: number;
 }
 
 /** Everything the dashboard shows, for one viewer's scope. */
@@ -173,7 +167,7 @@ export async function dashboardData(sql: Sql, services: Services, now: Date, sco
     calendarWarning: (await calendarStatus(calendar, sql, local.date)).warning,
     observed: { days: check.observationDays, anomalies: observed },
     contacts,
-    trend: await trend(sql, window, local.date),
+    trend: await dailyTrend(sql, local.date, TREND_DAYS, window),
     sweep: await sweepOfDay(sql, local.date, window ?? undefined),
     disinfection: { rounds, begun: begunRounds(rounds, local.hour * 60 + local.minute).length },
     supplies: await stockList(sql, local.date),
@@ -197,20 +191,4 @@ async function alerts(sql: Sql, window: string | null, where: string, order: str
     acknowledgedAt: r.acknowledgedAt ?? undefined,
     note: r.note ?? undefined,
   }));
-}
-
-async function trend(sql: Sql, window: string | null, today: string): Promise<TrendDay[]> {
-  const from = addDays(today, -(TREND_DAYS - 1));
-  const rows = await sql.all<{ date: string; reports: unknown; anomalies: unknown; people: unknown }>(
-    `SELECT r.date, count(*) AS reports, sum(CASE WHEN r.status <> 'normal' THEN 1 ELSE 0 END) AS anomalies, count(DISTINCT r.staff_id) AS people
-       FROM report r${window === null ? '' : ' JOIN staff s ON s.id = r.staff_id'}
-      WHERE r.date >= ? AND r.date <= ? AND r.superseded_at IS NULL${window === null ? '' : ' AND s.window_name = ?'} GROUP BY r.date`,
-    window === null ? [from, today] : [from, today, window],
-  );
-  const byDate = new Map(rows.map((r) => [r.date, r]));
-  return Array.from({ length: TREND_DAYS }, (_, i) => {
-    const date = addDays(from, i);
-    const r = byDate.get(date);
-    return { date, reports: Number(r?.reports ?? 0), anomalies: Number(r?.anomalies ?? 0), people: Number(r?.people ?? 0) };
-  });
 }

@@ -1,3 +1,5 @@
+import type { ImageMessage } from '../images/message';
+
 /**
  * A way of delivering outbox messages: one per platform API (WeCom message/send,
  * WeCom group robot, DingTalk batchSend …). Adapters provide them; the outbox
@@ -21,6 +23,11 @@ export interface Channel {
    * asked to try again later (throttled), if any; throws a {@link SendError}.
    */
   send(targets: string[], body: string): Promise<{ retryTargets?: string[] }>;
+  /**
+   * Delivers an image message to one target, in the platform's image format;
+   * throws a {@link SendError}. Absent: the caption and a link to the image go as text.
+   */
+  sendImage?(target: string, image: ImageMessage): Promise<void>;
 }
 
 /** A delivery failure; `retryable` ones are tried again with backoff. */
@@ -39,7 +46,7 @@ export class SendError extends Error {
  * configuration names (the target is the symbolic `leaders`), 20 messages a
  * minute — the limit of WeCom's group robot and DingTalk's robots.
  */
-export function leadershipChannel(name: string, maxBytes: number, post: (body: string) => Promise<unknown>): Channel {
+export function leadershipChannel(name: string, maxBytes: number, post: (body: string) => Promise<unknown>, postImage?: (image: ImageMessage) => Promise<unknown>): Channel {
   return {
     name,
     perMinute: 20,
@@ -51,5 +58,6 @@ export function leadershipChannel(name: string, maxBytes: number, post: (body: s
       await post(body);
       return {};
     },
+    sendImage: postImage && (async (_target, image) => void (await postImage(image))),
   };
 }

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Database } from '../db/database';
+import type { ImageSource } from '../images/message';
 import { messages } from '../messages';
 import type { Logger } from '../log';
 import type { Clock } from '../time';
@@ -21,6 +22,8 @@ export interface DispatcherOptions {
   maxAttempts?: number;
   /** Rows claimed per pass (default 5000: 10,000 WeCom nudges in ten calls over two passes). */
   batchSize?: number;
+  /** Where image messages find their picture and its link (none: an image message fails). */
+  images?: ImageSource;
 }
 
 /** What one pass did, in outbox rows: delivered, back in the queue after a failed attempt, given up. */
@@ -50,6 +53,7 @@ export class OutboxDispatcher {
   private readonly leaseMs: number;
   private readonly maxAttempts: number;
   private readonly batchSize: number;
+  private readonly images: ImageSource | undefined;
   private timer: NodeJS.Timeout | undefined;
   private pass: Promise<PassResult> | undefined;
   private passes = 0;
@@ -67,6 +71,7 @@ export class OutboxDispatcher {
     this.leaseMs = options.leaseMs ?? MINUTE_MS;
     this.maxAttempts = options.maxAttempts ?? 10;
     this.batchSize = options.batchSize ?? 5_000;
+    this.images = options.images;
   }
 
   /** One deterministic pass over what is due now. Calls while a pass runs share it. */
@@ -179,8 +184,9 @@ export class OutboxDispatcher {
     return ready.slice(0, budget);
   }
 
-  /** A group's backlog, oldest first, as merged messages; the originals stay, pointing at them. */
-  private async merge(channel: Channel, rows: QueuedMessage[], leaseUntil: Date, log: Logger): Promise<QueuedMessage[]> {
+  /** A group's backlog, oldest first, as merged messages; the originals stay, pointing at them. Images are not merged: they follow the texts. */
+  private async merge(channel: Channel, backlog: QueuedMessage[], leaseUntil: Date, log: Logger): Promise<QueuedMessage[]> {
+    const rows = backlog.filter((r) => r.imageId === null);
     const out: QueuedMessage[] = [];
     for (const pack of mergeMessages(rows.map((r) => r.body), channel.maxBytes, mergedHeader)) {
       const members = pack.members.map((i) => rows[i]);
@@ -189,7 +195,7 @@ export class OutboxDispatcher {
       else log.warn({ ids: members.map((m) => m.id) }, 'another sender took over messages being merged; left to it');
     }
     log.info({ channel: channel.name, messages: rows.length, merged: out.length }, 'group backlog over the rate limit merged');
-    return out;
+    return [...out, ...backlog.filter((r) => r.imageId !== null)];
   }
 
   /**
@@ -201,10 +207,7 @@ export class OutboxDispatcher {
     const log = passLog.child({ channel: channel.name, ids: rows.map((r) => r.id) });
     let answer: { retryTargets?: string[] };
     try {
-      answer = await channel.send(
-        rows.map((r) => r.target),
-        rows[0].body,
-      );
+      answer = rows[0].imageId === null ? await channel.send(rows.map((r) => r.target), rows[0].body) : await this.sendImage(channel, rows[0]);
     } catch (err) {
       const error = describe(err);
       if (err instanceof SendError && !err.retryable) {
@@ -226,6 +229,15 @@ export class OutboxDispatcher {
       log.warn({ throttled: retry.length }, 'platform throttled some recipients; retrying them later');
       await this.retryOrFail(retry, 'throttled by the platform', result);
     }
+  }
+
+  /** One image message: in the channel's image format, or as its caption and link where the channel has none. */
+  private async sendImage(channel: Channel, row: QueuedMessage): Promise<{ retryTargets?: string[] }> {
+    const image = this.images && (await this.images(row.imageId!, row.body, this.clock.now()));
+    if (!image) throw new SendError(`image ${row.imageId} is not available`, false);
+    if (!channel.sendImage) return channel.send([row.target], `${row.body}\n${image.url}`);
+    await channel.sendImage(row.target, image);
+    return {};
   }
 
   /** Another attempt after a backoff that grows with the attempts made, or 'failed' once they are used up. */

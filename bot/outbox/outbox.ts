@@ -62,6 +62,21 @@ export class Outbox {
   }
 
   /**
+   * Queues an image message (an outbound_image kept in the same transaction)
+   * with its caption, due now; the channel sends it in its platform's image format.
+   */
+  async enqueueImage(sql: Sql, to: Destination, imageId: number, caption: string, category: OutboxCategory): Promise<void> {
+    const channel = this.channels.get(to.channel);
+    if (!channel) throw new Error(`no outbox channel named "${to.channel}"`);
+    const now = this.clock.now().toISOString();
+    await sql.run(
+      `INSERT INTO outbox (channel, target, rate_key, category, body, status, attempts, next_attempt_at, created_at, image_id) VALUES (?, ?, ?, ?, ?, 'pending', 0, ?, ?, ?)`,
+      [to.channel, to.target, channel.rateKey(to.target), category, caption, now, now, imageId],
+    );
+    this.queued = true;
+  }
+
+  /**
    * Whether anything was queued since the last call, resetting it: call it after
    * a commit and kick the dispatcher when true. A rolled-back enqueue only
    * causes a pass that finds nothing; the poll catches anything a kick missed.

@@ -7,6 +7,8 @@ export interface QueuedMessage {
   category: string;
   body: string;
   attempts: number;
+  /** An image message's outbound_image (its body is the caption); null for text. */
+  imageId: number | null;
 }
 
 /** A rate key's use of its budget: sends in the last minute plus sends other dispatchers hold in flight. */
@@ -51,6 +53,11 @@ export function recipientBatches(rows: QueuedMessage[], maxRecipients: number): 
   const open = new Map<string, { rows: QueuedMessage[]; targets: Set<string> }>();
   const batches: QueuedMessage[][] = [];
   for (const row of rows) {
+    // An image message is a call of its own: its body is only a caption.
+    if (row.imageId !== null) {
+      batches.push([row]);
+      continue;
+    }
     let batch = open.get(row.body);
     // A target twice in one call would be one delivery for two rows: the second waits for the next call.
     if (!batch || batch.rows.length >= maxRecipients || batch.targets.has(row.target)) {

@@ -1,13 +1,13 @@
 import type { Database, Sql } from '../db/database';
 import type { QueuedMessage, RateUsage } from './plan';
 
-const COLUMNS = 'id, channel, target, rate_key AS "rateKey", category, body, attempts';
+const COLUMNS = 'id, channel, target, rate_key AS "rateKey", category, body, attempts, image_id AS "imageId"';
 /** Ids per statement: well within SQLite's and PostgreSQL's parameter limits. */
 const CHUNK = 500;
 /** Only rows this dispatcher still holds: a claim taken over after its lease expired is not ours to settle. */
 const HELD = `status = 'sending' AND claimed_by = ?`;
 
-const toMessage = (row: QueuedMessage): QueuedMessage => ({ ...row, id: Number(row.id), attempts: Number(row.attempts) });
+const toMessage = (row: QueuedMessage): QueuedMessage => ({ ...row, id: Number(row.id), attempts: Number(row.attempts), imageId: row.imageId === null ? null : Number(row.imageId) });
 const iso = (at: Date) => at.toISOString();
 const marks = (n: number) => Array.from({ length: n }, () => '?').join(', ');
 

@@ -1,5 +1,6 @@
 import FakeTimers from '@sinonjs/fake-timers';
 import { expect } from 'chai';
+import { renderTrendChart } from '../../bot/brief/chart';
 import { loadConfig } from '../../bot/config';
 import { silentLogger } from '../../bot/log';
 import { createService, type Service } from '../../bot/service';
@@ -18,6 +19,9 @@ describe('a simulated week of scheduled jobs', function () {
   let service: Service;
 
   before(async () => {
+    // The chart's renderer loads its modules on first use (a dynamic import needs real turns of the event loop, which
+    // fake time does not give): draw one chart first, so that the brief's later ones await nothing real.
+    await renderTrendChart({ title: '', dates: [], series: [] });
     clock = FakeTimers.install({ now: new Date('2026-10-04T23:50:00+08:00'), toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'] });
     // SQLite whatever TEST_DATABASE_URL says: fake timers race ahead of PostgreSQL's real socket I/O,
     // and this is a test of the scheduler and the calendar, not of the database.
@@ -73,6 +77,12 @@ describe('a simulated week of scheduled jobs', function () {
     expect(delivered((b) => b.startsWith('【告警未处置'))).to.deep.equal(['2026-10-08T00:30 leaders', '2026-10-08T01:00 leaders', '2026-10-08T01:30 leaders']);
   });
 
+  it('sends the daily brief and its chart at 17:30 on each workday', () => {
+    expect(delivered((b) => b.startsWith('【每日研判简报】'))).to.deep.equal(['2026-10-08T09:30 leaders', '2026-10-09T09:30 leaders', '2026-10-10T09:30 leaders']);
+    // The simulator shows no pictures: the chart comes as its caption and signed link.
+    expect(delivered((b) => b.startsWith('近 14 天防疫数据走势') && /\/images\/\d+\.png\?exp=/.test(b))).to.have.length(3);
+  });
+
   it('keeps one ledger row per job and minute, run on workdays, recorded as not-workday otherwise', async () => {
     const rows = await service.db.all<{ job: string; outcome: string; n: unknown }>(
       `SELECT job, outcome, count(*) AS n FROM job_firing WHERE scheduled_for >= '2026-10-05' GROUP BY job, outcome ORDER BY job, outcome`,
@@ -82,6 +92,8 @@ describe('a simulated week of scheduled jobs', function () {
       'alert-escalation not-workday 1152',
       'calendar-warning done 7',
       'contact-readings done 14',
+      'daily-brief done 3',
+      'daily-brief not-workday 4',
       'disinfection-check done 9',
       'disinfection-check not-workday 12',
       'disinfection-reminder done 9',

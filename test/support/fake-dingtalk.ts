@@ -1,6 +1,7 @@
 import type { Server } from 'node:http';
 import { dingtalkSign } from '../../bot/adapters/dingtalk/sign';
 import { listenJson, type RecordedCall } from './json-server';
+import { pngSize } from './png';
 
 /** One request the fake DingTalk server received. */
 export type DingtalkCall = RecordedCall;
@@ -24,6 +25,7 @@ export class FakeDingtalk {
   private readonly scripts = new Map<string, Scripted[]>();
   private readonly outcomes = new WeakMap<DingtalkCall, boolean>();
   private tokenSerial = 0;
+  private readonly images = new WeakMap<DingtalkCall, { url: string; png: Buffer }>();
   private server!: Server;
   url = '';
 
@@ -55,8 +57,13 @@ export class FakeDingtalk {
   groupTexts(since = 0): string[] {
     return this.calls
       .slice(since)
-      .filter((c) => (c.path === GROUP_SEND || c.path === ROBOT_SEND) && this.outcomes.get(c))
+      .filter((c) => (c.path === GROUP_SEND || c.path === ROBOT_SEND) && this.outcomes.get(c) && !this.images.has(c))
       .map((c) => (c.path === GROUP_SEND ? content(c) : String((c.body?.text as { content?: string })?.content ?? '')));
+  }
+
+  /** Images the leadership group received (fetched by URL, as DingTalk does), from call `since`. */
+  groupImages(since = 0): { url: string; png: Buffer }[] {
+    return this.calls.slice(since).flatMap((c) => (this.outcomes.get(c) && this.images.has(c) ? [this.images.get(c)!] : []));
   }
 
   /** One-to-one robot messages delivered, one entry per recipient (throttled ones excluded). */
@@ -86,7 +93,16 @@ export class FakeDingtalk {
     return new Promise((resolve) => this.server.close(() => resolve()));
   }
 
-  private answer(call: DingtalkCall): [number, Record<string, unknown>, Record<string, string>?] {
+  private async answer(call: DingtalkCall): Promise<[number, Record<string, unknown>, Record<string, string>?]> {
+    const url = imageUrl(call);
+    if (url !== undefined && !this.scripts.get(call.path)?.length) {
+      const png = await fetchPng(url);
+      if (!png) {
+        this.outcomes.set(call, false);
+        return call.path === ROBOT_SEND ? [200, { errcode: 400304, errmsg: 'image fetch failed' }] : [400, { code: 'invalidParameter.photoURL', message: 'image could not be fetched' }];
+      }
+      this.images.set(call, { url, png });
+    }
     const scripted = this.scripts.get(call.path)?.shift();
     this.outcomes.set(call, !scripted || 'flowControlled' in scripted);
     if (scripted && 'redirect' in scripted) return [scripted.status, { errcode: 0, errmsg: 'ok' }, { location: scripted.redirect }];
@@ -112,6 +128,30 @@ export class FakeDingtalk {
       default:
         return [200, { errcode: 0, errmsg: 'ok', processQueryKey: 'q' }];
     }
+  }
+}
+
+/** The picture a leadership message shows: the robot's image message (photoURL) or a custom robot's markdown image. */
+function imageUrl(call: DingtalkCall): string | undefined {
+  if (call.path === GROUP_SEND && call.body?.msgKey === 'sampleImageMsg') {
+    try {
+      return String(JSON.parse(String(call.body.msgParam)).photoURL ?? '');
+    } catch {
+      return '';
+    }
+  }
+  if (call.path === ROBOT_SEND && call.body?.msgtype === 'markdown') return /!\[[^\]]*\]\(([^)\s]+)\)/.exec(String((call.body.markdown as { text?: string })?.text ?? ''))?.[1] ?? '';
+  return undefined;
+}
+
+/** Fetches an image as DingTalk would: a PNG from a 200 answer, or null. */
+async function fetchPng(url: string): Promise<Buffer | null> {
+  try {
+    const res = await fetch(url);
+    const bytes = Buffer.from(await res.arrayBuffer());
+    return res.status === 200 && pngSize(bytes) ? bytes : null;
+  } catch {
+    return null;
   }
 }
 

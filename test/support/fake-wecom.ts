@@ -1,5 +1,6 @@
 import type { Server } from 'node:http';
 import { listenJson, type RecordedCall } from './json-server';
+import { md5, multipartFiles, pngSize } from './png';
 
 /** One request the fake WeCom server received. */
 export type WecomCall = RecordedCall;
@@ -7,15 +8,29 @@ export type WecomCall = RecordedCall;
 /** A scripted answer: a WeCom errcode (HTTP 200), a bare HTTP status, or a redirect elsewhere. */
 export type Scripted = { errcode: number } | { status: number } | { redirect: string; status: 301 | 302 | 303 | 307 | 308 };
 
+/** The group robot's limit on an image, before base64 (PROTOCOLS.md). */
+const ROBOT_IMAGE_BYTES = 2 * 1024 * 1024;
+
+/** A picture the leadership group received: by the robot (base64 + md5) or by the app chat (uploaded media). */
+export interface ReceivedImage {
+  via: 'robot' | 'appchat';
+  png: Buffer;
+}
+
 /**
- * A fake WeCom API on 127.0.0.1: gettoken, message/send, appchat/send and the
- * group robot webhook. It records every call and answers success unless the
- * next answers for a path were scripted with `failNext`.
+ * A fake WeCom API on 127.0.0.1: gettoken, message/send, appchat/send,
+ * media/upload and the group robot webhook. It records every call and answers
+ * success unless the next answers for a path were scripted with `failNext`.
+ * Images are checked as WeCom would: the robot's base64 must decode to a PNG
+ * of at most 2 MB whose MD5 is the one given; an upload must carry a PNG in
+ * its multipart `media` field; an app chat image must name an uploaded media_id.
  */
 export class FakeWecom {
   readonly calls: WecomCall[] = [];
   private readonly scripts = new Map<string, Scripted[]>();
   private tokenSerial = 0;
+  private readonly media = new Map<string, Buffer>();
+  private readonly images = new WeakMap<WecomCall, ReceivedImage>();
   private server!: Server;
   url = '';
 
@@ -43,8 +58,13 @@ export class FakeWecom {
     return this.calls
       .slice(since)
       .filter((c) => c.path === '/cgi-bin/webhook/send' || c.path === '/cgi-bin/appchat/send')
-      .filter((c) => this.succeeded(c))
+      .filter((c) => this.succeeded(c) && c.body?.msgtype !== 'image')
       .map((c) => String((c.body?.text as { content?: string })?.content ?? ''));
+  }
+
+  /** Images the leadership group received, in order, from call number `since`. */
+  groupImages(since = 0): ReceivedImage[] {
+    return this.calls.slice(since).flatMap((c) => (this.succeeded(c) && this.images.has(c) ? [this.images.get(c)!] : []));
   }
 
   /** Direct app messages delivered, one entry per recipient, from call number `since`. */
@@ -60,6 +80,7 @@ export class FakeWecom {
     this.calls.length = 0;
     this.tokenSerial = 0;
     this.scripts.clear();
+    this.media.clear();
   }
 
   close(): Promise<void> {
@@ -82,6 +103,35 @@ export class FakeWecom {
       this.tokenSerial += 1;
       return [200, { errcode: 0, errmsg: 'ok', access_token: `token-${this.tokenSerial}`, expires_in: 7200 }];
     }
+    if (call.path === '/cgi-bin/media/upload') return this.upload(call);
+    if (call.body?.msgtype === 'image') {
+      const png = call.path === '/cgi-bin/webhook/send' ? robotImage(call) : this.media.get(String((call.body.image as { media_id?: string })?.media_id));
+      if (!png) {
+        this.outcomes.set(call, false);
+        return [200, call.path === '/cgi-bin/webhook/send' ? { errcode: 40009, errmsg: 'invalid image' } : { errcode: 40007, errmsg: 'invalid media_id' }];
+      }
+      this.images.set(call, { via: call.path === '/cgi-bin/webhook/send' ? 'robot' : 'appchat', png });
+    }
     return [200, { errcode: 0, errmsg: 'ok', invaliduser: '', msgid: `m${this.calls.length}` }];
   }
+
+  /** media/upload?type=image: the multipart field `media` must hold a PNG; answers its media_id. */
+  private upload(call: WecomCall): [number, Record<string, unknown>] {
+    const file = multipartFiles(call.headers['content-type'], call.raw).get('media');
+    if (call.query.type !== 'image' || !file?.filename || !pngSize(file.bytes)) {
+      this.outcomes.set(call, false);
+      return [200, { errcode: 40005, errmsg: 'invalid file type' }];
+    }
+    const mediaId = `media-${this.media.size + 1}`;
+    this.media.set(mediaId, file.bytes);
+    return [200, { errcode: 0, errmsg: 'ok', type: 'image', media_id: mediaId, created_at: '1700000000' }];
+  }
+}
+
+/** The robot's image: base64 that decodes to a PNG of at most 2 MB, with the MD5 given; else undefined. */
+function robotImage(call: WecomCall): Buffer | undefined {
+  const image = call.body?.image as { base64?: unknown; md5?: unknown } | undefined;
+  if (typeof image?.base64 !== 'string' || typeof image.md5 !== 'string' || !/^[A-Za-z0-9+/]+={0,2}$/.test(image.base64)) return undefined;
+  const png = Buffer.from(image.base64, 'base64');
+  return png.length <= ROBOT_IMAGE_BYTES && pngSize(png) && md5(png) === image.md5 ? png : undefined;
 }

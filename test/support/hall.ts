@@ -61,6 +61,8 @@ export interface HallOptions {
   log?: Logger;
   /** Timers of the long connections (fake ones let a test fire heartbeats and reconnects). */
   timers?: Timers;
+  /** The port to listen on (default: any free one), for a PUBLIC_URL that must name it. */
+  port?: number;
 }
 
 /**
@@ -93,7 +95,7 @@ export class Hall {
     const db = !shared ? await openTestDatabase(undefined, databaseUrl) : databaseUrl.startsWith('sqlite:') ? shared.service.db : await openDatabase(databaseUrl);
     if (!shared) await seedStaff(db, options.people ?? PEOPLE);
     const service = await createService({ config, log: options.log ?? silentLogger, clock, db, timers: options.timers });
-    const server = await service.listen(0, '127.0.0.1', { background: false });
+    const server = await service.listen(options.port ?? 0, '127.0.0.1', { background: false });
     await gateway?.connected();
     if (peer instanceof FakeWecomBot) {
       await peer.connected();

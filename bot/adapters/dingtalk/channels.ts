@@ -74,19 +74,35 @@ export function dingtalkChannels(config: DingtalkConfig, api: DingtalkApi, clock
   ];
   if (config.leaderConversationId) {
     const openConversationId = config.leaderConversationId;
-    channels.push(leadershipChannel('dingtalk-group', MAX_BYTES, async (body) => {
-      await api.post('/v1.0/robot/groupMessages/send', { robotCode: config.robotCode, openConversationId, ...text(body) });
-    }));
+    const groupSend = (message: { msgKey: string; msgParam: string }) => api.post('/v1.0/robot/groupMessages/send', { robotCode: config.robotCode, openConversationId, ...message });
+    channels.push(
+      leadershipChannel(
+        'dingtalk-group',
+        MAX_BYTES,
+        (body) => groupSend(text(body)),
+        // The robot's image message: DingTalk fetches the picture from the signed link.
+        (image) => groupSend({ msgKey: 'sampleImageMsg', msgParam: JSON.stringify({ photoURL: image.url }) }),
+      ),
+    );
   }
   if (config.leaderWebhook && config.leaderSecret) {
     const { leaderWebhook, leaderSecret } = config;
-    channels.push(leadershipChannel('dingtalk-webhook', MAX_BYTES, async (body) => {
-      const answer = await api.request(signedWebhookUrl(leaderWebhook, leaderSecret, clock.now()), { msgtype: 'text', text: { content: body } });
+    const webhookSend = async (message: unknown) => {
+      const answer = await api.request(signedWebhookUrl(leaderWebhook, leaderSecret, clock.now()), message);
       if (answer.httpStatus !== 200) throw new SendError(`robot webhook: HTTP ${answer.httpStatus}`, answer.httpStatus >= 500);
       const code = Number(answer.errcode ?? 0);
       if (code === 0) return;
       throw new SendError(`robot webhook: errcode ${code}`, code === THROTTLED || code === -1);
-    }));
+    };
+    channels.push(
+      leadershipChannel(
+        'dingtalk-webhook',
+        MAX_BYTES,
+        (body) => webhookSend({ msgtype: 'text', text: { content: body } }),
+        // A custom robot has no image message: markdown showing the picture from the signed link.
+        (image) => webhookSend({ msgtype: 'markdown', markdown: { title: image.caption, text: `#### ${image.caption}\n\n![${image.caption}](${image.url})` } }),
+      ),
+    );
   }
   return channels;
 }

@@ -57,7 +57,15 @@ export function wecomBotChannels(config: WecomBotConfig, link: WecomBotLink, log
   ];
   if (config.leaderChatId) {
     const chatid = config.leaderChatId;
-    channels.push(leadershipChannel('wecom-bot-group', MAX_BYTES, (body) => push(chatid, body)));
+    channels.push(
+      leadershipChannel(
+        'wecom-bot-group',
+        MAX_BYTES,
+        (body) => push(chatid, body),
+        // The long connection sends markdown, not pictures: the chart goes as a signed link to it.
+        (image) => push(chatid, `**${image.caption}**\n[查看图片](${image.url})`),
+      ),
+    );
   }
   return channels;
 }

@@ -45,13 +45,26 @@ export class WecomApi {
   }
 
   /** POSTs to an app API with the access token, refreshing it once on 40014/42001. */
-  async post(path: string, body: unknown): Promise<WecomAnswer> {
+  async post(path: string, body: unknown, params: Record<string, string> = {}): Promise<WecomAnswer> {
     const token = await this.token();
-    const first = await this.request(path, { access_token: token }, body);
+    const first = await this.request(path, { ...params, access_token: token }, body);
     if (!STALE_TOKEN.has(first.errcode ?? 0)) return check(path, first);
     this.log.info({ path, errcode: first.errcode }, 'access token rejected; refreshing once');
     this.invalidate(token);
-    return check(path, await this.request(path, { access_token: await this.token() }, body));
+    return check(path, await this.request(path, { ...params, access_token: await this.token() }, body));
+  }
+
+  /**
+   * Uploads a PNG as temporary media (`media/upload?type=image`, multipart
+   * field `media`, valid 3 days) and resolves with its media_id.
+   */
+  async uploadImage(png: Buffer, filename: string): Promise<string> {
+    const form = new FormData();
+    form.append('media', new Blob([new Uint8Array(png)], { type: 'image/png' }), filename);
+    const answer = await this.post('/cgi-bin/media/upload', form, { type: 'image' });
+    const mediaId = String(answer.media_id ?? '');
+    if (!mediaId) throw new SendError('/cgi-bin/media/upload: answered without media_id', true);
+    return mediaId;
   }
 
   /** POSTs to a group robot webhook (its key is its credential; no access token). */

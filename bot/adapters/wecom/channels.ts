@@ -5,6 +5,8 @@ import type { WecomApi } from './api';
 
 /** WeCom text messages are limited to 2048 bytes (PROTOCOLS.md). */
 const TEXT_BYTES = 2048;
+/** The file name an uploaded picture carries. */
+const IMAGE_FILE = 'chart.png';
 
 /**
  * The WeCom outbox channels: app messages to members (message/send, up to 1000
@@ -35,11 +37,27 @@ export function wecomChannels(config: WecomConfig, api: WecomApi, log: Logger): 
   ];
   if (config.leaderChatId) {
     const chatid = config.leaderChatId;
-    channels.push(leadershipChannel('wecom-appchat', TEXT_BYTES, (content) => api.post('/cgi-bin/appchat/send', { chatid, msgtype: 'text', text: { content } })));
+    channels.push(
+      leadershipChannel(
+        'wecom-appchat',
+        TEXT_BYTES,
+        (content) => api.post('/cgi-bin/appchat/send', { chatid, msgtype: 'text', text: { content } }),
+        // An app chat takes an image by media_id: upload the PNG as temporary media first.
+        async (image) => api.post('/cgi-bin/appchat/send', { chatid, msgtype: 'image', image: { media_id: await api.uploadImage(image.png, IMAGE_FILE) } }),
+      ),
+    );
   }
   if (config.leaderWebhookKey) {
     const key = config.leaderWebhookKey;
-    channels.push(leadershipChannel('wecom-robot', TEXT_BYTES, (content) => api.robot(key, { msgtype: 'text', text: { content } })));
+    channels.push(
+      leadershipChannel(
+        'wecom-robot',
+        TEXT_BYTES,
+        (content) => api.robot(key, { msgtype: 'text', text: { content } }),
+        // The group robot takes the picture itself: base64 of the PNG (≤ 2 MB) and its MD5.
+        (image) => api.robot(key, { msgtype: 'image', image: { base64: image.png.toString('base64'), md5: image.md5 } }),
+      ),
+    );
   }
   return channels;
 }
