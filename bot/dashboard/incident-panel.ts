@@ -33,8 +33,10 @@ export function incidentPanel(panel: IncidentsPanel | undefined, p: PageContext)
 function incidentCard(f: IncidentFacts, p: PageContext): Safe {
   const elapsed = Math.max(0, Math.round((Date.parse(f.asOf) - Date.parse(f.openedAt)) / 60_000));
   const late = f.steps.filter((s) => s.overdue).length;
-  return html`<article class="incident ${late ? 'late' : ''}" data-incident="${f.id}">
-  <div class="head"><span class="badge critical">应急 #${f.id}</span> <b>${f.subject}</b> <span class="muted">${f.situation}</span></div>
+  // A case opened by hand is named by its situation's first words: say it once.
+  const [title, detail] = f.situation.startsWith(f.subject) ? [f.situation, ''] : [f.subject, f.situation];
+  return html`<article class="incident" data-incident="${f.id}">
+  <div class="head"><span class="badge critical">应急 #${f.id}</span> <b>${title}</b> <span class="muted">${detail}</span></div>
   <div class="muted" data-testid="incident-${f.id}-elapsed">已用时 ${duration(elapsed)}${late ? html` · <span class="overdue">${late} 步超时</span>` : ''}${p.canAcknowledge ? html` · <a href="${reportPath(f.id)}" download data-testid="incident-${f.id}-report">下载报告（Word）</a>` : ''}</div>
   <table class="checklist">
     <thead><tr><th>步骤</th><th>负责组</th><th>时限</th><th>状态</th></tr></thead>
@@ -71,6 +73,6 @@ function contactList(contacts: ContactFacts[], p: PageContext): Safe {
   return html`<h3>密切接触者</h3><ul class="contacts">${contacts.map((c) => {
     const latest = c.readings.at(-1);
     return html`<li class="${c.status}" data-contact="${c.name}"><span class="badge ${c.status}">${CONTACT_STATUS[c.status]}</span> <b>${c.name}</b> <span class="muted">${c.window} · ${c.reason}</span>
-    <div class="${latest && latest.status !== 'normal' ? 'overdue' : ''}">${latest ? `最近体温：${readingText(latest, p.timezone)}` : '尚无体温记录'}</div></li>`;
+    <div class="${latest && (latest.status === 'warning' || latest.status === 'critical') ? 'overdue' : ''}">${latest ? `最近体温：${readingText(latest, p.timezone)}` : '尚无体温记录'}</div></li>`;
   })}</ul>`;
 }

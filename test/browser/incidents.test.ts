@@ -4,7 +4,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { horizontalOverflow, screenshot, suiteBrowser, watchErrors } from '../support/browser';
 import { DashboardVisitor } from '../support/dashboard';
 import type { Hall } from '../support/hall';
-import { hallWithGroups, incidentUnderWay } from '../support/incident';
+import { hallWithGroups, incidentUnderWay } from '../support/incident-hall';
 import { readDocx } from '../support/docx';
 
 describe('dashboard 应急处置 panel in Chromium', function () {
@@ -14,7 +14,7 @@ describe('dashboard 应急处置 panel in Chromium', function () {
   let context: BrowserContext;
 
   beforeEach(async () => {
-    hall = await hallWithGroups();
+    hall = await hallWithGroups({});
     await incidentUnderWay(hall);
     hall.clock.set('2026-11-23T10:30:00+08:00');
     context = await browser().newContext({ acceptDownloads: true });

@@ -5,7 +5,7 @@ import { expect } from 'chai';
 import { runCli } from '../support/cli';
 import { readDocx } from '../support/docx';
 import type { Hall } from '../support/hall';
-import { hallWithGroups, incidentUnderWay } from '../support/incident';
+import { hallWithGroups, incidentUnderWay } from '../support/incident-hall';
 import { wecomEnv } from '../support/wecom-client';
 
 describe('npm run cli -- incident report', function () {

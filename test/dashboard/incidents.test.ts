@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import { csrfOf, DashboardVisitor, signedIn, testIdText } from '../support/dashboard';
 import { readDocx } from '../support/docx';
 import type { Hall } from '../support/hall';
-import { hallWithGroups, incidentUnderWay } from '../support/incident';
+import { hallWithGroups, incidentUnderWay } from '../support/incident-hall';
 
 /** The rows of one incident's checklist on the page, by step name. */
 function checklist(page: string, id: number): Record<string, string> {
@@ -104,15 +104,28 @@ describe('dashboard 应急处置 panel', () => {
   });
 });
 
-describe('dashboard without incidents', () => {
-  it('shows no 应急处置 panel', async () => {
-    const hall = await hallWithGroups();
-    try {
-      const visitor = new DashboardVisitor(hall);
-      const { body } = await visitor.open(await visitor.link('wangwu'));
-      expect(body).not.to.contain('data-testid="incidents"');
-    } finally {
-      await hall.close();
-    }
+describe('dashboard 应急处置 panel, other cases', () => {
+  let hall: Hall;
+  beforeEach(async () => {
+    hall = await hallWithGroups({});
+  });
+  afterEach(() => hall.close());
+
+  it('shows no panel without incidents', async () => {
+    const { page } = await signedIn(hall, 'wangwu');
+    expect(page).not.to.contain('data-testid="incidents"');
+  });
+
+  it('shows an incident opened by hand (启动应急), about no staff member', async () => {
+    await hall.send('wangwu', '启动应急 门口一名群众体温 38.5℃');
+    const { page } = await signedIn(hall, 'wangwu');
+    expect(testIdText(page, 'incidents')).to.contain('应急处置 1').and.contain('门口一名群众体温').and.contain('密接：尚未登记');
+    expect(Object.keys(checklist(page, 1))).to.have.length(7);
+  });
+
+  it('leaves a drill out: the panel shows the hall’s real emergencies only', async () => {
+    await hall.send('wangwu', '演练 开始 1号窗口');
+    const { page } = await signedIn(hall, 'wangwu');
+    expect(page).not.to.contain('data-testid="incidents"').and.not.contain('演练人员');
   });
 });

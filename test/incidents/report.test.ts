@@ -3,14 +3,14 @@ import { reportDocument } from '../../bot/incidents/report/document';
 import { incidentFacts } from '../../bot/incidents/report/facts';
 import { readDocx } from '../support/docx';
 import type { Hall } from '../support/hall';
-import { hallWithGroups, incidentUnderWay } from '../support/incident';
+import { hallWithGroups, incidentUnderWay } from '../support/incident-hall';
 
 const TZ = 'Asia/Shanghai';
 
 describe('the report upward (如实上报) as a Word document', () => {
   let hall: Hall;
   beforeEach(async () => {
-    hall = await hallWithGroups();
+    hall = await hallWithGroups({});
     await incidentUnderWay(hall);
   });
   afterEach(() => hall.close());
@@ -88,5 +88,40 @@ describe('the report upward (如实上报) as a Word document', () => {
 
   it('knows no incident of another number', async () => {
     expect(await incidentFacts(hall.service.db, 9, hall.clock.now(), TZ)).to.equal(undefined);
+  });
+});
+
+describe('the report upward of an incident about no staff member, and of a drill', () => {
+  let hall: Hall;
+  beforeEach(async () => {
+    hall = await hallWithGroups({});
+  });
+  afterEach(() => hall.close());
+
+  const report = async () => (await readDocx(await reportDocument((await incidentFacts(hall.service.db, 1, hall.clock.now(), TZ))!, TZ))).text;
+
+  it('states a case opened by hand (启动应急) by its situation and the leader who opened it', async () => {
+    await hall.send('wangwu', '启动应急 门口一名群众体温 38.5℃ 已在门岗等候');
+    hall.clock.set('2026-11-23T08:20:00+08:00');
+    await hall.send('zhouba', '密接 1 确认 赵六');
+    const text = await report();
+    expect(text).to.contain('疫情防控应急处置情况报告（#1）').and.not.contain('【演练】');
+    expect(text).to.match(/事件对象\s+门口一名群众体温/);
+    expect(text).to.contain('2026-11-23 08:05 由 王五 启动应急').and.not.contain('当事人');
+    expect(text).to.match(/赵六\s+1号窗口\s+排查添加\s+已确认（周八 11-23 08:20）\s+无记录/);
+  });
+
+  it('marks a drill’s report 【演练】 and gives its contacts’ drill readings, never their reports', async () => {
+    await hall.send('wangwu', '演练 开始 1号窗口');
+    await hall.send('zhouba', '密接 1 确认 赵六');
+    hall.clock.set('2026-11-23T08:30:00+08:00');
+    await hall.send('zhaoliu', '演练 36.7 绿码');
+    await hall.send('lisi', '晨检 36.4');
+    const text = await report();
+    expect(text.startsWith('【演练】疫情防控应急演练报告（#1）'), text.slice(0, 40)).to.equal(true);
+    expect(text).to.match(/演练对象\s+演练人员（1号窗口）/).and.contain('由 王五 开始演练');
+    expect(text).to.match(/赵六\s+1号窗口\s+同窗口\s+已确认（周八 11-23 08:05）\s+11-23 08:30 演练 36\.7℃ 绿码/);
+    expect(text).to.match(/李四\s+1号窗口\s+窗口负责人\s+待核实\s+无记录/);
+    expect(text).to.contain('本次为应急演练').and.not.contain('告警处置');
   });
 });

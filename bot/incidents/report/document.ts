@@ -76,11 +76,11 @@ function caseRows(f: IncidentFacts, tz: string): [string, string][] {
     rows.push(['症状', symptomsText(c.symptoms)]);
     rows.push(['上报时间', `${stamp(c.receivedAt, tz)}${c.reportedBy ? `（${c.reportedBy} 代报）` : ''}`]);
   } else {
-    rows.push(['事件对象', f.subject]);
+    rows.push([f.kind === 'drill' ? '演练对象' : '事件对象', f.subject]);
   }
   rows.push(['发现情况', f.situation]);
   if (f.alert) rows.push(['告警级别', `${SEVERITY_LABEL[f.alert.severity]}${f.alert.instruction ? `；处置要求：${f.alert.instruction}` : ''}`]);
-  rows.push(['启动', `${stamp(f.openedAt, tz)} ${f.openedBy ? `由 ${f.openedBy} 启动应急` : '体温上报触发，系统自动启动'}`]);
+  rows.push(['启动', `${stamp(f.openedAt, tz)} ${f.kind === 'drill' ? `由 ${f.openedBy ?? ''} 开始演练` : f.openedBy ? `由 ${f.openedBy} 启动应急` : '体温上报触发，系统自动启动'}`]);
   if (f.alert) rows.push(['告警处置', f.alert.acknowledged ? `${f.alert.acknowledged.by} ${stamp(f.alert.acknowledged.at, tz)}：${f.alert.acknowledged.note}` : '未处置']);
   rows.push(['当前状态', f.closing ? `已结案（${stamp(f.closing.at, tz)}，${f.closing.by}）` : '处置中']);
   return rows;
@@ -105,7 +105,7 @@ function stepsTable(f: IncidentFacts, tz: string): Table {
 function contactsTable(f: IncidentFacts, tz: string): Table {
   return table(
     [8, 9, 10, 12, 30],
-    ['姓名', '窗口', '来源', '核实', '事件当日起的体温记录'],
+    ['姓名', '窗口', '来源', '核实', f.kind === 'drill' ? '演练读数' : '事件当日起的体温记录'],
     f.contacts.map((c) => [
       c.name,
       c.window,

@@ -1,10 +1,10 @@
-import type { HealthCode, Severity, Slot } from '../../../entities';
+import type { HealthCode, Severity, Slot, SubjectKind } from '../../../entities';
 import type { Sql } from '../../db/database';
 import { localTime } from '../../time';
 import type { StepView } from '../messages';
-import { findIncident, incidentSteps } from '../store';
+import { findIncident, incidentSteps, type IncidentRow } from '../store';
 import { massTestingOf, type MassTestingResult } from './mass-testing';
-import { readingsSince, type Reading } from './readings';
+import { drillReadings, readingsSince, type Reading } from './readings';
 
 /** The reading that raised the incident's alert, and whose it was. */
 export interface CaseFacts {
@@ -36,18 +36,20 @@ export interface ContactFacts {
   reason: string;
   status: 'proposed' | 'confirmed' | 'excluded';
   decided: { by: string; at: string } | null;
-  /** Current readings from the incident's day on, oldest first. */
+  /** Current readings from the incident's day on, oldest first; in a drill, the drill readings. */
   readings: Reading[];
 }
 
 /** Everything the report upward (如实上报, SPEC §11) states about one incident. */
 export interface IncidentFacts {
   id: number;
+  /** A staff member's reading, a leader's 启动应急, or a drill (every part of its report marked 【演练】). */
+  kind: SubjectKind;
   subject: string;
   situation: string;
   status: 'open' | 'closed';
   openedAt: string;
-  /** The leader who opened it by hand (启动应急); null when a reading did. */
+  /** The leader who opened it by hand (启动应急, 演练 开始); null when a reading did. */
   openedBy: string | null;
   case: CaseFacts | null;
   alert: AlertFacts | null;
@@ -109,12 +111,13 @@ export async function incidentFacts(sql: Sql, id: number, now: Date, timezone: s
       WHERE i.id = ?`,
     [id],
   );
-  const contacts = await contactsOf(sql, id, localTime(new Date(incident.openedAt), timezone).date);
+  const contacts = await contactsOf(sql, incident, localTime(new Date(incident.openedAt), timezone).date);
   return {
     ...incident,
     openedBy: head.opened_by,
     case: caseOf(head),
-    alert: head.severity
+    // A drill's alert only holds its number: born handled, never pushed.
+    alert: head.severity && incident.kind !== 'drill'
       ? {
           severity: head.severity,
           reasons: head.reasons ?? '',
@@ -145,15 +148,20 @@ function caseOf(h: HeadRow): CaseFacts | null {
   };
 }
 
-/** The incident's contacts, confirmed first, then to check, then excluded, by name; each with their readings since `fromDate`. */
-async function contactsOf(sql: Sql, id: number, fromDate: string): Promise<ContactFacts[]> {
+/**
+ * The incident's contacts, confirmed first, then to check, then excluded, by
+ * name; each with their readings since `fromDate`, or in a drill the drill's.
+ */
+async function contactsOf(sql: Sql, incident: IncidentRow, fromDate: string): Promise<ContactFacts[]> {
+  const { id } = incident;
   const rows = await sql.all<{ staff_id: unknown; name: string; window_name: string; reason: string; status: ContactFacts['status']; decided_at: string | null; decided_by: string | null }>(
     `SELECT c.staff_id, s.name, s.window_name, c.reason, c.status, c.decided_at, d.name AS decided_by
        FROM incident_contact c JOIN staff s ON s.id = c.staff_id LEFT JOIN staff d ON d.id = c.decided_by_id
       WHERE c.incident_id = ?`,
     [id],
   );
-  const readings = await readingsSince(sql, rows.map((r) => Number(r.staff_id)), fromDate);
+  const ids = rows.map((r) => Number(r.staff_id));
+  const readings = incident.kind === 'drill' ? await drillReadings(sql, id, ids) : await readingsSince(sql, ids, fromDate);
   return rows
     .map((r) => ({
       staffId: Number(r.staff_id),

@@ -1,17 +1,34 @@
 import type { HealthCode, Severity, Slot } from '../../../entities';
 import type { Sql } from '../../db/database';
 
-/** One current reading of a person, as the report and the dashboard show it. */
+/** One reading of a person, as the report and the dashboard show it. */
 export interface Reading {
   staffId: number;
-  date: string;
-  slot: Slot;
+  /** null: a drill reading, given in answer to a drill and never a report. */
+  slot: Slot | null;
   temperature: number;
   healthCode: HealthCode | null;
   /** '' declared none; null not mentioned. */
   symptoms: string | null;
-  status: Severity;
+  /** How the reading was judged; null for a drill reading, which is not. */
+  status: Severity | null;
   receivedAt: string;
+}
+
+interface Row {
+  staffId: unknown;
+  slot: Slot | null;
+  temperature: unknown;
+  healthCode: HealthCode | null;
+  symptoms: string | null;
+  status: Severity | null;
+  receivedAt: string;
+}
+
+function byPerson(staffIds: number[], rows: Row[]): Map<number, Reading[]> {
+  const map = new Map<number, Reading[]>(staffIds.map((id) => [id, []]));
+  for (const r of rows) map.get(Number(r.staffId))?.push({ ...r, staffId: Number(r.staffId), temperature: Number(r.temperature) });
+  return map;
 }
 
 /**
@@ -20,24 +37,21 @@ export interface Reading {
  * incident's day. One query, whatever the number of people.
  */
 export async function readingsSince(sql: Sql, staffIds: number[], fromDate: string): Promise<Map<number, Reading[]>> {
-  const byPerson = new Map<number, Reading[]>(staffIds.map((id) => [id, []]));
-  if (staffIds.length === 0) return byPerson;
-  const rows = await sql.all<{ staff_id: unknown; date: string; slot: Slot; temperature: unknown; health_code: HealthCode | null; symptoms: string | null; status: Severity; received_at: string }>(
-    `SELECT staff_id, date, slot, temperature, health_code, symptoms, status, received_at FROM report
+  if (staffIds.length === 0) return new Map();
+  const rows = await sql.all<Row>(
+    `SELECT staff_id AS "staffId", slot, temperature, health_code AS "healthCode", symptoms, status, received_at AS "receivedAt" FROM report
       WHERE superseded_at IS NULL AND date >= ? AND staff_id IN (${staffIds.map(() => '?').join(', ')}) ORDER BY received_at, id`,
     [fromDate, ...staffIds],
   );
-  for (const r of rows) {
-    byPerson.get(Number(r.staff_id))?.push({
-      staffId: Number(r.staff_id),
-      date: r.date,
-      slot: r.slot,
-      temperature: Number(r.temperature),
-      healthCode: r.health_code,
-      symptoms: r.symptoms,
-      status: r.status,
-      receivedAt: r.received_at,
-    });
-  }
-  return byPerson;
+  return byPerson(staffIds, rows);
+}
+
+/** The readings given in a drill (演练 36.5), oldest first, by person: a drill's contacts answer there, never in reports. */
+export async function drillReadings(sql: Sql, incidentId: number, staffIds: number[]): Promise<Map<number, Reading[]>> {
+  const rows = await sql.all<Row>(
+    `SELECT staff_id AS "staffId", NULL AS slot, temperature, health_code AS "healthCode", symptoms, NULL AS status, received_at AS "receivedAt"
+       FROM drill_reading WHERE incident_id = ? ORDER BY received_at, id`,
+    [incidentId],
+  );
+  return byPerson(staffIds, rows);
 }

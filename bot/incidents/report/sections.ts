@@ -1,12 +1,18 @@
+import { marked } from '../../drills/mark';
 import { stepLabel } from '../messages';
 import type { IncidentFacts } from './facts';
 import { CONTACT_STATUS, stamp } from './wording';
 
 /** The sentences of the report upward (如实上报): each section's text from the incident's facts. */
 export const reportSections = {
-  title: (f: IncidentFacts) => `疫情防控应急处置情况报告（#${f.id}）`,
+  /** A drill's report says so first: it must never pass for a real case's. */
+  title: (f: IncidentFacts) => marked(f, `疫情防控应急${f.kind === 'drill' ? '演练' : '处置情况'}报告（#${f.id}）`),
 
-  subtitle: (f: IncidentFacts, tz: string) => `事件编号 #${f.id} · ${f.closing ? '已结案' : '处置中'} · 数据截至 ${stamp(f.asOf, tz)}`,
+  subtitle: (f: IncidentFacts, tz: string) => marked(f, `事件编号 #${f.id} · ${f.closing ? '已结案' : '处置中'} · 数据截至 ${stamp(f.asOf, tz)}`),
+
+  /** How it started: a reading, a leader's 启动应急, or a drill. */
+  opening: (f: IncidentFacts) =>
+    f.kind === 'drill' ? `${f.openedBy ?? ''} 开始应急演练：${f.situation}` : f.openedBy ? `${f.openedBy} 启动应急处置：${f.situation}` : `体温上报发现 ${f.subject}：${f.situation}，启动应急处置`,
 
   stepsSummary: (f: IncidentFacts) => {
     const done = f.steps.filter((s) => s.done).length;
@@ -33,7 +39,7 @@ export const reportSections = {
   /** What was done, in order: the opening, each step, each contact decided, the alert acknowledged, the closing; each with its note. */
   timeline: (f: IncidentFacts, tz: string): string[] => {
     const events: { at: string; text: string }[] = [
-      { at: f.openedAt, text: f.openedBy ? `${f.openedBy} 启动应急处置：${f.situation}` : `体温上报发现 ${f.subject}：${f.situation}，启动应急处置` },
+      { at: f.openedAt, text: reportSections.opening(f) },
     ];
     for (const s of f.steps) if (s.done) events.push({ at: s.done.iso, text: `${stepLabel(s.step)} 完成（${s.done.by}）${s.done.note ? `：${s.done.note}` : ''}` });
     for (const c of f.contacts) if (c.decided) events.push({ at: c.decided.at, text: `${c.decided.by} ${CONTACT_STATUS[c.status]}密切接触者 ${c.name}` });
@@ -49,7 +55,7 @@ export const reportSections = {
     return [`${stamp(f.closing.at, tz)} 由 ${f.closing.by} 结案。`, `总结：${f.closing.summary}`, steps];
   },
 
-  footer: (f: IncidentFacts, tz: string) => `本报告由 HallGuard 大厅防疫值守助手根据系统记录生成，数据截至 ${stamp(f.asOf, tz)}。`,
+  footer: (f: IncidentFacts, tz: string) => `${f.kind === 'drill' ? '本次为应急演练，所涉人员与读数均为演练数据，不计入疫情统计。' : ''}本报告由 HallGuard 大厅防疫值守助手根据系统记录生成，数据截至 ${stamp(f.asOf, tz)}。`,
 
   signature: () => '填报人：__________　　审核人：__________　　报送日期：__________',
 };

@@ -17,8 +17,8 @@ export const symptomsText = (symptoms: string | null) => (symptoms === null ? '�
 
 /** One reading on a line: 11-23 08:01 晨检 36.5℃ 绿码 症状：无. */
 export function readingText(r: Reading, timezone: string): string {
-  const slot = (SLOT_LABEL as Record<string, string>)[r.slot] ?? r.slot;
-  const flag = r.status === 'normal' ? '' : ' ⚠异常';
+  const slot = r.slot ? SLOT_LABEL[r.slot] ?? r.slot : '演练';
+  const flag = r.status === 'warning' || r.status === 'critical' ? ' ⚠异常' : '';
   return `${stamp(r.receivedAt, timezone).slice(5)} ${slot} ${celsius(r.temperature)} ${codeText(r.healthCode)} 症状：${symptomsText(r.symptoms)}${flag}`;
 }
 
