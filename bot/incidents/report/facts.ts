@@ -4,7 +4,7 @@ import { localTime } from '../../time';
 import type { StepView } from '../messages';
 import { findIncident, incidentSteps, type IncidentRow } from '../store';
 import { massTestingOf, type MassTestingResult } from './mass-testing';
-import { drillReadings, readingsSince, type Reading } from './readings';
+import { drillReadings, readingsFromDay, type Reading } from './readings';
 
 /** The reading that raised the incident's alert, and whose it was. */
 export interface CaseFacts {
@@ -161,7 +161,7 @@ async function contactsOf(sql: Sql, incident: IncidentRow, fromDate: string): Pr
     [id],
   );
   const ids = rows.map((r) => Number(r.staff_id));
-  const readings = incident.kind === 'drill' ? await drillReadings(sql, id, ids) : await readingsSince(sql, ids, fromDate);
+  const readings = incident.kind === 'drill' ? await drillReadings(sql, id, ids) : await readingsFromDay(sql, ids, fromDate);
   return rows
     .map((r) => ({
       staffId: Number(r.staff_id),

@@ -36,7 +36,7 @@ function byPerson(staffIds: number[], rows: Row[]): Map<number, Reading[]> {
  * date on, oldest first, by person: what a contact reported since the
  * incident's day. One query, whatever the number of people.
  */
-export async function readingsSince(sql: Sql, staffIds: number[], fromDate: string): Promise<Map<number, Reading[]>> {
+export async function readingsFromDay(sql: Sql, staffIds: number[], fromDate: string): Promise<Map<number, Reading[]>> {
   if (staffIds.length === 0) return new Map();
   const rows = await sql.all<Row>(
     `SELECT staff_id AS "staffId", slot, temperature, health_code AS "healthCode", symptoms, status, received_at AS "receivedAt" FROM report
