@@ -98,7 +98,7 @@ describe('dashboard 应急处置 panel', () => {
   it('moves a closed incident to the last week’s list, with its report still to download', async () => {
     await hall.send('wangwu', '结案 1 核酸阴性 解除隔离');
     const { page } = await as('wangwu');
-    expect(page).not.to.contain('data-incident="1"');
+    expect(checklist(page, 1)).to.deep.equal({});
     expect(testIdText(page, 'incidents')).to.contain('应急处置 0').and.contain('近 7 天已结案').and.contain('#1 张三（1号窗口）');
     expect(page).to.contain('href="/dashboard/incidents/1/report.docx"');
   });
