@@ -69,6 +69,14 @@ describe('the report upward (如实上报) as a Word document', () => {
     expect(text).to.match(/六、结案总结\s+尚未结案。/);
   });
 
+  it('states a 全员测温 result, when the incident had one: who was asked, who answered, what was abnormal, who is missing', async () => {
+    hall.clock.set('2026-11-23T10:30:00+08:00');
+    const facts = (await incidentFacts(hall.service.db, 1, hall.clock.now(), TZ))!;
+    const massTesting = { startedAt: '2026-11-23T01:00:00.000Z', running: false, expected: 6, reported: 5, abnormal: [{ name: '孙七', finding: '37.6℃' }], missing: ['周八'] };
+    const { text } = await readDocx(await reportDocument({ ...facts, massTesting }, TZ));
+    expect(text).to.match(/四、全员测温\s+2026-11-23 09:00 开展全员测温，应测 6 人，已测 5 人。\s+体温或健康码异常：孙七（37\.6℃）。\s+未测：周八。/);
+  });
+
   it('carries the closing summary and the steps left undone once closed', async () => {
     hall.clock.set('2026-11-23T16:00:00+08:00');
     await hall.send('wangwu', '结案 1 核酸阴性 排除感染 解除隔离');

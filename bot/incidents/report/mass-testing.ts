@@ -4,6 +4,8 @@ import type { Sql } from '../../db/database';
 export interface MassTestingResult {
   /** When everyone was asked, ISO 8601. */
   startedAt: string;
+  /** Still waiting for answers (its 30 minutes not up, someone missing). */
+  running: boolean;
   expected: number;
   reported: number;
   /** Readings out of the normal range: name and what was found. */

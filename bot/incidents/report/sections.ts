@@ -30,7 +30,7 @@ export const reportSections = {
     const m = f.massTesting;
     if (!m) return ['未开展。'];
     return [
-      `${stamp(m.startedAt, tz)} 开展全员测温，应测 ${m.expected} 人，已测 ${m.reported} 人。`,
+      `${stamp(m.startedAt, tz)} 开展全员测温${m.running ? '（进行中）' : ''}，应测 ${m.expected} 人，已测 ${m.reported} 人。`,
       m.abnormal.length ? `体温或健康码异常：${m.abnormal.map((a) => `${a.name}（${a.finding}）`).join('、')}。` : '未发现异常。',
       m.missing.length ? `未测：${m.missing.join('、')}。` : '全员已测。',
     ];
