@@ -43,6 +43,7 @@ function incidentCard(f: IncidentFacts, p: PageContext): Safe {
     <tbody>${f.steps.map((s) => stepRow(f.id, s, p))}</tbody>
   </table>
   ${contactList(f.contacts, p)}
+  <p class="muted" data-testid="incident-${f.id}-sweep">${sweepLine(f)}</p>
 </article>`;
 }
 
@@ -66,6 +67,13 @@ function stepForm(id: number, s: StepView, p: PageContext): Safe | '' {
     <label><span class="sr">${stepLabel(s.step)} 情况</span><input name="note" required maxlength="500" placeholder="情况，如：已送隔离室" autocomplete="off"></label>
     <button type="submit">完成</button>
   </form>`;
+}
+
+/** The incident's 全员测温 in a line: not run yet, or how many have answered and who not. */
+function sweepLine(f: IncidentFacts): string {
+  const m = f.massTesting;
+  if (!m) return '全员测温：未开展（排查开始时自动发起）';
+  return `全员测温${m.running ? '（进行中）' : ''}：已测 ${m.reported}/${m.expected}${m.abnormal.length ? `，异常 ${m.abnormal.map((a) => a.name).join('、')}` : ''}${m.missing.length ? `，未测 ${m.missing.join('、')}` : ''}`;
 }
 
 function contactList(contacts: ContactFacts[], p: PageContext): Safe {

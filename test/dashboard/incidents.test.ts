@@ -37,6 +37,14 @@ describe('dashboard 应急处置 panel', () => {
     const contacts = testIdText(page, 'incidents');
     expect(contacts).to.contain('已确认 赵六 1号窗口 · 同窗口 最近体温：11-23 09:05 晨检 36.6℃ 绿码');
     expect(contacts).to.contain('已排除 李四 1号窗口 · 窗口负责人 尚无体温记录');
+    expect(testIdText(page, 'incident-1-sweep')).to.equal('全员测温：未开展（排查开始时自动发起）');
+  });
+
+  it('shows the 全员测温 that 排查 started, as it runs', async () => {
+    await hall.send('lisi', '进展 1 排查 已排查同窗口人员');
+    await hall.send('zhaoliu', '36.5');
+    const { page } = await as('wangwu');
+    expect(testIdText(page, 'incident-1-sweep')).to.equal('全员测温（进行中）：已测 1/5，未测 李四、孙七、周八、王五');
   });
 
   it('records a step done from the panel exactly as 进展 does: the reply, the leadership push and the checklist', async () => {

@@ -3,7 +3,7 @@ import { reportDocument } from '../../bot/incidents/report/document';
 import { incidentFacts } from '../../bot/incidents/report/facts';
 import { readDocx } from '../support/docx';
 import type { Hall } from '../support/hall';
-import { hallWithGroups, incidentUnderWay } from '../support/incident-hall';
+import { deadlinesAt, hallWithGroups, incidentUnderWay } from '../support/incident-hall';
 
 const TZ = 'Asia/Shanghai';
 
@@ -69,12 +69,16 @@ describe('the report upward (如实上报) as a Word document', () => {
     expect(text).to.match(/六、结案总结\s+尚未结案。/);
   });
 
-  it('states a 全员测温 result, when the incident had one: who was asked, who answered, what was abnormal, who is missing', async () => {
-    hall.clock.set('2026-11-23T10:30:00+08:00');
-    const facts = (await incidentFacts(hall.service.db, 1, hall.clock.now(), TZ))!;
-    const massTesting = { startedAt: '2026-11-23T01:00:00.000Z', running: false, expected: 6, reported: 5, abnormal: [{ name: '孙七', finding: '37.6℃' }], missing: ['周八'] };
-    const { text } = await readDocx(await reportDocument({ ...facts, massTesting }, TZ));
-    expect(text).to.match(/四、全员测温\s+2026-11-23 09:00 开展全员测温，应测 6 人，已测 5 人。\s+体温或健康码异常：孙七（37\.6℃）。\s+未测：周八。/);
+  it('states the 全员测温 that 排查 started: who was asked, who answered, what was abnormal, who is missing', async () => {
+    hall.clock.set('2026-11-23T10:00:00+08:00');
+    expect((await hall.send('lisi', '进展 1 排查 已排查同窗口人员')).reply).to.contain('已自动发起全员测温 #1');
+    hall.clock.set('2026-11-23T10:02:00+08:00');
+    await hall.send('zhaoliu', '36.5');
+    await hall.send('sunqi', '37.4');
+    expect((await report()).text).to.match(/四、全员测温\s+2026-11-23 10:00 开展全员测温（进行中），应测 5 人，已测 2 人。/);
+    await deadlinesAt(hall, '2026-11-23T10:31:00+08:00');
+    const { text } = await report();
+    expect(text).to.match(/四、全员测温\s+2026-11-23 10:00 开展全员测温，应测 5 人，已测 2 人。\s+体温或健康码异常：孙七（37\.4℃，告警 #2）。\s+未测：李四、周八、王五。/);
   });
 
   it('carries the closing summary and the steps left undone once closed', async () => {
