@@ -1,4 +1,4 @@
-import type { HealthCode, Severity, Slot, SubjectKind } from '../../../entities';
+import type { HealthCode, Severity, Slot } from '../../../entities';
 import type { Sql } from '../../db/database';
 import { localTime } from '../../time';
 import type { StepView } from '../messages';
@@ -40,15 +40,8 @@ export interface ContactFacts {
   readings: Reading[];
 }
 
-/** Everything the report upward (如实上报, SPEC §11) states about one incident. */
-export interface IncidentFacts {
-  id: number;
-  /** A staff member's reading, a leader's 启动应急, or a drill (every part of its report marked 【演练】). */
-  kind: SubjectKind;
-  subject: string;
-  situation: string;
-  status: 'open' | 'closed';
-  openedAt: string;
+/** Everything the report upward (如实上报, SPEC §11) states about one incident; a drill's report is marked 【演练】 throughout. */
+export interface IncidentFacts extends IncidentRow {
   /** The leader who opened it by hand (启动应急, 演练 开始); null when a reading did. */
   openedBy: string | null;
   case: CaseFacts | null;
