@@ -2,7 +2,9 @@ import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { reportDocument } from '../incidents/report/document';
 import { incidentFacts } from '../incidents/report/facts';
+import { audit } from '../privacy/audit';
 import { CliError, type CliCommand } from './context';
+import { cliActor } from './export';
 
 /** `incident report <编号> --out report.docx` (SPEC §11): the report upward (如实上报) as a Word document. */
 export const incidentCommand: CliCommand = {
@@ -22,6 +24,8 @@ export const incidentCommand: CliCommand = {
     await writeFile(file, document).catch((err: NodeJS.ErrnoException) => {
       throw new CliError(`cannot write ${file}: ${err.message}`);
     });
+    // It names the case, the contacts and their readings: personal data, so the export is audited (SPEC §12).
+    await db.tx((sql) => audit(sql, { actor: cliActor(), action: 'export-incident-report', detail: `应急 #${facts.id} 处置报告 → ${file}`, now: new Date() }));
     out(`已生成 #${facts.id} 应急处置情况报告（${facts.steps.filter((s) => s.done).length}/${facts.steps.length} 步已完成，密接 ${facts.contacts.length} 人） → ${file}`);
   },
 };

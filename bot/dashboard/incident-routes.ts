@@ -8,6 +8,7 @@ import { reportDocument, reportFileName } from '../incidents/report/document';
 import { incidentFacts } from '../incidents/report/facts';
 import { findIncident, incidentSteps } from '../incidents/store';
 import { STEPS, stepNamed } from '../incidents/steps';
+import { audit } from '../privacy/audit';
 import { canAcknowledge, type Viewer } from './access';
 import { admit, postedForm, refuse, secure } from './guard';
 import type { PageContext } from './page';
@@ -50,6 +51,8 @@ export function mountIncidentRoutes(router: Router, services: Services, afterCom
     const now = services.clock.now();
     const facts = NUMBER.test(ctx.params.id) ? await incidentFacts(services.db, Number(ctx.params.id), now, services.config.timezone) : undefined;
     if (!facts) return refuse(ctx, 404, '没有这个应急事件', `没有编号为「${ctx.params.id.slice(0, 20)}」的应急事件。`);
+    // It names the case, the contacts and their readings: personal data, so each download is audited (SPEC §12).
+    await services.db.tx((sql) => audit(sql, { actor: `${viewer.person.name}（#${viewer.person.id}）`, action: 'export-incident-report', detail: `看板下载应急 #${facts.id} 处置报告`, now }));
     const name = reportFileName(facts.id);
     ctx.type = DOCX;
     // RFC 6266: an ASCII name for old clients, the Chinese one for every current browser (RFC 5987).

@@ -29,6 +29,7 @@ describe('npm run cli -- incident report', function () {
     const run = await runCli(['incident', 'report', '1', '--out', out], env);
     expect(run.code, run.stderr).to.equal(0);
     expect(run.stdout).to.contain('#1').and.contain(out);
+    expect(await hall.count('audit_entry', "action = 'export-incident-report' AND actor LIKE 'cli%' AND detail LIKE ?", [`%${out}`])).to.equal(1);
     const doc = await readDocx(readFileSync(out));
     expect(doc.parts).to.include.members(['[Content_Types].xml', 'word/document.xml']);
     for (const fact of ['张三（1号窗口）', '38.2℃', '咳嗽', '2. 迅速隔离', '已送隔离室', '3. 定点送医', '7. 组织善后', '赵六', '36.6℃', '已排除（王五']) {
@@ -57,5 +58,6 @@ describe('npm run cli -- incident report', function () {
     const notWord = await runCli(['incident', 'report', '1', '--out', join(dir, 'r.pdf')], env);
     expect(notWord.code).to.equal(2);
     expect(notWord.stderr).to.contain('.docx');
+    expect(await hall.count('audit_entry')).to.equal(1);
   });
 });

@@ -91,6 +91,7 @@ describe('dashboard 应急处置 panel', () => {
     const { text } = await readDocx(Buffer.from(await res.arrayBuffer()));
     expect(text).to.contain('疫情防控应急处置情况报告（#1）').and.contain('张三（1号窗口）').and.contain('已送隔离室').and.contain('赵六');
     expect((await visitor.request('/dashboard/incidents/9/report.docx')).status).to.equal(404);
+    expect(await hall.count('audit_entry', "action = 'export-incident-report' AND actor LIKE ?", ['王五%'])).to.equal(1);
   });
 
   it('keeps the report from a lead, the operator and a browser without a session', async () => {
@@ -101,6 +102,7 @@ describe('dashboard 应急处置 panel', () => {
     const operator = await new DashboardVisitor(hall).request('/dashboard/incidents/1/report.docx', { headers: { authorization: 'Bearer operator-token-for-tests-0123456789' } });
     expect(operator.status).to.equal(403);
     expect((await new DashboardVisitor(hall).request('/dashboard/incidents/1/report.docx')).status).to.equal(401);
+    expect(await hall.count('audit_entry')).to.equal(0);
   });
 
   it('moves a closed incident to the last week’s list, with its report still to download', async () => {
