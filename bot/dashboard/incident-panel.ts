@@ -42,7 +42,7 @@ function incidentCard(f: IncidentFacts, p: PageContext): Safe {
     <thead><tr><th>步骤</th><th>负责组</th><th>时限</th><th>状态</th></tr></thead>
     <tbody>${f.steps.map((s) => stepRow(f.id, s, p))}</tbody>
   </table>
-  ${contactList(f.contacts, p)}
+  ${contactList(f, p)}
   <p class="muted" data-testid="incident-${f.id}-sweep">${sweepLine(f)}</p>
 </article>`;
 }
@@ -76,11 +76,16 @@ function sweepLine(f: IncidentFacts): string {
   return `全员测温${m.running ? '（进行中）' : ''}：已测 ${m.reported}/${m.expected}${m.abnormal.length ? `，异常 ${m.abnormal.map((a) => a.name).join('、')}` : ''}${m.missing.length ? `，未测 ${m.missing.join('、')}` : ''}`;
 }
 
-function contactList(contacts: ContactFacts[], p: PageContext): Safe {
-  if (contacts.length === 0) return html`<p class="muted">密接：尚未登记</p>`;
-  return html`<h3>密切接触者</h3><ul class="contacts">${contacts.map((c) => {
-    const latest = c.readings.at(-1);
-    return html`<li class="${c.status}" data-contact="${c.name}"><span class="badge ${c.status}">${CONTACT_STATUS[c.status]}</span> <b>${c.name}</b> <span class="muted">${c.window} · ${c.reason}</span>
+function contactList(f: IncidentFacts, p: PageContext): Safe {
+  if (f.contacts.length === 0 && f.visitors.length === 0) return html`<p class="muted">密接：尚未登记</p>`;
+  return html`<h3>密切接触者</h3><ul class="contacts">${f.contacts.map((c) => contactItem(c, p))}${f.visitors.map(
+    (v) => html`<li class="${v.status}" data-visitor="${v.id}"><span class="badge ${v.status}">${CONTACT_STATUS[v.status]}</span> <b>${v.name}</b> <span class="muted">到访人员 ${v.phoneMasked} · ${v.reason}</span></li>`,
+  )}</ul>`;
+}
+
+/** A staff contact with their latest reading since the incident's day. */
+function contactItem(c: ContactFacts, p: PageContext): Safe {
+  const latest = c.readings.at(-1);
+  return html`<li class="${c.status}" data-contact="${c.name}"><span class="badge ${c.status}">${CONTACT_STATUS[c.status]}</span> <b>${c.name}</b> <span class="muted">${c.window} · ${c.reason}</span>
     <div class="${latest && (latest.status === 'warning' || latest.status === 'critical') ? 'overdue' : ''}">${latest ? `最近体温：${readingText(latest, p.timezone)}` : '尚无体温记录'}</div></li>`;
-  })}</ul>`;
 }

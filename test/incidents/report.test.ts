@@ -123,6 +123,17 @@ describe('the report upward of an incident about no staff member, and of a drill
     expect(text).to.match(/赵六\s+1号窗口\s+排查添加\s+已确认（周八 11-23 08:20）\s+无记录/);
   });
 
+  it('lists the visitors proposed as contacts at the door with their masked phone only', async () => {
+    await hall.send('wangwu', '启动应急 门口一名群众体温 38.5℃');
+    await hall.service.db.run(
+      'INSERT INTO incident_visitor (incident_id, visitor_id, name, phone_masked, reason, status, proposed_at) VALUES (?, NULL, ?, ?, ?, ?, ?)',
+      [1, '钱九', '139****2222', '前后60分钟内到访', 'proposed', '2026-11-23T00:06:00.000Z'],
+    );
+    const text = await report();
+    expect(text).to.contain('排查登记 1 人（其中到访人员 1 人）');
+    expect(text).to.match(/到访人员（门岗登记）：\s+姓名\s+电话\s+来源\s+核实\s+钱九\s+139\*\*\*\*2222\s+前后60分钟内到访\s+待核实/);
+  });
+
   it('marks a drill’s report 【演练】 and gives its contacts’ drill readings, never their reports', async () => {
     await hall.send('wangwu', '演练 开始 1号窗口');
     await hall.send('zhouba', '密接 1 确认 赵六');

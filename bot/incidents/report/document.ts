@@ -116,6 +116,15 @@ function contactsTable(f: IncidentFacts, tz: string): Table {
   );
 }
 
+/** Visitors proposed or confirmed as contacts: the masked phone only, as the door keeps it. */
+function visitorsTable(f: IncidentFacts, tz: string): Table {
+  return table(
+    [8, 9, 14, 12],
+    ['姓名', '电话', '来源', '核实'],
+    f.visitors.map((v) => [v.name, v.phoneMasked, v.reason, v.decidedAt ? `${CONTACT_STATUS[v.status]}（${stamp(v.decidedAt, tz).slice(5)}）` : CONTACT_STATUS[v.status]]),
+  );
+}
+
 /**
  * The report upward (如实上报, SPEC §11) as a Word document (.docx) that Word
  * and WPS open: the case, every step with who and when, the contacts with
@@ -136,6 +145,7 @@ export async function reportDocument(f: IncidentFacts, timezone: string): Promis
     heading('三、密切接触者'),
     paragraph(s.contactsSummary(f)),
     ...(f.contacts.length ? [contactsTable(f, timezone)] : []),
+    ...(f.visitors.length ? [paragraph('到访人员（门岗登记）：'), visitorsTable(f, timezone)] : []),
     heading('四、全员测温'),
     ...s.massTesting(f, timezone).map((line) => paragraph(line)),
     heading('五、处置经过'),

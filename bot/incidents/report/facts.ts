@@ -4,6 +4,7 @@ import { localTime } from '../../time';
 import type { StepView } from '../messages';
 import { findIncident, incidentSteps, type IncidentRow } from '../store';
 import { massTestingOf, type MassTestingResult } from './mass-testing';
+import { visitorContacts, type VisitorContactView } from '../visitor-contacts';
 import { drillReadings, readingsFromDay, type Reading } from './readings';
 
 /** The reading that raised the incident's alert, and whose it was. */
@@ -48,6 +49,8 @@ export interface IncidentFacts extends IncidentRow {
   alert: AlertFacts | null;
   steps: StepView[];
   contacts: ContactFacts[];
+  /** Visitors at the door proposed or confirmed as contacts (SPEC §12): name and masked phone only. */
+  visitors: VisitorContactView[];
   massTesting: MassTestingResult | null;
   closing: { at: string; by: string; summary: string } | null;
   /** When the facts were read, ISO 8601. */
@@ -120,6 +123,7 @@ export async function incidentFacts(sql: Sql, id: number, now: Date, timezone: s
       : null,
     steps: await incidentSteps(sql, incident, now, timezone),
     contacts,
+    visitors: await visitorContacts(sql, id),
     massTesting: await massTestingOf(sql, id),
     closing: head.closed_at ? { at: head.closed_at, by: head.closed_by ?? '', summary: head.summary ?? '' } : null,
     asOf: now.toISOString(),

@@ -21,9 +21,10 @@ export const reportSections = {
   },
 
   contactsSummary: (f: IncidentFacts) => {
-    if (f.contacts.length === 0) return '未登记密切接触者。';
-    const count = (status: keyof typeof CONTACT_STATUS) => f.contacts.filter((c) => c.status === status).length;
-    return `排查登记 ${f.contacts.length} 人：已确认密切接触者 ${count('confirmed')} 人，待核实 ${count('proposed')} 人，已排除 ${count('excluded')} 人。`;
+    const all = [...f.contacts, ...f.visitors];
+    if (all.length === 0) return '未登记密切接触者。';
+    const count = (status: keyof typeof CONTACT_STATUS) => all.filter((c) => c.status === status).length;
+    return `排查登记 ${all.length} 人${f.visitors.length ? `（其中到访人员 ${f.visitors.length} 人）` : ''}：已确认密切接触者 ${count('confirmed')} 人，待核实 ${count('proposed')} 人，已排除 ${count('excluded')} 人。`;
   },
 
   massTesting: (f: IncidentFacts, tz: string): string[] => {
