@@ -19,6 +19,7 @@ const COMMANDS: Record<string, () => Promise<CliCommand>> = {
   procedure: async () => (await import('./procedure')).procedureCommand,
   supplies: async () => (await import('./supplies')).suppliesCommand,
   audit: async () => (await import('./audit')).auditCommand,
+  incident: async () => (await import('./incident')).incidentCommand,
 };
 
 const HELP = new Set(['--help', '-h']);

@@ -13,6 +13,7 @@ import { observedContacts } from '../incidents/observation';
 import { dailyTrend, type TrendDay } from '../health/trend';
 import { outboxBacklog, type OutboxBacklog } from '../outbox/status';
 import { sweepOfDay, type SweepView } from '../sweep/result';
+import { incidentsPanel, type IncidentsPanel } from './incidents';
 import { addDays, localTime, type LocalTime } from '../time';
 import { slotAt } from '../../handlers/health/grammar';
 import { ALERT_SUBJECT_JOIN, ALERT_SUBJECT_NAME, ALERT_SUBJECT_WINDOW, REAL_ALERT } from '../alerts/subject';
@@ -98,6 +99,8 @@ export interface DashboardData {
   supplies: StockView[];
   /** Outbound delivery health; absent for a lead's view. */
   outbox?: OutboxBacklog;
+  /** The 应急处置 panel (SPEC §11); absent for a lead's view, which is one window's. */
+  incidents?: IncidentsPanel;
 }
 
 const TREND_DAYS = 14;
@@ -172,6 +175,7 @@ export async function dashboardData(sql: Sql, services: Services, now: Date, sco
     disinfection: { rounds, begun: begunRounds(rounds, local.hour * 60 + local.minute).length },
     supplies: await stockList(sql, local.date),
     outbox: scope.outbox ? await outboxBacklog(sql) : undefined,
+    incidents: scope.outbox ? await incidentsPanel(sql, now, config.timezone) : undefined,
   };
 }
 

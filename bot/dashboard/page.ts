@@ -9,6 +9,7 @@ import { doorCard, type DoorView } from './door';
 import type { AlertView, DashboardData, RosterView, WindowProgress } from './data';
 import { html, jsonIsland, type Safe } from './html';
 import { disinfectionCard, suppliesCard } from './routine-cards';
+import { incidentPanel } from './incident-panel';
 
 const SLOTS: DailySlot[] = ['morning', 'midday', 'leave'];
 const ROSTER_STATUS: Record<RosterView['status'], string> = { submitted: '已提交', late: '逾期提交', closed: '不开放', missing: '未提交' };
@@ -79,6 +80,8 @@ ${windowPicker(p)}
   <div class="kpi ${data.openAlerts.length ? 'alarm' : ''}" data-testid="kpi-alerts"><span class="label">未处置告警</span><span class="value"><b>${data.openAlerts.length}</b>${critical ? html` <small>严重 ${critical}</small>` : ''}</span></div>
   <div class="kpi ${submitted < data.roster.windows.length ? 'warn' : ''}" data-testid="kpi-roster"><span class="label">${dateLabel(data.roster.date)}排班</span><span class="value"><b>${submitted}</b>/${data.roster.windows.length}</span></div>
 </section>
+
+${incidentPanel(data.incidents, p)}
 
 <section class="card wide" aria-labelledby="h-progress">
   <h2 id="h-progress">今日上报进度</h2>

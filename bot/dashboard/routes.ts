@@ -1,51 +1,32 @@
 import type Router from '@koa/router';
-import type { Context, Next } from 'koa';
 import { acknowledgeAlert } from '../alerts/acknowledge';
 import type { Services } from '../command';
 import { UserError } from '../errors';
-import { messages } from '../messages';
-import { readBody } from '../http/read-body';
-import { browserHeaders, originHost } from '../http/browser';
-import { authenticate, canAcknowledge, endSession, scopeOf, switchSession, type Viewer } from './access';
-import { serveAsset } from './assets';
-import { dashboardData } from './data';
-import { dashboardPage, noticePage, switchPage, viewerName, type PageContext } from './page';
-import { revoke } from './revocation';
-import { audit } from '../privacy/audit';
 import { findIncident } from '../incidents/store';
-import { contactsPage, doorView, seesDoor } from './door';
-import { csrfToken, safeEqual, signingKey } from './tokens';
-
-const HEADERS = browserHeaders(
-  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
-);
-
-const INVALID = ['链接无效或已过期', '看板链接 12 小时内有效。请向防疫值守助手重新发送「看板」获取新链接。'] as const;
-const REFUSED = {
-  none: ['需要登录', '请在企业微信或钉钉中向防疫值守助手发送「看板」，用收到的个人链接打开（12 小时内有效）。'],
-  invalid: INVALID,
-  'invalid-link': INVALID,
-  'not-allowed': ['无权查看', '看板仅供窗口负责人和领导小组成员使用。如有疑问请联系系统管理员。'],
-} as const;
+import { audit } from '../privacy/audit';
+import { canAcknowledge, endSession, switchSession } from './access';
+import { serveAsset } from './assets';
+import { contactsPage, seesDoor } from './door';
+import { admit, INVALID, postedForm, refuse, secure } from './guard';
+import { mountIncidentRoutes, recordedFlash } from './incident-routes';
+import { noticePage, viewerName } from './page';
+import { render } from './render';
+import { revoke } from './revocation';
 
 /**
  * The leaders' dashboard (SPEC §2 `GET /dashboard`): a signed `看板` link or
  * DASHBOARD_TOKEN, else 401. Acknowledging an alert is a POST with a CSRF
- * token, through the same path as `处置`.
+ * token, through the same path as `处置`; the 应急处置 panel's actions are
+ * in incident-routes.ts.
  */
 export function mountDashboard(router: Router, services: Services, afterCommit: () => void): void {
-  const secure = async (ctx: Context, next: Next) => {
-    ctx.set(HEADERS);
-    await next();
-  };
-
   router.get('/dashboard/assets/:file', secure, (ctx) => serveAsset(ctx, ctx.params.file));
 
   router.get('/dashboard', secure, async (ctx) => {
     const viewer = await admit(ctx, services);
     if (!viewer) return;
     const done = typeof ctx.query.done === 'string' && /^\d{1,12}$/.test(ctx.query.done) ? ctx.query.done : undefined;
-    await render(ctx, services, viewer, done ? { kind: 'ok', text: `已处置告警 #${done}，并通知领导小组。` } : undefined);
+    await render(ctx, services, viewer, done ? { kind: 'ok', text: `已处置告警 #${done}，并通知领导小组。` } : await recordedFlash(ctx, services, viewer));
   });
 
   router.post('/dashboard/alerts/:id/ack', secure, async (ctx) => {
@@ -103,68 +84,6 @@ export function mountDashboard(router: Router, services: Services, afterCommit: 
     ctx.type = 'text/html; charset=utf-8';
     ctx.body = noticePage('已退出', '如需再次查看，请向防疫值守助手发送「看板」获取新链接。');
   });
-}
 
-/** The viewer of the request, or a 401 page (a link exchanged for a session redirects instead). */
-async function admit(ctx: Context, services: Services): Promise<Viewer | null> {
-  ctx.set('Cache-Control', 'no-store');
-  const access = await authenticate(ctx, services);
-  if (access.ok === true) return access.viewer;
-  if (access.ok === 'redirect') {
-    ctx.redirect(access.location);
-    ctx.status = 303;
-    return null;
-  }
-  if (access.ok === 'confirm') {
-    const key = await signingKey(services.db, services.db);
-    ctx.type = 'text/html; charset=utf-8';
-    ctx.body = switchPage({ current: viewerName(access.current), offered: viewerName(access.offered.viewer), session: access.offered.session, csrf: csrfToken(key, access.current.session) });
-    return null;
-  }
-  if (access.reason === 'invalid') endSession(ctx);
-  const [title, text] = REFUSED[access.reason];
-  refuse(ctx, 401, title, text);
-  return null;
-}
-
-/** A form POST from this dashboard's own page: same origin, url-encoded, with this session's CSRF token. */
-async function postedForm(ctx: Context, services: Services, viewer: Viewer): Promise<URLSearchParams | null> {
-  const origin = ctx.get('origin');
-  if (origin && origin !== 'null' && originHost(origin) !== ctx.host) return refuse(ctx, 403, '请求被拒绝', '请从看板页面内操作。');
-  if (!ctx.is('application/x-www-form-urlencoded')) return refuse(ctx, 415, '请求被拒绝', '请从看板页面内操作。');
-  const form = new URLSearchParams(await readBody(ctx));
-  const key = await signingKey(services.db, services.db);
-  if (!viewer.session || !safeEqual(form.get('csrf') ?? '', csrfToken(key, viewer.session))) {
-    return refuse(ctx, 403, '页面已过期', '请刷新看板页面后重试。');
-  }
-  return form;
-}
-
-
-async function render(ctx: Context, services: Services, viewer: Viewer, flash?: PageContext['flash']): Promise<void> {
-  const asked = typeof ctx.query.window === 'string' && ctx.query.window !== '' ? ctx.query.window : undefined;
-  const scope = scopeOf(viewer, asked);
-  if (scope === 'forbidden') return void refuse(ctx, 403, '无权查看', '窗口负责人只能查看本窗口的数据。');
-  if (scope === 'no-window') return void refuse(ctx, 403, '未分配窗口', messages.leadWithoutWindow());
-  const people = await services.directory.active();
-  if (scope.window !== null && !people.some((p) => p.window === scope.window)) return void refuse(ctx, 404, '没有这个窗口', '请从看板顶部选择窗口。');
-  const data = await dashboardData(services.db, services, services.clock.now(), scope);
-  const key = await signingKey(services.db, services.db);
-  ctx.type = 'text/html; charset=utf-8';
-  ctx.body = dashboardPage({
-    data,
-    viewer,
-    timezone: services.config.timezone,
-    csrf: viewer.session ? csrfToken(key, viewer.session) : null,
-    canAcknowledge: canAcknowledge(viewer),
-    door: scope.window === null && seesDoor(viewer) ? await doorView(services.db, data.local.date, services.config.timezone) : undefined,
-    flash,
-  });
-}
-
-function refuse(ctx: Context, status: number, title: string, text: string): null {
-  ctx.status = status;
-  ctx.type = 'text/html; charset=utf-8';
-  ctx.body = noticePage(title, text);
-  return null;
+  mountIncidentRoutes(router, services, afterCommit);
 }

@@ -9,7 +9,8 @@ export interface StepView {
   due: string;
   /** The due instant, ISO 8601. */
   dueAt: string;
-  done?: { at: string; by: string; note: string; minutes: number };
+  /** `at` as a checklist shows it (09:20), `iso` the instant; `minutes` from opening. */
+  done?: { at: string; iso: string; by: string; note: string; minutes: number };
   /** Minutes past due, for a step not done. */
   overdue?: number;
 }
@@ -20,6 +21,9 @@ const owner = (v: StepView) => (v.ownerless ? `领导小组（${v.owner}无成�
 
 /** The case in a heading: who and what, or only what when the subject is the situation's own opening words (启动应急). */
 const about = (subject: string, situation: string) => (situation.startsWith(subject) ? situation : `${subject}：${situation}`);
+
+/** A step's heading (2. 迅速隔离) and the group that does it, for the report upward and the dashboard. */
+export { label as stepLabel, owner as stepOwner };
 
 /** One checklist line: done with who and when, or due with how late. */
 function line(v: StepView): string {

@@ -71,7 +71,7 @@ export async function incidentSteps(sql: Sql, incident: IncidentRow, now: Date, 
     const view: StepView = { step: step.name, owner: r.owner_group, ownerless: Number(r.members) === 0, due: when(due, now, timezone), dueAt: r.due_at };
     if (r.done_at) {
       const at = new Date(r.done_at);
-      view.done = { at: when(at, now, timezone), by: r.by_name ?? '系统', note: r.note ?? '', minutes: Math.max(0, Math.round((at.getTime() - opened) / 60_000)) };
+      view.done = { at: when(at, now, timezone), iso: r.done_at, by: r.by_name ?? '系统', note: r.note ?? '', minutes: Math.max(0, Math.round((at.getTime() - opened) / 60_000)) };
     } else if (now >= due) {
       view.overdue = Math.round((now.getTime() - due.getTime()) / 60_000);
     }

@@ -39,6 +39,14 @@ export class DashboardVisitor {
   }
 }
 
+/** A visitor signed in by a platform user's own `看板` link, and the page it opened. */
+export async function signedIn(hall: Hall, userId: string): Promise<{ visitor: DashboardVisitor; page: string }> {
+  const visitor = new DashboardVisitor(hall);
+  const { status, body } = await visitor.open(await visitor.link(userId));
+  expect(status).to.equal(200);
+  return { visitor, page: body };
+}
+
 /** The CSRF token in a rendered page. */
 export function csrfOf(page: string): string {
   const token = /name="csrf" value="([^"]+)"/.exec(page)?.[1];

@@ -3,11 +3,13 @@
 // for a projector unless someone is typing a note.
 (function () {
   'use strict';
-  // The outcome of an acknowledgement (?done=N) is told once: drop it from the
-  // address so that the auto-refresh and a manual reload do not repeat it.
-  if (/[?&]done=/.test(location.search) && window.history && history.replaceState) {
+  // The outcome of an acknowledgement (?done=N) or of a step recorded
+  // (?recorded=N-S) is told once: drop it from the address so that the
+  // auto-refresh and a manual reload do not repeat it.
+  if (/[?&](done|recorded)=/.test(location.search) && window.history && history.replaceState) {
     var here = new URL(location.href);
     here.searchParams.delete('done');
+    here.searchParams.delete('recorded');
     history.replaceState(null, '', here.pathname + here.search + here.hash);
   }
   var island = document.getElementById('chart-data');

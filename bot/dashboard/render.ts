@@ -1,0 +1,31 @@
+import type { Context } from 'koa';
+import type { Services } from '../command';
+import { messages } from '../messages';
+import { canAcknowledge, scopeOf, type Viewer } from './access';
+import { dashboardData } from './data';
+import { doorView, seesDoor } from './door';
+import { refuse } from './guard';
+import { dashboardPage, type PageContext } from './page';
+import { csrfToken, signingKey } from './tokens';
+
+/** Renders the dashboard for a viewer's scope (a lead's window, or the hall or the window a leader picked), with the outcome of an action. */
+export async function render(ctx: Context, services: Services, viewer: Viewer, flash?: PageContext['flash']): Promise<void> {
+  const asked = typeof ctx.query.window === 'string' && ctx.query.window !== '' ? ctx.query.window : undefined;
+  const scope = scopeOf(viewer, asked);
+  if (scope === 'forbidden') return void refuse(ctx, 403, '无权查看', '窗口负责人只能查看本窗口的数据。');
+  if (scope === 'no-window') return void refuse(ctx, 403, '未分配窗口', messages.leadWithoutWindow());
+  const people = await services.directory.active();
+  if (scope.window !== null && !people.some((p) => p.window === scope.window)) return void refuse(ctx, 404, '没有这个窗口', '请从看板顶部选择窗口。');
+  const data = await dashboardData(services.db, services, services.clock.now(), scope);
+  const key = await signingKey(services.db, services.db);
+  ctx.type = 'text/html; charset=utf-8';
+  ctx.body = dashboardPage({
+    data,
+    viewer,
+    timezone: services.config.timezone,
+    csrf: viewer.session ? csrfToken(key, viewer.session) : null,
+    canAcknowledge: canAcknowledge(viewer),
+    door: scope.window === null && seesDoor(viewer) ? await doorView(services.db, data.local.date, services.config.timezone) : undefined,
+    flash,
+  });
+}

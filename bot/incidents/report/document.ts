@@ -1,0 +1,169 @@
+import { AlignmentType, Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType, type IRunOptions } from 'docx';
+import { SEVERITY_LABEL } from '../../labels';
+import { stepLabel, stepOwner } from '../messages';
+import type { IncidentFacts } from './facts';
+import { reportSections } from './sections';
+import { CONTACT_STATUS, codeText, readingText, stamp, symptomsText } from './wording';
+
+/**
+ * Chinese text needs an East Asian font on every run: without one, Word
+ * falls back to a Latin font and WPS guesses. 宋体 for the text and 黑体 for
+ * headings are on every Chinese Windows and in WPS; Latin text and digits in
+ * Times New Roman, as in an official document.
+ */
+const SONG = { ascii: 'Times New Roman', hAnsi: 'Times New Roman', cs: 'Times New Roman', eastAsia: '宋体' };
+const HEI = { ascii: 'Times New Roman', hAnsi: 'Times New Roman', cs: 'Times New Roman', eastAsia: '黑体' };
+const LANGUAGE = { value: 'zh-CN', eastAsia: 'zh-CN' };
+
+/** A4 with 2.5 cm margins leaves this many twips for a table. */
+const TEXT_WIDTH = 9070;
+
+function run(text: string, options: Omit<IRunOptions, 'text' | 'font'> & { heading?: boolean } = {}): TextRun {
+  const { heading, ...rest } = options;
+  return new TextRun({ ...rest, text, font: heading ? HEI : SONG, language: LANGUAGE });
+}
+
+function paragraph(text: string, options: { bold?: boolean; heading?: boolean; size?: number; center?: boolean } = {}): Paragraph {
+  return new Paragraph({
+    alignment: options.center ? AlignmentType.CENTER : undefined,
+    spacing: { before: options.heading ? 240 : 60, after: 60 },
+    children: [run(text, { bold: options.bold, heading: options.heading, size: options.size })],
+  });
+}
+
+/** A cell of one or more lines; widths in twips, as Word and WPS both read them. */
+function cell(text: string | string[], width: number, header = false): TableCell {
+  const lines = Array.isArray(text) ? (text.length ? text : ['']) : text.split('\n');
+  return new TableCell({
+    width: { size: width, type: WidthType.DXA },
+    shading: header ? { fill: 'E7ECF2' } : undefined,
+    children: lines.map((line) => new Paragraph({ children: [run(line, { bold: header, size: 21 })] })),
+  });
+}
+
+/** A table with a header row (repeated on each page) whose columns share the text width in the given proportions. */
+function table(weights: number[], header: string[], rows: (string | string[])[][]): Table {
+  const total = weights.reduce((a, b) => a + b, 0);
+  const widths = weights.map((w) => Math.floor((TEXT_WIDTH * w) / total));
+  return new Table({
+    width: { size: TEXT_WIDTH, type: WidthType.DXA },
+    columnWidths: widths,
+    rows: [
+      new TableRow({ tableHeader: true, children: header.map((h, i) => cell(h, widths[i], true)) }),
+      ...rows.map((r) => new TableRow({ cantSplit: true, children: r.map((c, i) => cell(c, widths[i])) })),
+    ],
+  });
+}
+
+/** Label and value, two columns: the case at a glance. */
+function facts(rows: [string, string][]): Table {
+  const widths = [2000, TEXT_WIDTH - 2000];
+  return new Table({
+    width: { size: TEXT_WIDTH, type: WidthType.DXA },
+    columnWidths: widths,
+    rows: rows.map(([k, v]) => new TableRow({ cantSplit: true, children: [cell(k, widths[0], true), cell(v, widths[1])] })),
+  });
+}
+
+/** The case: who, which window, the reading, when, the alert and who opened the procedure. */
+function caseRows(f: IncidentFacts, tz: string): [string, string][] {
+  const c = f.case;
+  const rows: [string, string][] = [['事件编号', `#${f.id}${f.alert ? `（告警编号 #${f.id}）` : ''}`]];
+  if (c) {
+    rows.push(['当事人', `${c.name}${c.window ? `（${c.window}）` : ''}`]);
+    rows.push(['体温读数', `${c.temperature.toFixed(1)}℃`]);
+    rows.push(['健康码', codeText(c.healthCode)]);
+    rows.push(['症状', symptomsText(c.symptoms)]);
+    rows.push(['上报时间', `${stamp(c.receivedAt, tz)}${c.reportedBy ? `（${c.reportedBy} 代报）` : ''}`]);
+  } else {
+    rows.push([f.kind === 'drill' ? '演练对象' : '事件对象', f.subject]);
+  }
+  rows.push(['发现情况', f.situation]);
+  if (f.alert) rows.push(['告警级别', `${SEVERITY_LABEL[f.alert.severity]}${f.alert.instruction ? `；处置要求：${f.alert.instruction}` : ''}`]);
+  rows.push(['启动', `${stamp(f.openedAt, tz)} ${f.kind === 'drill' ? `由 ${f.openedBy ?? ''} 开始演练` : f.openedBy ? `由 ${f.openedBy} 启动应急` : '体温上报触发，系统自动启动'}`]);
+  if (f.alert) rows.push(['告警处置', f.alert.acknowledged ? `${f.alert.acknowledged.by} ${stamp(f.alert.acknowledged.at, tz)}：${f.alert.acknowledged.note}` : '未处置']);
+  rows.push(['当前状态', f.closing ? `已结案（${stamp(f.closing.at, tz)}，${f.closing.by}）` : '处置中']);
+  return rows;
+}
+
+function stepsTable(f: IncidentFacts, tz: string): Table {
+  return table(
+    [12, 14, 10, 12, 8, 8, 20],
+    ['步骤', '负责组', '时限', '完成时间', '用时', '报告人', '情况说明'],
+    f.steps.map((s) => [
+      stepLabel(s.step),
+      stepOwner(s),
+      stamp(s.dueAt, tz).slice(5),
+      s.done ? stamp(s.done.iso, tz).slice(5) : s.overdue ? `未完成（已超时 ${s.overdue} 分钟）` : '未完成',
+      s.done ? `${s.done.minutes} 分钟` : '',
+      s.done?.by ?? '',
+      s.done?.note ?? '',
+    ]),
+  );
+}
+
+function contactsTable(f: IncidentFacts, tz: string): Table {
+  return table(
+    [8, 9, 10, 12, 30],
+    ['姓名', '窗口', '来源', '核实', f.kind === 'drill' ? '演练读数' : '事件当日起的体温记录'],
+    f.contacts.map((c) => [
+      c.name,
+      c.window,
+      c.reason,
+      c.decided ? `${CONTACT_STATUS[c.status]}（${c.decided.by} ${stamp(c.decided.at, tz).slice(5)}）` : CONTACT_STATUS[c.status],
+      c.readings.length ? c.readings.map((r) => readingText(r, tz)) : ['无记录'],
+    ]),
+  );
+}
+
+/** Visitors proposed or confirmed as contacts: the masked phone only, as the door keeps it. */
+function visitorsTable(f: IncidentFacts, tz: string): Table {
+  return table(
+    [8, 9, 14, 12],
+    ['姓名', '电话', '来源', '核实'],
+    f.visitors.map((v) => [v.name, v.phoneMasked, v.reason, v.decidedAt ? `${CONTACT_STATUS[v.status]}（${stamp(v.decidedAt, tz).slice(5)}）` : CONTACT_STATUS[v.status]]),
+  );
+}
+
+/**
+ * The report upward (如实上报, SPEC §11) as a Word document (.docx) that Word
+ * and WPS open: the case, every step with who and when, the contacts with
+ * their readings, the 全员测温 result, what was done in order, and the
+ * closing summary.
+ */
+export async function reportDocument(f: IncidentFacts, timezone: string): Promise<Buffer> {
+  const s = reportSections;
+  const heading = (text: string) => paragraph(text, { heading: true, bold: true, size: 28 });
+  const body = [
+    paragraph(s.title(f), { heading: true, bold: true, size: 36, center: true }),
+    paragraph(s.subtitle(f, timezone), { center: true, size: 21 }),
+    heading('一、基本情况'),
+    facts(caseRows(f, timezone)),
+    heading('二、处置步骤'),
+    paragraph(s.stepsSummary(f)),
+    stepsTable(f, timezone),
+    heading('三、密切接触者'),
+    paragraph(s.contactsSummary(f)),
+    ...(f.contacts.length ? [contactsTable(f, timezone)] : []),
+    ...(f.visitors.length ? [paragraph('到访人员（门岗登记）：'), visitorsTable(f, timezone)] : []),
+    heading('四、全员测温'),
+    ...s.massTesting(f, timezone).map((line) => paragraph(line)),
+    heading('五、处置经过'),
+    ...s.timeline(f, timezone).map((line) => paragraph(line)),
+    heading('六、结案总结'),
+    ...s.closing(f, timezone).map((line) => paragraph(line)),
+    paragraph(''),
+    paragraph(s.footer(f, timezone), { size: 18 }),
+    paragraph(s.signature()),
+  ];
+  const document = new Document({
+    creator: 'HallGuard',
+    title: s.title(f),
+    styles: { default: { document: { run: { font: SONG, size: 24, language: LANGUAGE } } } },
+    sections: [{ properties: { page: { size: { width: 11906, height: 16838 }, margin: { top: 1418, bottom: 1418, left: 1418, right: 1418 } } }, children: body }],
+  });
+  return Packer.toBuffer(document);
+}
+
+/** The document's file name: 应急处置报告-12.docx (with an ASCII one for old clients). */
+export const reportFileName = (id: number) => ({ utf8: `应急处置报告-${id}.docx`, ascii: `incident-${id}-report.docx` });
