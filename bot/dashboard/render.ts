@@ -1,11 +1,13 @@
 import type { Context } from 'koa';
 import type { Services } from '../command';
 import { messages } from '../messages';
+import { audit } from '../privacy/audit';
+import type { DashboardData } from './data';
 import { canAcknowledge, scopeOf, type Viewer } from './access';
 import { dashboardData } from './data';
 import { doorView, seesDoor } from './door';
 import { refuse } from './guard';
-import { dashboardPage, type PageContext } from './page';
+import { dashboardPage, viewerName, type PageContext } from './page';
 import { csrfToken, signingKey } from './tokens';
 
 /** Renders the dashboard for a viewer's scope (a lead's window, or the hall or the window a leader picked), with the outcome of an action. */
@@ -17,6 +19,7 @@ export async function render(ctx: Context, services: Services, viewer: Viewer, f
   const people = await services.directory.active();
   if (scope.window !== null && !people.some((p) => p.window === scope.window)) return void refuse(ctx, 404, '没有这个窗口', '请从看板顶部选择窗口。');
   const data = await dashboardData(services.db, services, services.clock.now(), scope);
+  await auditContactsShown(services, viewer, data);
   const key = await signingKey(services.db, services.db);
   ctx.type = 'text/html; charset=utf-8';
   ctx.body = dashboardPage({
@@ -28,4 +31,18 @@ export async function render(ctx: Context, services: Services, viewer: Viewer, f
     door: scope.window === null && seesDoor(viewer) ? await doorView(services.db, data.local.date, services.config.timezone) : undefined,
     flash,
   });
+}
+
+/**
+ * A page that names an incident's contacts — the observation card, or the
+ * 应急处置 panel's lists — is a view of personal data: one audit line per
+ * page, naming the incidents whose contacts it showed (SPEC §12).
+ */
+async function auditContactsShown(services: Services, viewer: Viewer, data: DashboardData): Promise<void> {
+  const shown = new Set<number>(data.contacts.map((c) => c.incidentId));
+  for (const incident of data.incidents?.open ?? []) if (incident.contacts.length || incident.visitors.length) shown.add(incident.id);
+  if (!shown.size) return;
+  const actor = viewer.kind === 'person' ? `${viewer.person.name}（#${viewer.person.id}）` : viewerName(viewer);
+  const list = [...shown].sort((a, b) => a - b).map((id) => `#${id}`).join('、');
+  await services.db.tx((sql) => audit(sql, { actor, action: 'view-contacts', detail: `看板首页显示应急 ${list} 密接名单`, now: services.clock.now() }));
 }

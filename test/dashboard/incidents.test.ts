@@ -102,7 +102,9 @@ describe('dashboard 应急处置 panel', () => {
     const operator = await new DashboardVisitor(hall).request('/dashboard/incidents/1/report.docx', { headers: { authorization: 'Bearer operator-token-for-tests-0123456789' } });
     expect(operator.status).to.equal(403);
     expect((await new DashboardVisitor(hall).request('/dashboard/incidents/1/report.docx')).status).to.equal(401);
-    expect(await hall.count('audit_entry')).to.equal(0);
+    expect(await hall.count('audit_entry', "action = 'export-incident-report'")).to.equal(0);
+    // The lead's own page showed the contact under observation in their window: that view is in the log.
+    expect(await hall.count('audit_entry', "action = 'view-contacts' AND actor LIKE ?", ['李四%'])).to.equal(1);
   });
 
   it('moves a closed incident to the last week’s list, with its report still to download', async () => {
