@@ -44,12 +44,18 @@ describe('retention: privacy-purge deletes personal data on time', () => {
 
     hall = await doorHall({ now: '2026-11-02T08:00:00+08:00', env: { REPORT_RETENTION_DAYS: '30', VISITOR_RETENTION_DAYS: '7' } });
     await hall.send('zhangsan', '晨检 36.5');
+    await hall.send('zhangsan', '晨检 37.4');
     await hall.send('qianmw', '登记 陈一 13812341111 36.5');
     hall.clock.set('2026-11-20T08:00:00+08:00');
     await hall.send('zhangsan', '晨检 36.6');
     const purged = await purgeOn(hall, '2026-12-10');
-    expect(purged.detail).to.contain('体温记录 1 条').and.contain('访客登记 1 条');
+    expect(purged.detail).to.contain('体温记录 2 条').and.contain('访客登记 1 条');
     const [left] = await hall.service.db.all<{ date: string }>('SELECT date FROM report');
     expect(left.date).to.equal('2026-11-20');
+    // The alert of the purged 37.4 keeps its reasons and loses only its link to the reading.
+    const alerts = await hall.service.db.all<{ reportId: unknown; reasons: string }>('SELECT report_id AS "reportId", reasons FROM alert');
+    expect(alerts).to.have.length(1);
+    expect(alerts[0].reportId).to.equal(null);
+    expect(alerts[0].reasons).to.contain('37.4');
   });
 });
