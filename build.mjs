@@ -48,6 +48,8 @@ export async function bundle(entries = ENTRIES) {
     target: 'node20',
     packages: 'external',
     sourcemap: true,
+    // Stack traces need the mappings, not a second copy of every source: Node keeps each loaded map in memory.
+    sourcesContent: false,
     logLevel: 'warning',
     write: false,
     plugins: [bundledJson],

@@ -4,7 +4,7 @@ import type { Services } from '../command';
 import { UserError } from '../errors';
 import { incidentMessages } from '../incidents/messages';
 import { recordProgress } from '../incidents/progress';
-import { reportDocument, reportFileName } from '../incidents/report/document';
+import { reportFileName } from '../incidents/report/file-name';
 import { incidentFacts } from '../incidents/report/facts';
 import { findIncident, incidentSteps } from '../incidents/store';
 import { STEPS, stepNamed } from '../incidents/steps';
@@ -57,6 +57,8 @@ export function mountIncidentRoutes(router: Router, services: Services, afterCom
     ctx.type = DOCX;
     // RFC 6266: an ASCII name for old clients, the Chinese one for every current browser (RFC 5987).
     ctx.set('Content-Disposition', `attachment; filename="${name.ascii}"; filename*=UTF-8''${encodeURIComponent(name.utf8)}`);
+    // The Word library is loaded on the first download, not at start-up: most instances never write a report.
+    const { reportDocument } = await import('../incidents/report/document');
     ctx.body = await reportDocument(facts, services.config.timezone);
   });
 }

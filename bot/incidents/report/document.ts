@@ -164,6 +164,3 @@ export async function reportDocument(f: IncidentFacts, timezone: string): Promis
   });
   return Packer.toBuffer(document);
 }
-
-/** The document's file name: 应急处置报告-12.docx (with an ASCII one for old clients). */
-export const reportFileName = (id: number) => ({ utf8: `应急处置报告-${id}.docx`, ascii: `incident-${id}-report.docx` });
