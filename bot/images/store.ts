@@ -30,3 +30,21 @@ export async function loadImage(sql: Sql, id: number): Promise<StoredImage | und
   const [row] = await sql.all<{ png: string; md5: string }>('SELECT png_base64 AS png, md5 FROM outbound_image WHERE id = ?', [id]);
   return row ? { id, png: Buffer.from(row.png, 'base64'), md5: row.md5 } : undefined;
 }
+
+/** How long a sent picture is kept: well past the life of its signed link, so a chat's picture still opens while anyone looks at it. */
+export const IMAGE_KEEP_DAYS = 30;
+
+/**
+ * Deletes the pictures made more than {@link IMAGE_KEEP_DAYS} days before
+ * `now` that no message still waiting to go out carries. Resolves with how
+ * many went.
+ */
+export async function purgeImages(sql: Sql, now: Date): Promise<number> {
+  const before = new Date(now.getTime() - IMAGE_KEEP_DAYS * 86_400_000).toISOString();
+  const { changes } = await sql.run(
+    `DELETE FROM outbound_image WHERE created_at < ?
+       AND id NOT IN (SELECT image_id FROM outbox WHERE image_id IS NOT NULL AND status IN ('pending', 'sending'))`,
+    [before],
+  );
+  return changes;
+}
