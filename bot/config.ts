@@ -1,40 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { parseEnv } from 'node:util';
-import { validate as isCron } from 'node-cron';
 import { z } from 'zod';
-import { maskUserinfo } from './http/userinfo';
+import { cron, decimal, describeValue, isTimeZone, list, optional, url } from './config/fields';
 import { parseAreas, parseRounds, type DisinfectionPlan } from './disinfection/plan';
 import { parseDueMinutes, type StepName } from './incidents/steps';
-
-const optional = z.string().trim().min(1).optional();
-const decimal = (fallback: string) =>
-  z.string().trim().default(fallback).pipe(z.coerce.number<string>().finite().min(30).max(45));
-// No user name or password in a service address: it would be sent along, logged, or put into 看板 links.
-const url = (fallback: string) =>
-  z
-    .string()
-    .trim()
-    .default(fallback)
-    .pipe(z.url({ protocol: /^https?$/ }))
-    // zod runs this even when the pipe above failed: a value that is no URL at all is left to that message.
-    .refine((u) => !URL.canParse(u) || (!new URL(u).username && !new URL(u).password), 'expected an address without a user name or password')
-    .transform((u) => u.replace(/\/+$/, ''));
-/** A list setting read by `parse`, whose thrown message tells the operator what to write instead. */
-const list = <T>(fallback: string, parse: (text: string) => T, hint = '') =>
-  z
-    .string()
-    .trim()
-    .default(fallback)
-    .transform((v, ctx) => {
-      try {
-        return parse(v);
-      } catch (err) {
-        ctx.addIssue({ code: 'custom', message: `${(err as Error).message}${hint}` });
-        return z.NEVER;
-      }
-    });
-const cron = (fallback: string) =>
-  z.string().trim().default(fallback).refine((v) => isCron(v), 'expected a cron expression such as "30 7 * * *"');
 
 /** Every variable of SPEC §7, with its default; names here are the operator's names. */
 const schema = z
@@ -124,15 +93,6 @@ function requireTogether(env: Env, ctx: z.RefinementCtx, names: (keyof Env)[]): 
   if (set.length === 0 || set.length === names.length) return;
   for (const name of names.filter((n) => env[n] === undefined)) {
     ctx.addIssue({ code: 'custom', path: [name], message: `required when ${set.join(', ')} ${set.length > 1 ? 'are' : 'is'} set` });
-  }
-}
-
-function isTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
   }
 }
 
@@ -288,14 +248,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     simulatorToken: e.SIMULATOR_TOKEN,
     simulatorAllowPlatformUsers: e.SIMULATOR_ALLOW_PLATFORM_USERS === 'yes',
   };
-}
-
-const SECRET_NAMES = new Set(['WECOM_SECRET', 'WECOM_TOKEN', 'WECOM_AES_KEY', 'WECOM_LEADER_WEBHOOK_KEY', 'WECOM_BOT_SECRET', 'DINGTALK_APP_SECRET', 'DINGTALK_LEADER_SECRET', 'DINGTALK_LEADER_WEBHOOK', 'DASHBOARD_TOKEN', 'SIMULATOR_TOKEN']);
-
-/** The value as the operator gave it, for the error message: never a secret, never a URL's userinfo (DATABASE_URL's password). */
-function describeValue(env: Record<string, string | undefined>, key: PropertyKey | undefined): string {
-  if (typeof key !== 'string' || env[key] === undefined || SECRET_NAMES.has(key)) return '';
-  return ` (got "${maskUserinfo(env[key])}")`;
 }
 
 /**
