@@ -21,12 +21,13 @@ export const rosterDeadline: Job = {
     const { rosters, missing } = await rosterProgress(sql, people, next);
     const rostered = rosters.flatMap((r) => r.staffIds);
     const scope = checkScope(services.config, local.date);
-    const flags = await healthFlags(sql, rostered, scope);
+    const observed = await observedPeriod(sql, scope);
+    const flags = await healthFlags(sql, rostered, scope, observed);
     const flagged = [...new Set(rostered)]
       .filter((id) => flags.has(id))
       .map((id) => ({ name: byId.get(id)?.name ?? `#${id}`, window: byId.get(id)?.window ?? '', flags: flags.get(id)! }));
     const facts = rosters.map((r) => ({ window: r.window, date: next, closed: r.closed, late: r.late, names: r.staffIds.map((id) => byId.get(id)?.name ?? `#${id}`) }));
-    await services.notifier.toLeaders(sql, messages.rosterDeadlineSummary(next, facts, missing, flagged, await observedPeriod(sql, scope)), 'summary');
+    await services.notifier.toLeaders(sql, messages.rosterDeadlineSummary(next, facts, missing, flagged, observed), 'summary');
     const overdue = people.filter((p) => p.role === 'lead' && missing.includes(p.window));
     await services.notifier.toPeople(sql, overdue.map((lead) => ({ person: lead, body: messages.rosterOverdue(lead.window, next) })), 'notice');
     return `${next} 排班：已提交 ${rosters.length} 个窗口，未提交 ${missing.length} 个，需关注 ${flagged.length} 人`;

@@ -41,11 +41,12 @@ const LISTED = 500;
  * was and whether its alert is handled; an alert still open from before the
  * period (or of a corrected reading); a close contact (密接) under observation,
  * with their latest reading (SPEC §11); no report today. Five queries whatever
- * the number of people; each flagged person gets short Chinese descriptions.
+ * the number of people (three when the caller gives the hall's observation
+ * period); each flagged person gets short Chinese descriptions.
  * For a few people (one roster) the queries are restricted to them by id, so
  * one message never reads a whole city's day.
  */
-export async function healthFlags(sql: Sql, staffIds: number[], scope: HealthCheckScope): Promise<Map<number, string[]>> {
+export async function healthFlags(sql: Sql, staffIds: number[], scope: HealthCheckScope, hallPeriod?: ObservedPeriod): Promise<Map<number, string[]>> {
   const wanted = new Set(staffIds);
   const flags = new Map<number, string[]>();
   if (wanted.size === 0) return flags;
@@ -54,7 +55,9 @@ export async function healthFlags(sql: Sql, staffIds: number[], scope: HealthChe
   const flag = (id: number, text: string) => {
     if (wanted.has(id)) flags.set(id, [...(flags.get(id) ?? []), text]);
   };
-  const anomalies = byPerson(await observedAnomalies(sql, scope.today, scope.observationDays));
+  // A caller that also shows the hall's observation period passes it, so it is read once.
+  const period = hallPeriod ?? (await observedPeriod(sql, scope));
+  const anomalies = byPerson(period.anomalies);
   const shownAlerts = new Set<number>();
   for (const [id, list] of anomalies) {
     if (!wanted.has(id)) continue;
@@ -66,7 +69,7 @@ export async function healthFlags(sql: Sql, staffIds: number[], scope: HealthChe
   for (const a of open) {
     if (!shownAlerts.has(Number(a.id))) flag(Number(a.staffId), `有未处置的告警 #${Number(a.id)}（${localWhen(new Date(a.openedAt), scope.today, scope.timezone)}）`);
   }
-  for (const c of await observedContacts(sql, scope)) flag(c.staffId, contactMessages.observedFlag(c, scope));
+  for (const c of period.contacts) flag(c.staffId, contactMessages.observedFlag(c, scope));
   const reported = new Set<number>();
   await eachRow<{ staffId: unknown }>(sql, `SELECT DISTINCT staff_id AS "staffId" FROM report WHERE date = ? AND superseded_at IS NULL${only}`, [scope.today, ...listed], (r) =>
     reported.add(Number(r.staffId)),
