@@ -3,6 +3,7 @@ import type { Job } from '../../jobs/job';
 import { morningSummary } from '../../jobs/morning-summary';
 import { rosterDeadline } from '../../jobs/roster-deadline';
 import { DashboardVisitor, testIdText } from '../support/dashboard';
+import { groupAfterJob } from '../support/group-after-job';
 import { Hall, PEOPLE, PLATFORMS } from '../support/hall';
 
 /** Two windows with a lead, the leadership group and a logistics group without one: only the two keep a window roster. */
@@ -15,12 +16,7 @@ for (const platform of PLATFORMS) {
     beforeEach(async () => (hall = await Hall.open({ platform, now: '2026-11-20T10:00:00+08:00', people: HALL })));
     afterEach(() => hall.close());
 
-    const fire = async (job: Job, local: string) => {
-      const before = hall.mark();
-      await hall.service.jobs.runner.fire(job, new Date(`${local}+08:00`), { trigger: 'scheduler' });
-      await hall.deliver();
-      return hall.deliveredSince(before).group.join('\n');
-    };
+    const fire = (job: Job, local: string) => groupAfterJob(hall, job, local);
     const dashboard = async () => {
       const visitor = new DashboardVisitor(hall);
       return (await visitor.open(await visitor.link('wangwu'))).body;

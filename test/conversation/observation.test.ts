@@ -7,6 +7,7 @@ import type { Job } from '../../jobs/job';
 import { morningSummary } from '../../jobs/morning-summary';
 import { rosterDeadline } from '../../jobs/roster-deadline';
 import { DashboardVisitor, testIdText } from '../support/dashboard';
+import { groupAfterJob } from '../support/group-after-job';
 import { Hall, PLATFORMS } from '../support/hall';
 
 /**
@@ -20,12 +21,7 @@ for (const platform of PLATFORMS) {
     afterEach(() => hall.close());
 
     const at = (local: string) => hall.clock.set(`${local}+08:00`);
-    const fire = async (job: Job, local: string) => {
-      const before = hall.mark();
-      await hall.service.jobs.runner.fire(job, new Date(`${local}+08:00`), { trigger: 'scheduler' });
-      await hall.deliver();
-      return hall.deliveredSince(before).group.join('\n');
-    };
+    const fire = (job: Job, local: string) => groupAfterJob(hall, job, local);
     const dashboard = async () => {
       const visitor = new DashboardVisitor(hall);
       const { status, body } = await visitor.open(await visitor.link('wangwu'));
