@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { normalise } from '../bot/normalise';
+import { normalise, normaliseTracked, typedTail } from '../bot/normalise';
 
 describe('normalise', () => {
   const cases: [string, string, string][] = [
@@ -29,5 +29,36 @@ describe('normalise', () => {
 
   it('is idempotent', () => {
     for (const [, input] of cases) expect(normalise(normalise(input))).to.equal(normalise(input));
+  });
+
+  it('knows, for every character it keeps, where it was typed', () => {
+    for (const [, input] of cases) {
+      const tracked = normaliseTracked(input);
+      expect(tracked.text).to.equal(normalise(input));
+      expect(tracked.from, input).to.have.length(tracked.text.length + 1);
+    }
+  });
+
+  describe('typedTail: the free text after the command words, as typed', () => {
+    const tails: [string, string, string, string][] = [
+      ['keeps Chinese commas', '善后 8 已通知家属，窗口由2号窗口支援', '已通知家属 窗口由2号窗口支援', '已通知家属，窗口由2号窗口支援'],
+      ['keeps a final full stop and brackets', '进展 1 隔离 已送隔离室（2号观察间）。', '已送隔离室(2号观察间)', '已送隔离室（2号观察间）。'],
+      ['keeps full-width digits and ℃ as typed', '启动应急 门口群众体温３８．５℃，已等候', '门口群众体温38.5°C 已等候', '门口群众体温３８．５℃，已等候'],
+      ['keeps line breaks inside the note', '结案 3 核酸阴性\n解除隔离', '核酸阴性 解除隔离', '核酸阴性\n解除隔离'],
+      ['after a leading mention', '@防疫助手\u2005处置 4 已处理；已通知', '已处理 已通知', '已处理；已通知'],
+      ['drops invisible characters', '处置 4 已\u200b处理', '已处理', '已处理'],
+      ['keeps a decimal comma as typed', '进展 2 隔离 复测36,8度', '复测36\u201a8度', '复测36,8度'],
+    ];
+    for (const [behaviour, typed, tail, expected] of tails) {
+      it(`${behaviour}: ${JSON.stringify(typed)}`, () => {
+        expect(normalise(typed).endsWith(tail), 'the tail is the end of the normalised text').to.equal(true);
+        expect(typedTail(typed, tail)).to.equal(expected);
+      });
+    }
+
+    it('gives the tail itself when it is not the end of the normalised text', () => {
+      expect(typedTail('处置 4 已处理', '别的')).to.equal('别的');
+      expect(typedTail('处置 4 已处理', '')).to.equal('');
+    });
   });
 });

@@ -1,6 +1,7 @@
 import type { Services } from '../command';
 import type { Sql } from '../db/database';
 import { UserError } from '../errors';
+import { checkedNote } from '../free-text';
 import { messages } from '../messages';
 import { localIso } from '../time';
 import { ALERT_SUBJECT_JOIN, ALERT_SUBJECT_NAME } from './subject';
@@ -16,7 +17,7 @@ export async function acknowledgeAlert(
   services: Services,
   a: { id: number; note: string; by: { id: number; name: string }; now: Date },
 ): Promise<{ name: string }> {
-  const note = a.note.trim().slice(0, 500);
+  const note = checkedNote(a.note);
   if (!note) throw new UserError(messages.ackUsage());
   const [alert] = await sql.all<{ status: string; name: string; kind: string; by: string | null; at: string | null; note: string | null }>(
     `SELECT a.status, ${ALERT_SUBJECT_NAME} AS name, a.subject_kind AS kind, k.name AS "by", a.acknowledged_at AS "at", a.ack_note AS "note"

@@ -4,6 +4,7 @@ import type { Person } from '../directory/directory';
 import { marked } from '../drills/mark';
 import { drillMessages } from '../drills/messages';
 import { UserError } from '../errors';
+import { checkedNote } from '../free-text';
 import { mayActFor } from '../groups/members';
 import { startIncidentSweep } from '../sweep/start';
 import { incidentMessages } from './messages';
@@ -12,8 +13,8 @@ import { stepNamed, type StepName } from './steps';
 
 /** The incident a command names, open or closed, or the reason there is none. */
 export async function incidentNamed(sql: Sql, idText: string): Promise<IncidentRow> {
-  const id = Number(idText);
-  const incident = Number.isSafeInteger(id) ? await findIncident(sql, id) : undefined;
+  // Plain decimal digits only: Number() would read 0x7, 1e1 and 7.0 as incidents 7, 10 and 7.
+  const incident = /^\d{1,9}$/.test(idText) ? await findIncident(sql, Number(idText)) : undefined;
   if (!incident) throw new UserError(incidentMessages.unknownIncident(idText));
   return incident;
 }
@@ -42,7 +43,7 @@ export async function recordProgress(sql: Sql, services: Services, a: { idText: 
   const { changes } = await sql.run('UPDATE incident_step SET done_at = ?, done_by_id = ?, note = ? WHERE incident_id = ? AND step = ? AND done_at IS NULL', [
     a.now.toISOString(),
     a.by.id,
-    a.note.slice(0, 500),
+    checkedNote(a.note),
     incident.id,
     step.name,
   ]);
@@ -63,7 +64,7 @@ export async function closeIncident(sql: Sql, services: Services, a: { idText: s
   await sql.run("UPDATE incident SET status = 'closed', closed_at = ?, closed_by_id = ?, summary = ? WHERE id = ? AND status = 'open'", [
     a.now.toISOString(),
     a.by.id,
-    a.summary.slice(0, 1000),
+    checkedNote(a.summary),
     incident.id,
   ]);
   const undone: StepName[] = steps.filter((s) => !s.done).map((s) => s.step);

@@ -9,6 +9,7 @@ import { parseReport } from '../health/grammar';
 import { problemError } from '../health/problems';
 import { reportCommand } from '../health/report';
 import { parseVisitor, type VisitorProblem } from './grammar';
+import { withTypedFields } from './typed-fields';
 
 /**
  * `登记 <姓名> <手机号> [住址 …] [行程 …] [窗口 …] [体温] [码] [症状…]`, also
@@ -27,8 +28,9 @@ export const registerVisitorCommand: Command = {
   async run(ctx) {
     if (isOwnReading(ctx)) return reportCommand.run(ctx);
     if (!DOOR.includes(ctx.sender.role)) throw new UserError(doorMessages.notAtDoor());
-    const parsed = parseVisitor(ctx.args);
-    if (parsed.kind !== 'visitor') throw visitorProblem(parsed);
+    const read = parseVisitor(ctx.args);
+    if (read.kind !== 'visitor') throw visitorProblem(read);
+    const parsed = withTypedFields(read, ctx.message.text, ctx.args);
     const { services, sql, sender, now, local } = ctx;
     const { severity, findings } = evaluateVisitor(parsed, services.config.thresholds);
     const stored: NewVisitor & { guardName: string } = {

@@ -10,6 +10,10 @@ import { findIncident, incidentSteps } from '../../bot/incidents/store';
 import { visitorContacts } from '../../bot/incidents/visitor-contacts';
 import { sweepMessages } from '../../bot/sweep/messages';
 import { incidentSweepResult } from '../../bot/sweep/result';
+import { numberFirst, typedNote } from './args';
+
+/** What may follow the number of `应急 12`: nothing, or a word asking to see it. */
+const VIEW_WORDS = /^(?:清单|详情|情况|进展|状态|进度)?$/;
 
 /**
  * `应急 12`: the checklist of incident 12, with times and who did what, its
@@ -22,9 +26,10 @@ export const checklistCommand: Command = {
   roles: EVERYONE,
   help: '应急：应急 12（查看 12 号应急处置的清单）',
   async run({ sql, services, args, now, local }) {
-    const id = /^#?(\d{1,9})$/.exec(args.trim())?.[1];
-    const incident = id ? await findIncident(sql, Number(id)) : undefined;
-    if (!incident) throw new UserError(incidentMessages.unknownIncident(args.trim() || '?'));
+    const numbered = numberFirst(args);
+    if (!numbered || !VIEW_WORDS.test(numbered.rest)) throw new UserError(incidentMessages.checklistUsage());
+    const incident = await findIncident(sql, numbered.id);
+    if (!incident) throw new UserError(incidentMessages.unknownIncident(String(numbered.id)));
     const steps = await incidentSteps(sql, incident, now, services.config.timezone);
     const contacts = await incidentContactReadings(sql, services, incident.id);
     const lines = [incidentMessages.checklist({ ...incident, status: incident.status === 'open' ? '处置中' : '已结案', steps }), contactMessages.listed(contacts), ...contactMessages.visitorsListed(await visitorContacts(sql, incident.id))];
@@ -36,15 +41,15 @@ export const checklistCommand: Command = {
   },
 };
 
-/** `结案 12 <总结>` (leader): closes incident 12, listing any step not done. */
+/** `结案 12 <总结>` (leader): closes incident 12, listing any step not done; the summary is kept as typed. */
 export const closeCommand: Command = {
   name: '结案',
   keywords: ['结案'],
   roles: LEADERS,
   help: '结案：结案 12 排除感染，解除隔离（结束 12 号应急处置）',
-  async run({ sql, services, sender, args, now }) {
-    const m = /^#?(\S+)\s+([\s\S]+)$/.exec(args);
-    if (!m) throw new UserError(incidentMessages.closeUsage());
-    return closeIncident(sql, services, { idText: m[1], summary: m[2].trim(), by: sender, now });
+  async run(ctx) {
+    const numbered = numberFirst(ctx.args);
+    if (!numbered || !numbered.rest) throw new UserError(incidentMessages.closeUsage());
+    return closeIncident(ctx.sql, ctx.services, { idText: String(numbered.id), summary: typedNote(ctx, numbered.rest), by: ctx.sender, now: ctx.now });
   },
 };

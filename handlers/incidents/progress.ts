@@ -5,23 +5,31 @@ import { recordProgress } from '../../bot/incidents/progress';
 import { findIncident } from '../../bot/incidents/store';
 import { STEPS } from '../../bot/incidents/steps';
 import { reportCommand } from '../health/report';
-
-const STEP_FIRST = /^#?(\d{1,9})(?:\s+|$)([\s\S]*)$/;
+import { parseReport } from '../health/grammar';
+import { firstWord, numberFirst, startsLikeNumber, stepFirst, typedNote } from './args';
 
 /**
  * `进展 12 隔离 已送隔离室` (SPEC §11): a member of the step's owner group, or a
  * leader, reports a step of incident 12 done. Whether the sender may is the
- * step's business, so every role reaches it.
+ * step's business, so every role reaches it. Spacing and colons are free
+ * (`进展12：隔离，已送隔离室`), the step may come first (`进展 隔离 12 …`), and
+ * the note is kept as typed.
  */
 export const progressCommand: Command = {
   name: '进展',
   keywords: ['进展', 'progress'],
   roles: EVERYONE,
   help: '进展：进展 12 隔离 已送隔离室（应急处置的一步完成；步骤：隔离 送医 排查 上报 消杀 善后 或 2–7）',
-  async run({ sql, services, sender, args, now }) {
-    const m = /^#?(\S+)\s+(\S+)\s*([\s\S]*)$/.exec(args);
-    if (!m) throw new UserError(incidentMessages.progressUsage());
-    return recordProgress(sql, services, { idText: m[1], stepWord: m[2], note: m[3].trim(), by: sender, now });
+  async run(ctx) {
+    const numbered = numberFirst(ctx.args);
+    const stepped = numbered ? undefined : stepFirst(ctx.args);
+    const id = numbered ?? (stepped && numberFirst(stepped.rest));
+    if (!id) throw new UserError(incidentMessages.progressUsage());
+    const step = stepped ?? stepFirst(id.rest);
+    const note = stepped ? id.rest : (step?.rest ?? '');
+    const stepWord = step?.step.name ?? firstWord(id.rest);
+    if (!stepWord) throw new UserError(incidentMessages.progressUsage());
+    return recordProgress(ctx.sql, ctx.services, { idText: String(id.id), stepWord, note: typedNote(ctx, note), by: ctx.sender, now: ctx.now });
   },
 };
 
@@ -38,9 +46,10 @@ export const stepFirstCommand: Command = {
   help: '',
   async run(ctx: CommandContext) {
     const word = STEPS.find((s) => s.name === ctx.keyword)?.name ?? ctx.keyword;
-    const m = STEP_FIRST.exec(ctx.args);
-    // 上报 37 咳嗽 is a reading unless incident 37 is open.
-    if (!m || (await findIncident(ctx.sql, Number(m[1])))?.status !== 'open') return reportCommand.run({ ...ctx, args: ctx.text });
-    return recordProgress(ctx.sql, ctx.services, { idText: m[1], stepWord: word, note: m[2].trim(), by: ctx.sender, now: ctx.now });
+    const numbered = numberFirst(ctx.args);
+    // 上报 37 咳嗽 is a reading unless incident 37 is open; 隔离 0x7 … is neither.
+    if (!numbered && startsLikeNumber(ctx.args) && parseReport(ctx.text, { today: ctx.local.date }).kind !== 'report') throw new UserError(incidentMessages.progressUsage());
+    if (!numbered || (await findIncident(ctx.sql, numbered.id))?.status !== 'open') return reportCommand.run({ ...ctx, args: ctx.text });
+    return recordProgress(ctx.sql, ctx.services, { idText: String(numbered.id), stepWord: word, note: typedNote(ctx, numbered.rest), by: ctx.sender, now: ctx.now });
   },
 };

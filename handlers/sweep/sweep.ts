@@ -5,6 +5,7 @@ import { sweepMessages } from '../../bot/sweep/messages';
 import { sweepStatus } from '../../bot/sweep/result';
 import { startSweep } from '../../bot/sweep/start';
 import { latestSweep } from '../../bot/sweep/store';
+import { numberFirst } from '../incidents/args';
 
 /**
  * `全员测温` (SPEC §11, leaders): asks every expected person for a reading
@@ -23,8 +24,9 @@ export const sweepCommand: Command = {
       const latest = await latestSweep(sql);
       return latest ? sweepStatus(sql, services, latest.id, local.date) : sweepMessages.none();
     }
-    if (word !== '' && !/^#?\d{1,9}$/.test(word)) throw new UserError(sweepMessages.usage());
-    const incident = word ? await openIncidentNamed(sql, word.replace('#', '')) : undefined;
+    const numbered = word ? numberFirst(word) : undefined;
+    if (word !== '' && (!numbered || numbered.rest)) throw new UserError(sweepMessages.usage());
+    const incident = numbered ? await openIncidentNamed(sql, String(numbered.id)) : undefined;
     const start = await startSweep(sql, services, { now, by: sender, incidentId: incident?.id, drill: incident?.kind === 'drill' });
     if (start.kind === 'nobody') return sweepMessages.nobody();
     if (start.kind === 'running') return sweepMessages.alreadyRunning(await sweepStatus(sql, services, start.sweep.id, local.date));
