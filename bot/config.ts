@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { parseEnv } from 'node:util';
 import { z } from 'zod';
-import { cron, decimal, describeValue, isTimeZone, list, optional, url } from './config/fields';
+import { cron, decimal, describeValue, isTimeZone, list, optional, token, url } from './config/fields';
 import { parseAreas, parseRounds, type DisinfectionPlan } from './disinfection/plan';
 import { parseDueMinutes, type StepName } from './incidents/steps';
 
@@ -65,13 +65,13 @@ const schema = z
     CRON_DAILY_BRIEF: cron('30 17 * * *'),
     ALERT_REPUSH_MINUTES: z.string().trim().default('30').pipe(z.coerce.number<string>().int().min(1).max(1440)),
     PROCEDURE_DUE_MINUTES: list('', parseDueMinutes, ' (e.g. 隔离=15,送医=60)'),
-    DISINFECTION_AREAS: list('公共区域,税务区,网办区,休息区,自助服务区', parseAreas),
+    DISINFECTION_AREAS: list('公共区域(大厅|大堂),税务区,网办区,休息区,自助服务区', parseAreas),
     DISINFECTION_ROUNDS: list('08:00,12:00,17:30', parseRounds),
 
     PUBLIC_URL: url('http://127.0.0.1:3000'),
-    DASHBOARD_TOKEN: optional,
+    DASHBOARD_TOKEN: token,
     SIMULATOR: z.enum(['auto', 'on', 'off']).default('auto'),
-    SIMULATOR_TOKEN: optional.refine((v) => v === undefined || v.length >= 16, 'expected at least 16 characters (a long random string)'),
+    SIMULATOR_TOKEN: token,
     SIMULATOR_ALLOW_PLATFORM_USERS: z.enum(['yes', 'no']).default('no'),
   })
   .superRefine((env, ctx) => {
@@ -241,7 +241,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     reportRetentionDays: e.REPORT_RETENTION_DAYS,
     alertRepushMinutes: e.ALERT_REPUSH_MINUTES,
     procedureDueMinutes: e.PROCEDURE_DUE_MINUTES,
-    disinfection: { areas: e.DISINFECTION_AREAS, rounds: e.DISINFECTION_ROUNDS },
+    disinfection: { ...e.DISINFECTION_AREAS, rounds: e.DISINFECTION_ROUNDS },
     publicUrl: e.PUBLIC_URL,
     dashboardToken: e.DASHBOARD_TOKEN,
     simulator,

@@ -1,7 +1,7 @@
 import type { Command } from '../bot/command';
 import { acknowledgeCommand } from './alerts/acknowledge';
 import { dashboardLinkCommand } from './dashboard/link';
-import { disinfectionCommand } from './disinfection/log';
+import { disinfectionCommand, placeFirstCommand } from './disinfection/log';
 import { disinfectionStatusCommand } from './disinfection/status';
 import { receiveCommand, stocktakeCommand, takeCommand } from './supplies/move';
 import { stockCommand } from './supplies/stock';
@@ -24,9 +24,10 @@ import { todayVisitorsCommand } from './door/today';
 
 /**
  * Every command, in the order `帮助` lists them; text with no keyword is small
- * talk when it is only that, else a report when it looks like one.
+ * talk when it is only that, a disinfection question or log with the place
+ * first (`今天消杀情况`, `税务区消杀完毕`), else a report when it looks like one.
  */
 export function allCommands(): { commands: Command[]; fallbacks: Command[] } {
   const commands: Command[] = [reportCommand, behalfCommand, recordsCommand, submitRosterCommand, rosterStatusCommand, statsCommand, acknowledgeCommand, startIncidentCommand, progressCommand, checklistCommand, contactsCommand, sweepCommand, closeCommand, drillCommand, disinfectionCommand, disinfectionStatusCommand, receiveCommand, takeCommand, stocktakeCommand, stockCommand, registerVisitorCommand, todayVisitorsCommand, dashboardLinkCommand];
-  return { commands: [...commands, stepFirstCommand, helpCommand(() => commands)], fallbacks: [smallTalkCommand, reportCommand] };
+  return { commands: [...commands, stepFirstCommand, helpCommand(() => commands)], fallbacks: [smallTalkCommand, disinfectionStatusCommand, placeFirstCommand, reportCommand] };
 }

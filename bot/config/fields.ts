@@ -6,6 +6,8 @@ import { maskUserinfo } from '../http/userinfo';
 
 /** An optional setting: blank is unset. */
 export const optional = z.string().trim().min(1).optional();
+/** A token people present to get in (DASHBOARD_TOKEN, SIMULATOR_TOKEN): long enough not to be guessed. */
+export const token = optional.refine((v) => v === undefined || v.length >= 16, 'expected at least 16 characters (a long random string)');
 /** A temperature threshold in ℃. */
 export const decimal = (fallback: string) =>
   z.string().trim().default(fallback).pipe(z.coerce.number<string>().finite().min(30).max(45));

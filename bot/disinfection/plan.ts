@@ -1,6 +1,12 @@
-/** The hall's disinfection plan (SPEC §13): the areas of each round and the round times, local HH:mm. */
+/**
+ * The hall's disinfection plan (SPEC §13): the areas of each round, the other
+ * names the hall calls some of them (公共区域 ← 大厅, 大堂), and the round
+ * times, local HH:mm.
+ */
 export interface DisinfectionPlan {
   areas: string[];
+  /** Each area's other names, by area; an area without any is absent. */
+  aliases: Record<string, string[]>;
   rounds: string[];
 }
 
@@ -8,27 +14,66 @@ export interface DisinfectionPlan {
 export const CHECK_AFTER_MINUTES = 45;
 
 /** Words an area may not be: they mean something else after 消杀. */
-const RESERVED = new Set(['全部', '所有', '状态']);
+const RESERVED = new Set(['全部', '所有', '状态', '情况', '进度', '记录']);
 
 /** Splits a configured list on commas (half or full width), 、 or spaces. */
 const items = (text: string) => text.split(/[,，、;；\s]+/).filter(Boolean);
 
+/** An area with its aliases in brackets: `公共区域(大厅|大堂)`, full-width brackets and bars or 、 / , between the aliases too. */
+const WITH_ALIASES = /^([^()（）]+)[(（]([^()（）]*)[)）]$/;
+
+/** Splits DISINFECTION_AREAS on its separators, but not inside an area's brackets. */
+function areaItems(text: string): string[] {
+  const found: string[] = [];
+  let depth = 0;
+  let current = '';
+  for (const ch of text) {
+    if ('(（'.includes(ch)) depth += 1;
+    if (')）'.includes(ch)) depth = Math.max(0, depth - 1);
+    if (depth === 0 && /[,，、;；\s]/.test(ch)) {
+      if (current) found.push(current);
+      current = '';
+    } else current += ch;
+  }
+  if (depth > 0) throw new Error(`"${current}" opens a bracket it does not close; write aliases as 公共区域(大厅|大堂)`);
+  if (current) found.push(current);
+  return found;
+}
+
+/** Checks one name an area goes by. */
+function checkName(name: string): void {
+  if (name.length > 16) throw new Error(`"${name}" is longer than 16 characters`);
+  if (/^#?\d/.test(name)) throw new Error(`"${name}" starts with a number, which chat reads as an incident number (消杀 12 …)`);
+  if (RESERVED.has(name)) throw new Error(`"${name}" is a command word; name the area otherwise`);
+}
+
 /**
  * Reads DISINFECTION_AREAS; throws a sentence for the operator: an area is a
  * word without spaces or digits at its start (`消杀 网办区 完成` is parsed by
- * words, and a leading number is an incident's), listed once.
+ * words, and a leading number is an incident's), optionally with the other
+ * names the hall calls it in brackets (`公共区域(大厅|大堂)`); every name is
+ * listed once.
  */
-export function parseAreas(text: string): string[] {
-  const areas = items(text);
-  if (areas.length === 0) throw new Error('list at least one area, e.g. 公共区域,税务区,网办区');
-  for (const area of areas) {
-    if (area.length > 16) throw new Error(`"${area}" is longer than 16 characters`);
-    if (/^#?\d/.test(area)) throw new Error(`"${area}" starts with a number, which chat reads as an incident number (消杀 12 …)`);
-    if (RESERVED.has(area)) throw new Error(`"${area}" is a command word; name the area otherwise`);
+export function parseAreas(text: string): Pick<DisinfectionPlan, 'areas' | 'aliases'> {
+  const areas: string[] = [];
+  const aliases: Record<string, string[]> = {};
+  for (const item of areaItems(text)) {
+    const m = WITH_ALIASES.exec(item);
+    if (!m && /[()（）]/.test(item)) throw new Error(`"${item}" is not an area with aliases; write 公共区域(大厅|大堂)`);
+    const area = m ? m[1].trim() : item;
+    checkName(area);
+    areas.push(area);
+    if (!m) continue;
+    const others = m[2].split(/[|｜/、,，\s]+/).filter(Boolean);
+    if (others.length === 0) throw new Error(`"${item}" has empty brackets; list its other names as 公共区域(大厅|大堂)`);
+    others.forEach(checkName);
+    aliases[area] = others;
   }
-  const twice = areas.find((a, i) => areas.indexOf(a) !== i);
+  if (areas.length === 0) throw new Error('list at least one area, e.g. 公共区域,税务区,网办区');
+  const names = [...areas, ...Object.values(aliases).flat()];
+  const twice = names.find((a, i) => names.indexOf(a) !== i);
   if (twice) throw new Error(`"${twice}" is listed twice`);
-  return areas;
+  return { areas, aliases };
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { Sql } from '../db/database';
+import { checkedNote } from '../free-text';
 import { minutesOf, type DisinfectionPlan } from './plan';
 
 /** One area logged: by whom, when (ISO 8601) and what was said. */
@@ -48,16 +49,6 @@ export function begunRounds(rounds: RoundView[], minutes: number): RoundView[] {
   return rounds.filter((r) => minutesOf(r.round) <= minutes);
 }
 
-/**
- * The configured area a word names: itself, or the one area that contains it
- * (网办 → 网办区, 自助 → 自助服务区); undefined for a place not in the list.
- */
-export function areaNamed(plan: DisinfectionPlan, word: string): string | undefined {
-  if (plan.areas.includes(word)) return word;
-  const near = plan.areas.filter((a) => a.includes(word));
-  return near.length === 1 ? near[0] : undefined;
-}
-
 /** Records areas disinfected within a round, in the message's transaction. */
 export async function logAreas(sql: Sql, a: { date: string; round: string; areas: string[]; routine: boolean; note: string; byId: number; at: Date }): Promise<void> {
   for (const area of a.areas) {
@@ -66,7 +57,7 @@ export async function logAreas(sql: Sql, a: { date: string; round: string; areas
       a.round,
       area,
       a.routine,
-      a.note.slice(0, 500),
+      checkedNote(a.note),
       a.byId,
       a.at.toISOString(),
     ]);

@@ -1,21 +1,24 @@
 import { EVERYONE, type Command, type CommandContext } from '../../bot/command';
+import { matchArea } from '../../bot/disinfection/areas';
 import { disinfectionMessages as say } from '../../bot/disinfection/messages';
 import { roundAt } from '../../bot/disinfection/plan';
-import { areaNamed, DISINFECTION_GROUP, logAreas, roundsToday } from '../../bot/disinfection/rounds';
+import { DISINFECTION_GROUP, logAreas, roundsToday } from '../../bot/disinfection/rounds';
 import { UserError } from '../../bot/errors';
 import { mayActFor } from '../../bot/groups/members';
 import { recordProgress } from '../../bot/incidents/progress';
 import { localClock } from '../../bot/time';
+import { numberFirst, startsLikeNumber, typedNote } from '../incidents/args';
+import { asksAfterKeyword, placeFirst, splitGluedDone } from './phrasing';
+import { disinfectionStatusCommand } from './status';
 
-/** `消杀 12 已消毒`: a number first is the 消杀 step of incident 12 (SPEC §11), not an area. */
-const INCIDENT_FIRST = /^#?(\d{1,9})(?:\s+|$)([\s\S]*)$/;
-const ALL = new Set(['全部', '所有', '全部区域']);
+const ALL = new Set(['全部', '所有', '全部区域', '所有区域']);
 
 /**
  * `消杀 网办区 完成`, `消杀 全部`, `消杀 会议室 第三会议室会后消毒` (SPEC §13):
  * a member of 消毒防疫组 or a leader logs areas done in the current round —
- * the latest round time that has passed (before the first: the first). A place
- * not in DISINFECTION_AREAS is an ad-hoc entry and needs a word on what was done.
+ * the latest round time that has passed (before the first: the first). A
+ * number first is the 消杀 step of that incident (`消杀 12 已消毒`, SPEC §11);
+ * a question (`消杀 情况`) is `消杀状态`.
  */
 export const disinfectionCommand: Command = {
   name: '消杀',
@@ -23,34 +26,69 @@ export const disinfectionCommand: Command = {
   roles: EVERYONE,
   help: '消杀：消杀 网办区 完成；消杀 全部；消杀 会议室 第三会议室会后消毒（消毒防疫组、领导小组）',
   async run(ctx: CommandContext) {
-    const { sql, services, sender, args, now, local } = ctx;
-    const incident = INCIDENT_FIRST.exec(args);
-    if (incident) return recordProgress(sql, services, { idText: incident[1], stepWord: '消杀', note: incident[2].trim(), by: sender, now });
-    const plan = services.config.disinfection;
-    const [word, ...rest] = args.split(/\s+/).filter(Boolean);
-    if (!word) throw new UserError(say.usage(plan.areas));
-    if (!(await mayActFor(sql, DISINFECTION_GROUP, sender))) throw new UserError(say.notAllowed());
-    const note = rest.join(' ');
-    const round = roundAt(plan.rounds, local.hour * 60 + local.minute);
-    const at = localClock(now, services.config.timezone);
-    const current = async () => (await roundsToday(sql, local.date, plan)).find((r) => r.round === round)!;
-    const before = await current();
-    const base = { date: local.date, round, byId: sender.id, at: now };
-
-    if (ALL.has(word)) {
-      if (before.missing.length === 0) return say.allAlready(round);
-      await logAreas(sql, { ...base, areas: before.missing, routine: true, note: note || '完成' });
-      return say.logged({ areas: before.missing, round, at, left: [] });
-    }
-    const area = areaNamed(plan, word);
-    if (area) {
-      const done = before.done.find((d) => d.area === area);
-      if (done) return say.alreadyLogged(area, round, done, services.config.timezone);
-      await logAreas(sql, { ...base, areas: [area], routine: true, note: note || '完成' });
-      return say.logged({ areas: [area], round, at, left: (await current()).missing });
-    }
-    if (!note || word.length > 32) throw new UserError(say.notArea(word, plan.areas));
-    await logAreas(sql, { ...base, areas: [word], routine: false, note });
-    return say.loggedAdHoc({ area: word, note, at });
+    const { args } = ctx;
+    if (asksAfterKeyword(args)) return disinfectionStatusCommand.run(ctx);
+    const incident = numberFirst(args);
+    if (incident) return recordProgress(ctx.sql, ctx.services, { idText: String(incident.id), stepWord: '消杀', note: typedNote(ctx, incident.rest), by: ctx.sender, now: ctx.now });
+    if (startsLikeNumber(args)) throw new UserError(say.usage(ctx.services.config.disinfection));
+    const [word] = args.split(/\s+/);
+    if (!word) throw new UserError(say.usage(ctx.services.config.disinfection));
+    const rest = args.slice(word.length).trim();
+    const glued = rest ? undefined : splitGluedDone(word);
+    return logPlace(ctx, glued?.place ?? word, glued ? '' : rest, glued?.note ?? rest);
   },
 };
+
+/**
+ * `税务区消杀完毕`, `便民服务区已消杀`, `税务区 已消毒 擦拭柜台`: the same
+ * log with the place first; for a place that is no area, what was said is its note.
+ */
+export const placeFirstCommand: Command = {
+  name: '消杀',
+  keywords: [],
+  roles: EVERYONE,
+  accepts: (text) => placeFirst(text) !== undefined,
+  help: '',
+  async run(ctx) {
+    const said = placeFirst(ctx.text)!;
+    return logPlace(ctx, said.place, said.more, said.said);
+  },
+};
+
+/**
+ * Logs a place in the current round: every area not yet logged (全部), a
+ * configured area by its name, an alias or a part of its name, or — only when
+ * it names none — an ad-hoc place, which needs a word on what was done. A
+ * word naming several areas is asked about. `note` is what was said about a
+ * routine area (a tail of the text, may be empty); `adHocNote` about a place
+ * of its own.
+ */
+async function logPlace(ctx: CommandContext, place: string, note: string, adHocNote: string): Promise<string> {
+  const { sql, services, sender, now, local } = ctx;
+  const plan = services.config.disinfection;
+  if (!(await mayActFor(sql, DISINFECTION_GROUP, sender))) throw new UserError(say.notAllowed());
+  const match = ALL.has(place) ? undefined : matchArea(plan, place);
+  if (match?.kind === 'several') throw new UserError(say.whichArea(place, match.areas));
+  const round = roundAt(plan.rounds, local.hour * 60 + local.minute);
+  const at = localClock(now, services.config.timezone);
+  const current = async () => (await roundsToday(sql, local.date, plan)).find((r) => r.round === round)!;
+  const before = await current();
+  const base = { date: local.date, round, byId: sender.id, at: now };
+  const routineNote = typedNote(ctx, note) || '完成';
+
+  if (!match) {
+    if (before.missing.length === 0) return say.allAlready(round);
+    await logAreas(sql, { ...base, areas: before.missing, routine: true, note: routineNote });
+    return say.logged({ areas: before.missing, round, at, left: [] });
+  }
+  if (match.kind === 'area') {
+    const done = before.done.find((d) => d.area === match.area);
+    if (done) return say.alreadyLogged(match.area, round, done, services.config.timezone);
+    await logAreas(sql, { ...base, areas: [match.area], routine: true, note: routineNote });
+    return say.logged({ areas: [match.area], round, at, left: (await current()).missing });
+  }
+  if (!adHocNote || place.length > 32) throw new UserError(say.notArea(place, plan));
+  const typed = typedNote(ctx, adHocNote);
+  await logAreas(sql, { ...base, areas: [place], routine: false, note: typed });
+  return say.loggedAdHoc({ area: place, note: typed, at, plan });
+}

@@ -54,7 +54,7 @@ for (const platform of CHAT_PLATFORMS) {
       expect(adHoc.reply).to.contain('已登记临时消杀：会议室 — 第三会议室会后消毒');
       const bare = await hall.send('zhaoliu', '消杀 会议室');
       expect(bare.reply).to.contain('「会议室」不是例行消杀区域').and.contain('消杀 会议室 第三会议室会后消毒');
-      expect((await hall.send('zhaoliu', '消杀')).reply).to.contain('用法：消杀 网办区 完成').and.contain('公共区域、税务区、网办区、休息区、自助服务区');
+      expect((await hall.send('zhaoliu', '消杀')).reply).to.contain('用法：消杀 公共区域 完成').and.contain('公共区域（大厅、大堂）、税务区、网办区、休息区、自助服务区');
       expect(await hall.count('disinfection_log')).to.equal(1);
     });
 
