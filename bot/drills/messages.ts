@@ -41,7 +41,7 @@ export const drillMessages = {
   alreadyOpen: (id: number) => `${DRILL_MARK}应急演练 #${id} 尚未结束：同一时间只进行一次演练，请先发送：演练 结束`,
   noOpenDrill: () => '没有进行中的应急演练。开始：演练 开始 [窗口]',
   unknownWindow: (window: string, windows: string[]) => `没有「${window}」：窗口为 ${windows.join('、') || '（名单中没有窗口）'}；不写窗口则在大厅演练。`,
-  notContact: (id: number) => `${DRILL_MARK}您不是应急演练 #${id} 已确认的密接，无需回复演练测温。`,
+  notContact: (id: number) => `${DRILL_MARK}您不是应急演练 #${id} 已确认的密接，也不在其全员测温名单中，无需回复演练测温。`,
   closeByEnd: (id: number) => `${DRILL_MARK}#${id} 是应急演练：请发送 演练 结束，系统会评分并推送领导小组。`,
   notAnAlert: (id: number) => `${DRILL_MARK}#${id} 是应急演练的编号，不是告警，无需处置；结束演练：演练 结束`,
 };

@@ -5,6 +5,7 @@ import { drillMessages } from '../../bot/drills/messages';
 import { isDrillContact, recordDrillReading } from '../../bot/drills/readings';
 import { openDrill, startDrill } from '../../bot/drills/start';
 import { UserError } from '../../bot/errors';
+import { answerDrillSweep, drillSweepAwaiting } from '../../bot/sweep/answer';
 import { parseReport } from '../health/grammar';
 import { problemError } from '../health/problems';
 
@@ -28,13 +29,19 @@ export const drillCommand: Command = {
   },
 };
 
-/** `演练 36.5`: a confirmed contact of the open drill answers its ask. */
+/**
+ * `演练 36.5`: a confirmed contact of the open drill answers its ask, or
+ * anyone its 全员测温 asked answers that — the same reading, counted for both.
+ */
 async function drillReading(ctx: CommandContext): Promise<string> {
   if (!ctx.args.trim()) throw new UserError(drillMessages.usage());
   const drill = await openDrill(ctx.sql);
   if (!drill) throw new UserError(drillMessages.noOpenDrill());
-  if (!(await isDrillContact(ctx.sql, drill.id, ctx.sender.id))) throw new UserError(drillMessages.notContact(drill.id));
+  const asked = (await isDrillContact(ctx.sql, drill.id, ctx.sender.id)) || (await drillSweepAwaiting(ctx.sql, ctx.sender.id))?.id === drill.id;
+  if (!asked) throw new UserError(drillMessages.notContact(drill.id));
   const parsed = parseReport(ctx.args, { today: ctx.local.date });
   if (parsed.kind !== 'report') throw new UserError(marked(drill, problemError(parsed).reply));
-  return recordDrillReading(ctx.sql, { drill, staffId: ctx.sender.id, reading: parsed, now: ctx.now });
+  const reply = await recordDrillReading(ctx.sql, { drill, staffId: ctx.sender.id, reading: parsed, now: ctx.now });
+  const swept = await answerDrillSweep(ctx.sql, ctx.services, { staffId: ctx.sender.id, now: ctx.now, today: ctx.local.date });
+  return swept ? `${reply}\n${swept}` : reply;
 }
