@@ -97,6 +97,14 @@ describe('loadConfig', () => {
     expect(message).not.to.contain('not-a-valid-key-but-secret');
   });
 
+  for (const name of ['DASHBOARD_TOKEN', 'SIMULATOR_TOKEN']) {
+    it(`refuses a ${name} shorter than 16 characters, without echoing it, and takes a long one`, () => {
+      expect(problemsOf({ [name]: 'a' })).to.match(new RegExp(`${name}: expected at least 16 characters`));
+      expect(problemsOf({ [name]: 'fifteen-chars15' })).to.contain('at least 16 characters').and.not.contain('fifteen-chars15');
+      expect(() => loadConfig({ [name]: 'sixteen-chars-16' })).to.not.throw();
+    });
+  }
+
   it('refuses a high-fever threshold below the fever threshold', () => {
     expect(problemsOf({ FEVER_THRESHOLD: '37.8', HIGH_FEVER_THRESHOLD: '37.5' })).to.contain('HIGH_FEVER_THRESHOLD');
   });

@@ -158,6 +158,25 @@ for (const platform of ['wecom', 'dingtalk'] as TestPlatform[]) {
       expect(due.group.find((t) => t.includes('【全员测温结果 #2】'))).to.contain('已报 1/6 人').and.not.contain('演练');
       expect((await sweepResult(hall.service.db, 1))!.answered).to.deep.include({ staffId: 1, name: '张三', window: '1号窗口', temperature: 36.6, status: null, at: '2026-11-23T00:31:00.000Z', alertId: null });
     });
+
+    it('counts 演练 36.5, as the bot asks contacts to answer, for the drill’s 全员测温 — from a contact and from anyone it asked', async () => {
+      await hall.close();
+      hall = await hallWithGroups({ platform, now: '2026-11-23T08:05:00+08:00' });
+      await hall.send('lisi', '排班 11月23日 赵六');
+      await hall.send('wangwu', '演练 开始 1号窗口');
+      await hall.send('zhouba', '密接 1 确认 赵六');
+      await at(hall, '2026-11-23T08:30:00+08:00', 'lisi', '进展 1 排查 演练排查');
+
+      const contact = await hall.send('zhaoliu', '演练 36.5');
+      expect(contact.reply).to.contain('已记录应急演练 #1 的测温：36.5℃').and.contain('【演练】已计入全员测温 #1');
+      const asked = await hall.send('sunqi', '演练 36.7 绿码');
+      expect(asked.reply).to.contain('已记录应急演练 #1 的测温：36.7℃').and.contain('已计入全员测温 #1');
+
+      const status = (await hall.send('wangwu', '全员测温 状态')).reply!;
+      expect(status).to.contain('【全员测温 #1】').and.contain('赵六 36.5℃').and.contain('孙七 36.7℃');
+      expect(/未报[^\n]*/.exec(status)?.[0]).to.not.contain('赵六').and.not.contain('孙七');
+      expect(await hall.count('report')).to.equal(0);
+    });
   });
 }
 
