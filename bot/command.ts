@@ -3,6 +3,7 @@ import type { WorkCalendar } from './calendar';
 import type { Config } from './config';
 import type { Database, Sql } from './db/database';
 import type { Directory, Person } from './directory/directory';
+import type { StepName } from './incidents/steps';
 import type { Logger } from './log';
 import type { IncomingMessage } from './message';
 import type { Notifier } from './notify';
@@ -37,6 +38,18 @@ export interface CommandContext {
   local: LocalTime;
 }
 
+/** Who reads `帮助`: the sender, their working groups, the group owning each step, the settings and the next workday (for examples that name them). */
+export interface HelpReader {
+  person: Person;
+  groups: ReadonlySet<string>;
+  owners: ReadonlyMap<StepName, string>;
+  config: Config;
+  /** The next workday, YYYY-MM-DD. */
+  nextWorkday: string;
+  /** A window the examples may name and people in it: a lead's own and colleagues, else the hall's first window. */
+  sample: { window: string; names: string[] };
+}
+
 /**
  * A command declares its keywords and the roles allowed, and returns the reply
  * (Koishi's `ctx.command`). It throws {@link UserError} for what the sender can fix.
@@ -48,10 +61,19 @@ export interface Command {
   roles: Role[];
   /** The roles `帮助` lists it for, when narrower than `roles` (a command that refuses some roles itself). */
   listedFor?: Role[];
+  /**
+   * The working groups whose members may use it besides `listedFor` (its run
+   * checks membership): 消杀 for 消毒防疫组, 进展 for the groups owning a step.
+   */
+  groups?: (owners: ReadonlyMap<StepName, string>) => string[];
   /** For the command that answers text with no keyword: whether it takes this text. */
   accepts?(text: string): boolean;
-  /** One line for `帮助`: usage and an example. */
-  help: string;
+  /**
+   * One line for `帮助`: `名称：例句（说明）`, each example one this reader may
+   * send as it stands (test/help-by-role.test.ts sends them); a function when
+   * the example depends on the reader (their step, the hall's areas).
+   */
+  help: string | ((reader: HelpReader) => string);
   /**
    * The reply carries nothing personal and may be read by a whole group chat
    * (帮助). Otherwise — links, records, statistics, anything about a person —

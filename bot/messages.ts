@@ -81,7 +81,7 @@ export const messages = {
   namedPerson: (name: string) =>
     `消息中有「${clip(name)}」（名单中的人员），未记录。本人上报请去掉姓名重新发送，如：${EXAMPLE}；如是替${clip(name)}上报，请窗口负责人或领导发送：代报 ${clip(name)} 36.5`,
   /** Appended to a saved report: what was not read, so the sender can check. */
-  unusedWords: (words: string[]) => `未识别的内容：「${words.map(clip).join('」「')}」（已忽略）。如记录有误，请发送「更正 …」。`,
+  unusedWords: (words: string[]) => `未识别的内容：「${words.map(clip).join('」「')}」（已忽略）。如记录有误，请发送正确体温，如：更正 36.6`,
   /** Appended to a saved report whose value was not written as a plain number. */
   writtenAs: (written: string, value: number) => `「${clip(written)}」已按 ${celsius(value)} 记录。`,
   missingName: () => '请写明代报对象的姓名，如：代报 张三 36.5 绿码',
@@ -112,7 +112,7 @@ export const messages = {
     [
       `${reporter} 已为你代报：${describeReport(r)}。`,
       severity === 'normal' ? '结果：正常。' : `结果：${SEVERITY_LABEL[severity]}。处置要求：${instructions(findings)}。`,
-      '如有误，请发送「更正 体温」更正。',
+      '如有误，请发送正确体温，如：更正 36.6',
     ].join('\n'),
 
   alertPush(a: {

@@ -1,7 +1,7 @@
 import type { Server } from 'node:http';
 import type Router from '@koa/router';
 import type Koa from 'koa';
-import { allCommands } from '../handlers';
+import { allCommands, helpExamplesFor } from '../handlers';
 import { JOBS } from '../jobs';
 import { JobRunner } from '../jobs/runner';
 import { JobScheduler } from '../jobs/scheduler';
@@ -76,7 +76,7 @@ export async function createService({ config, log, clock = systemClock, db: give
   const directory = new Directory(db);
   // The runner and the dispatcher need every adapter's channels, so the simulator reaches them through functions.
   const local = config.simulator
-    ? createLocalAdapter({ clock, db, config, directory, log: log.child({ platform: 'local' }), runner: () => runner, kickOutbox: () => outboxDispatcher.kick() })
+    ? createLocalAdapter({ clock, db, config, directory, log: log.child({ platform: 'local' }), runner: () => runner, kickOutbox: () => outboxDispatcher.kick(), examples: (person) => helpExamplesFor(services, person) })
     : undefined;
   if (local) adapters.push(local);
 

@@ -5,7 +5,10 @@ import { disinfectionCommand, placeFirstCommand } from './disinfection/log';
 import { disinfectionStatusCommand } from './disinfection/status';
 import { receiveCommand, stocktakeCommand, takeCommand } from './supplies/move';
 import { stockCommand } from './supplies/stock';
-import { helpCommand } from './conversation/help';
+import type { Services } from '../bot/command';
+import type { Person } from '../bot/directory/directory';
+import { localTime } from '../bot/time';
+import { helpCommand, helpExamples, helpReader } from './conversation/help';
 import { checklistCommand, closeCommand } from './incidents/checklist';
 import { contactsCommand } from './incidents/contacts';
 import { drillCommand } from './drills/drill';
@@ -30,4 +33,10 @@ import { todayVisitorsCommand } from './door/today';
 export function allCommands(): { commands: Command[]; fallbacks: Command[] } {
   const commands: Command[] = [reportCommand, behalfCommand, recordsCommand, submitRosterCommand, rosterStatusCommand, statsCommand, acknowledgeCommand, startIncidentCommand, progressCommand, checklistCommand, contactsCommand, sweepCommand, closeCommand, drillCommand, disinfectionCommand, disinfectionStatusCommand, receiveCommand, takeCommand, stocktakeCommand, stockCommand, registerVisitorCommand, todayVisitorsCommand, dashboardLinkCommand];
   return { commands: [...commands, stepFirstCommand, helpCommand(() => commands)], fallbacks: [smallTalkCommand, disinfectionStatusCommand, placeFirstCommand, reportCommand] };
+}
+
+/** The examples a person's `帮助` shows, one per command, most used first (the simulator's chips). */
+export async function helpExamplesFor(services: Services, person: Person): Promise<string[]> {
+  const reader = await helpReader(services.db, services, person, localTime(services.clock.now(), services.config.timezone).date);
+  return helpExamples(allCommands().commands, reader);
 }

@@ -11,7 +11,7 @@ export const briefMessages = {
   anomalyCount: (total: number, handled: number, open: number) => (total === 0 ? '今日无异常。' : `今日异常 ${total} 次：已处置 ${handled}，待处置 ${open}。`),
   more: (n: number) => `…另有 ${n} 条`,
   moreWindows: (n: number) => `…另有 ${n} 个窗口，详见看板`,
-  olderOpen: (n: number) => `此前仍未处置的告警 ${n} 条，请在群内「处置 编号 处置情况」。`,
+  olderOpen: (n: number) => `此前仍未处置的告警 ${n} 条，请在群内回复「处置 <编号> <处置情况>」。`,
   noIncidents: () => '无进行中的应急处置。',
   incidentLine: (a: { id: number; subject: string; situation: string; done: number; total: number; overdue: string[] }) =>
     `#${a.id} ${a.subject}：${a.situation} — 已完成 ${a.done}/${a.total} 步${a.overdue.length ? `；超时：${a.overdue.join('、')}` : ''}`,

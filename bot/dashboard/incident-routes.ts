@@ -29,7 +29,7 @@ export function mountIncidentRoutes(router: Router, services: Services, afterCom
     if (!viewer) return;
     const form = await postedForm(ctx, services, viewer);
     if (!form) return;
-    if (!canAcknowledge(viewer)) return refuse(ctx, 403, '无权操作', '应急步骤需由领导小组成员本人在看板上登记，或由负责组成员在群聊中回复「进展 编号 步骤 情况」。');
+    if (!canAcknowledge(viewer)) return refuse(ctx, 403, '无权操作', '应急步骤需由领导小组成员本人在看板上登记，或由负责组成员在群聊中回复「进展 <编号> <步骤> <情况>」。');
     if (!NUMBER.test(ctx.params.id)) return refuse(ctx, 404, '没有这个应急事件', `没有编号为「${ctx.params.id.slice(0, 20)}」的应急事件。`);
     const stepWord = form.get('step') ?? '';
     try {

@@ -34,7 +34,7 @@ export function mountDashboard(router: Router, services: Services, afterCommit: 
     if (!viewer) return;
     const form = await postedForm(ctx, services, viewer);
     if (!form) return;
-    if (!canAcknowledge(viewer)) return refuse(ctx, 403, '无权处置', '处置告警需由领导小组成员本人操作：请用自己的「看板」链接，或在群聊中发送「处置 编号 处置情况」。');
+    if (!canAcknowledge(viewer)) return refuse(ctx, 403, '无权处置', '处置告警需由领导小组成员本人操作：请用自己的「看板」链接，或在群聊中发送「处置 <编号> <处置情况>」。');
     const id = Number(ctx.params.id);
     if (!/^\d{1,12}$/.test(ctx.params.id)) return refuse(ctx, 404, '没有这条告警', `没有编号为「${ctx.params.id.slice(0, 20)}」的告警。`);
     try {

@@ -71,7 +71,7 @@ export const readingMessages = {
   },
 
   alreadyRecorded: (slot: Slot, temperature: number, time: string, behalfOf?: string) =>
-    `${behalfOf ? `${behalfOf} 的` : ''}${SLOT_LABEL[slot]} ${celsius(temperature)} 已记录（${time} 上报），本次相同，不重复保存。如上报有误，请发送「更正 体温」。`,
+    `${behalfOf ? `${behalfOf} 的` : ''}${SLOT_LABEL[slot]} ${celsius(temperature)} 已记录（${time} 上报），本次相同，不重复保存。如上报有误，请发送正确体温，如：${behalfOf ? `代报 ${behalfOf} 更正 36.6` : '更正 36.6'}`,
 
   /** To the leadership group: a reading that had raised an alert was replaced by 更正; the alert stays open until handled. */
   alertCorrected(a: { name: string; date: string; slot: Slot; replaced: ReplacedReading & { alertId: number }; current: string; severity: Severity }) {

@@ -19,7 +19,7 @@ export interface FlaggedPerson {
   flags: string[];
 }
 
-const EXAMPLE = '明日排班 张三 李四（或：排班 11月24日 张三、李四；明日排班 不开放）';
+const EXAMPLE = '明日排班 张三 李四（或：排班 下周一 张三、李四；明日排班 不开放）';
 
 const lineup = (r: RosterFacts) => (r.closed ? '不开放' : `${r.names.join('、')}（${r.names.length} 人）`);
 const flagged = (people: FlaggedPerson[]) => people.map((p) => `${p.name}：${p.flags.join('，')}`);

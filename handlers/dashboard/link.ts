@@ -13,7 +13,7 @@ export const dashboardLinkCommand: Command = {
   name: '看板',
   keywords: ['看板', '防疫看板', '数据看板', '大屏', 'dashboard'],
   roles: LEADS,
-  help: '看板：获取个人防疫看板链接（12 小时内有效；窗口负责人看本窗口）',
+  help: '看板：发送「看板」获取个人防疫看板链接（12 小时内有效；窗口负责人看本窗口）',
   async run({ sql, sender, services, now }) {
     const scope = ownWindow(sender) ?? '全大厅';
     const key = await signingKey(sql, services.db);

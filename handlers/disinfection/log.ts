@@ -1,4 +1,4 @@
-import { EVERYONE, type Command, type CommandContext } from '../../bot/command';
+import { EVERYONE, LEADERS, type Command, type CommandContext } from '../../bot/command';
 import { matchArea } from '../../bot/disinfection/areas';
 import { disinfectionMessages as say } from '../../bot/disinfection/messages';
 import { roundAt } from '../../bot/disinfection/plan';
@@ -24,7 +24,10 @@ export const disinfectionCommand: Command = {
   name: '消杀',
   keywords: ['消杀'],
   roles: EVERYONE,
-  help: '消杀：消杀 网办区 完成；消杀 全部；消杀 会议室 第三会议室会后消毒（消毒防疫组、领导小组）',
+  listedFor: LEADERS,
+  groups: () => [DISINFECTION_GROUP],
+  help: ({ config }) =>
+    `消杀：消杀 ${config.disinfection.areas[0]} 完成；消杀 全部；消杀 会议室 第三会议室会后消毒（区域在前也可：${config.disinfection.areas.at(-1)}消杀完毕；消毒防疫组、领导小组）`,
   async run(ctx: CommandContext) {
     const { args } = ctx;
     if (asksAfterKeyword(args)) return disinfectionStatusCommand.run(ctx);

@@ -13,7 +13,7 @@ export const disinfectionStatusCommand: Command = {
   keywords: ['消杀状态', '消杀情况', '消杀进度', '消杀记录', '消毒状态', '消毒情况', '消毒进度', '消毒记录'],
   roles: EVERYONE,
   accepts: asksRounds,
-  help: '消杀状态：消杀状态（今日各轮次各区域的消杀情况）',
+  help: '消杀状态：发送「消杀状态」或「今天消杀情况」查看今日各轮次各区域的消杀情况',
   async run({ sql, services, local }) {
     const rounds = await roundsToday(sql, local.date, services.config.disinfection);
     const begun = begunRounds(rounds, local.hour * 60 + local.minute).length;

@@ -18,7 +18,8 @@ export const drillCommand: Command = {
   name: '演练',
   keywords: ['演练', '应急演练', 'drill'],
   roles: EVERYONE,
-  help: '演练：演练 开始 1号窗口 / 演练 结束（领导小组：应急演练，评分推送领导小组）；演练密接回复：演练 36.5',
+  listedFor: LEADERS,
+  help: '演练：演练 开始 1号窗口 / 演练 结束（领导小组发起和结束应急演练，按时限评分并推送领导小组）',
   async run(ctx) {
     const m = /^(开始|启动|结束|停止)\s*([\s\S]*)$/.exec(ctx.args.trim());
     if (!m) return drillReading(ctx);

@@ -13,7 +13,7 @@ export const behalfCommand: Command = {
   name: '代报',
   keywords: BEHALF_WORDS,
   roles: LEADS,
-  help: '代报：代报 张三 36.5 绿码（窗口负责人限本窗口人员）',
+  help: ({ sample }) => `代报：代报 ${sample.names[0]} 36.5 绿码（窗口负责人限本窗口人员）`,
   async run(ctx) {
     const parsed = parseBehalf(ctx.text, { today: ctx.local.date });
     if (parsed.kind !== 'behalf') throw problemError(parsed);

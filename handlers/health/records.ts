@@ -27,7 +27,7 @@ export const recordsCommand: Command = {
   name: '我的记录',
   keywords: ['我的记录', '我的体温记录', '我的上报记录', '我的历史记录', '体温记录', '上报记录', '历史记录', '记录', 'records', 'history'],
   roles: EVERYONE,
-  help: '我的记录：查看自己近 7 天的体温记录',
+  help: '我的记录：发送「我的记录」查看自己近 7 天的体温记录',
   async run({ sql, sender, local }) {
     const since = addDays(local.date, -6);
     const rows = await sql.all<Row>(

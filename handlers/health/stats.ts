@@ -22,7 +22,7 @@ export const statsCommand: Command = {
   name: '今日统计',
   keywords: ['今日统计', '今天统计', '今日汇总', '今天汇总', '统计', '汇总', 'stats'],
   roles: LEADS,
-  help: '今日统计：各窗口各时段已报/应报、未报名单、未处置告警、观察期异常、明日排班（窗口负责人看本窗口）',
+  help: '今日统计：发送「今日统计」查看各窗口各时段已报/应报、未报名单、未处置告警、观察期异常和排班提交情况（窗口负责人看本窗口）',
   async run({ sql, sender, services, local, now }) {
     const onlyWindow = ownWindow(sender);
     const people = await services.directory.active();

@@ -1,7 +1,7 @@
-import type { CommandContext } from '../../bot/command';
+import type { CommandContext, HelpReader } from '../../bot/command';
 import { checkedNote } from '../../bot/free-text';
 import { typedTail } from '../../bot/normalise';
-import { stepNamed, type Step } from '../../bot/incidents/steps';
+import { STEPS, stepNamed, type Step, type StepName } from '../../bot/incidents/steps';
 
 /**
  * The grammar shared by the commands about a numbered alert or incident
@@ -72,4 +72,28 @@ export function firstWord(text: string): string {
  */
 export function typedNote(ctx: Pick<CommandContext, 'message'>, tail: string): string {
   return checkedNote(typedTail(ctx.message.text, tail));
+}
+
+/** The working groups that own a step someone reports (every step but 报告, which the opening push does). */
+export function stepOwnerGroups(owners: ReadonlyMap<StepName, string>): string[] {
+  return [...new Set(STEPS.filter((s) => s.name !== '报告').map((s) => owners.get(s.name)!))];
+}
+
+/** A note fit for each step, for examples. */
+const STEP_NOTES: Record<StepName, string> = {
+  报告: '已报告领导小组',
+  隔离: '已送隔离室',
+  送医: '已联系120送发热门诊',
+  排查: '已排查同窗口人员',
+  上报: '已电话报告区疾控',
+  消杀: '已终末消毒',
+  善后: '已通知家属',
+};
+
+/** The step a reader's `进展` example names: the first one their group owns (a leader: 隔离), with a note fit for it. */
+export function stepExample(reader: Pick<HelpReader, 'person' | 'groups' | 'owners'>): { step: StepName; note: string } {
+  const leads = reader.person.role === 'leader' || reader.person.role === 'admin';
+  const own = STEPS.find((s) => s.name !== '报告' && reader.groups.has(reader.owners.get(s.name)!));
+  const step = leads || !own ? '隔离' : own.name;
+  return { step, note: STEP_NOTES[step] };
 }

@@ -10,7 +10,7 @@ import { findIncident, incidentSteps } from '../../bot/incidents/store';
 import { visitorContacts } from '../../bot/incidents/visitor-contacts';
 import { sweepMessages } from '../../bot/sweep/messages';
 import { incidentSweepResult } from '../../bot/sweep/result';
-import { numberFirst, typedNote } from './args';
+import { numberFirst, stepOwnerGroups, typedNote } from './args';
 
 /** What may follow the number of `应急 12`: nothing, or a word asking to see it. */
 const VIEW_WORDS = /^(?:清单|详情|情况|进展|状态|进度)?$/;
@@ -24,6 +24,8 @@ export const checklistCommand: Command = {
   name: '应急',
   keywords: ['应急', 'incident'],
   roles: EVERYONE,
+  listedFor: LEADERS,
+  groups: stepOwnerGroups,
   help: '应急：应急 12（查看 12 号应急处置的清单）',
   async run({ sql, services, args, now, local }) {
     const numbered = numberFirst(args);

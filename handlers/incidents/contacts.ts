@@ -1,4 +1,4 @@
-import { EVERYONE, type Command } from '../../bot/command';
+import { EVERYONE, LEADERS, type Command } from '../../bot/command';
 import { UserError } from '../../bot/errors';
 import { contactMessages } from '../../bot/incidents/contact-messages';
 import { decideContacts } from '../../bot/incidents/contacts';
@@ -17,6 +17,8 @@ export const contactsCommand: Command = {
   name: '密接',
   keywords: ['密接'],
   roles: EVERYONE,
+  listedFor: LEADERS,
+  groups: (owners) => [owners.get('排查')!],
   help: '密接：密接 12 确认 张三 李四 / 密接 12 排除 王五（应急排查：确认或排除密切接触者）',
   async run({ sql, services, sender, args, now }) {
     const parsed = numberThenVerdict(args) ?? verdictThenNumber(args);

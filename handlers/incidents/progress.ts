@@ -1,4 +1,4 @@
-import { EVERYONE, type Command, type CommandContext } from '../../bot/command';
+import { EVERYONE, LEADERS, type Command, type CommandContext } from '../../bot/command';
 import { UserError } from '../../bot/errors';
 import { incidentMessages } from '../../bot/incidents/messages';
 import { recordProgress } from '../../bot/incidents/progress';
@@ -6,7 +6,7 @@ import { findIncident } from '../../bot/incidents/store';
 import { STEPS } from '../../bot/incidents/steps';
 import { reportCommand } from '../health/report';
 import { parseReport } from '../health/grammar';
-import { firstWord, numberFirst, startsLikeNumber, stepFirst, typedNote } from './args';
+import { firstWord, numberFirst, startsLikeNumber, stepExample, stepFirst, stepOwnerGroups, typedNote } from './args';
 
 /**
  * `进展 12 隔离 已送隔离室` (SPEC §11): a member of the step's owner group, or a
@@ -19,7 +19,12 @@ export const progressCommand: Command = {
   name: '进展',
   keywords: ['进展', 'progress'],
   roles: EVERYONE,
-  help: '进展：进展 12 隔离 已送隔离室（应急处置的一步完成；步骤：隔离 送医 排查 上报 消杀 善后 或 2–7）',
+  listedFor: LEADERS,
+  groups: stepOwnerGroups,
+  help: (reader) => {
+    const { step, note } = stepExample(reader);
+    return `进展：进展 12 ${step} ${note}（或：${step} 12 ${note}；应急处置的一步完成，步骤可写 隔离 送医 排查 上报 消杀 善后 或 2–7）`;
+  },
   async run(ctx) {
     const numbered = numberFirst(ctx.args);
     const stepped = numbered ? undefined : stepFirst(ctx.args);

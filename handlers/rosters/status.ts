@@ -7,7 +7,7 @@ export const rosterStatusCommand: Command = {
   name: '排班状态',
   keywords: ['排班状态', '排班情况', '排班提交情况', '查看排班', '查询排班', '排班查询', '明日排班状态', '明天排班状态', '明日排班情况', '明天排班情况', 'roster status'],
   roles: LEADS,
-  help: '排班状态：下一工作日各窗口的排班提交情况',
+  help: '排班状态：发送「排班状态」查看下一工作日各窗口的排班提交情况',
   async run({ sql, services, local }) {
     const date = await services.calendar.nextWorkday(local.date, sql);
     const people = await services.directory.active();

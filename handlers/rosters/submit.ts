@@ -107,7 +107,12 @@ export const submitRosterCommand: Command = {
   name: '排班',
   keywords: [...NEXT_WORKDAY, '排班'],
   roles: LEADS,
-  help: '排班：明日排班 张三 李四（下一工作日）；排班 11月24日 张三、李四；明日排班 不开放；领导可写明窗口：明日排班 3号窗口 张三',
+  help: ({ person, sample }) => {
+    const names = sample.names.join(' ');
+    return person.role === 'lead'
+      ? `排班：明日排班 ${names}（下一工作日，本窗口）；排班 下周一 ${sample.names.join('、')}；明日排班 不开放`
+      : `排班：明日排班 ${sample.window} ${names}（下一工作日，写明窗口）；排班 下周一 ${sample.window} ${sample.names[0]}；明日排班 ${sample.window} 不开放`;
+  },
   async run(ctx) {
     const { sql, sender, services, local, now } = ctx;
     const { date, rest } = await rosterDate(ctx);

@@ -1,4 +1,4 @@
-import { EVERYONE, type Command, type CommandContext } from '../../bot/command';
+import { EVERYONE, LEADERS, type Command, type CommandContext } from '../../bot/command';
 import { UserError } from '../../bot/errors';
 import { groupMembers, mayActFor } from '../../bot/groups/members';
 import { parseAmount } from '../../bot/supplies/amount';
@@ -44,10 +44,12 @@ const movement = (kind: SupplyMovementKind, keywords: string[], help: string): C
   name: say.kindLabel(kind),
   keywords,
   roles: EVERYONE,
+  listedFor: LEADERS,
+  groups: () => [SUPPLIES_GROUP],
   help,
   run: (ctx) => move(ctx, kind),
 });
 
-export const receiveCommand = movement('in', ['入库'], '入库：入库 口罩 500（或 入库 消毒液 20瓶；综合协调组、领导小组）');
-export const takeCommand = movement('out', ['领用', '出库'], '领用：领用 口罩 50');
-export const stocktakeCommand = movement('count', ['盘点'], '盘点：盘点 口罩 320（按实有数量设定库存）');
+export const receiveCommand = movement('in', ['入库'], '入库：入库 口罩 500；入库 消毒液 二十瓶（数量可写汉字，可带单位；综合协调组、领导小组）');
+export const takeCommand = movement('out', ['领用', '出库'], '领用：领用 口罩 50（综合协调组、领导小组）');
+export const stocktakeCommand = movement('count', ['盘点'], '盘点：盘点 口罩 320（按实有数量设定库存；综合协调组、领导小组）');

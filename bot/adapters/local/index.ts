@@ -2,7 +2,7 @@ import type Router from '@koa/router';
 import type { JobRunner } from '../../../jobs/runner';
 import type { Config } from '../../config';
 import type { Database } from '../../db/database';
-import type { Directory } from '../../directory/directory';
+import type { Directory, Person } from '../../directory/directory';
 import type { Logger } from '../../log';
 import type { Dispatch } from '../../message';
 import type { Channel } from '../../outbox/channel';
@@ -31,6 +31,8 @@ export interface LocalAdapterOptions {
   runner: () => JobRunner;
   /** Asks the outbox dispatcher to send what was just queued. */
   kickOutbox: () => void;
+  /** The examples a person's `帮助` shows (the chips under the input). */
+  examples: (person: Person) => Promise<string[]>;
 }
 
 const KEPT_DELIVERIES = 500;

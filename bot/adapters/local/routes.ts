@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type Router from '@koa/router';
+import type { Person } from '../../directory/directory';
 import { ROLE_LABEL } from '../../labels';
 import type { Dispatch } from '../../message';
 import { loadDemo, type DemoRouteDeps } from './demo-route';
@@ -21,6 +22,8 @@ export interface SimulatorDeps extends DemoRouteDeps, JobRouteDeps {
   deliveries: LocalDelivery[];
   /** The token every route requires (see {@link requireToken}); null on loopback without SIMULATOR_TOKEN. */
   token: string | null;
+  /** The examples a person's `帮助` shows. */
+  examples: (person: Person) => Promise<string[]>;
 }
 
 /**
@@ -41,6 +44,14 @@ export function mountSimulator(router: Router, dispatch: Dispatch, deps: Simulat
     const people = [...(await deps.directory.active())].sort((a, b) => a.window.localeCompare(b.window, 'zh-CN', { numeric: true }) || a.name.localeCompare(b.name, 'zh-CN'));
     ctx.set('Cache-Control', 'no-store');
     ctx.body = people.map((p) => ({ id: p.id, name: p.name, window: p.window, role: p.role, roleLabel: ROLE_LABEL[p.role] }));
+  });
+
+  // The chips under the input: the examples of the person's own 帮助, so they follow their role and working groups.
+  router.get('/local/examples', ...host, async (ctx) => {
+    const person = typeof ctx.query.userId === 'string' ? await deps.directory.findByPlatformUser('local', ctx.query.userId) : undefined;
+    if (!person) return refuse(ctx, 404, '名单中没有这个人');
+    ctx.set('Cache-Control', 'no-store');
+    ctx.body = await deps.examples(person);
   });
 
   router.get('/local/feed', ...host, (ctx) => {

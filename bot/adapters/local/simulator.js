@@ -188,27 +188,26 @@
 
   // ---- examples -----------------------------------------------------------
 
-  function examples(p) {
-    const list = ['晨检 36.5 绿码', '午检 36.6 无症状', '离岗 36.5 绿码', '体温 37.8 咳嗽', '36.5度 黄码', '我的记录', '帮助'];
-    const mates = people.filter((q) => p.window && q.window === p.window);
-    const names = (mates.length ? mates : [p]).slice(0, 3).map((q) => q.name).join(' ');
-    const someone = mates.find((q) => q.id !== p.id) || people.find((q) => q.id !== p.id);
-    if (p.role === 'lead') {
-      list.push(`明日排班 ${names}`, `代报 ${someone ? someone.name : '张三'} 36.5 绿码`, '排班状态', '今日统计', '看板');
-    } else if (p.role === 'leader' || p.role === 'admin') {
-      const windows = [...new Set(people.map((q) => q.window).filter(Boolean))];
-      const other = windows.find((w) => w !== p.window) || windows[0] || '1号窗口';
-      const crew = people.filter((q) => q.window === other).slice(0, 3).map((q) => q.name).join(' ');
-      list.push('今日统计', '处置 1 已安排居家观察', `明日排班 ${other} ${crew}`, `代报 ${someone ? someone.name : '张三'} 36.5 绿码`, '排班状态', '看板');
+  /** The examples of the person's own 帮助 (their role and working groups), most used first; a reading while they load or fail. */
+  async function examples(p) {
+    try {
+      const res = await fetch(`/local/examples?userId=${encodeURIComponent(p.id)}`);
+      if (res.ok) return await res.json();
+    } catch {
+      /* offline: the basic examples below */
     }
-    return list;
+    return ['晨检 36.5 绿码', '我的记录', '帮助'];
   }
 
-  function renderChips(p) {
+  async function renderChips(p) {
     const box = $('chips');
     box.replaceChildren();
     if (!p) return;
-    for (const text of examples(p)) {
+    const list = await examples(p);
+    // The person may have changed while the examples loaded.
+    if (String(p.id) !== String(current)) return;
+    box.replaceChildren();
+    for (const text of list) {
       const chip = el('button', 'chip', text);
       chip.type = 'button';
       chip.dataset.example = text;

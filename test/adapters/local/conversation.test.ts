@@ -1,5 +1,8 @@
 import { expect } from 'chai';
+import { PEOPLE } from '../../support/hall';
 import { SimulatorHall } from '../../support/simulator';
+
+const PEOPLE_WITH_GUARD = [...PEOPLE, { name: '钱门卫', window: '门岗', role: 'guard' }];
 
 describe('local simulator: talking as people of the directory', () => {
   let hall: SimulatorHall;
@@ -13,6 +16,24 @@ describe('local simulator: talking as people of the directory', () => {
     expect(people.find((p) => p.name === '李四')).to.include({ window: '1号窗口', role: 'lead', roleLabel: '窗口负责人' });
     expect(people.find((p) => p.name === '王五')).to.include({ role: 'leader', roleLabel: '领导小组成员' });
     expect(people.map((p) => p.window)).to.deep.equal([...people.map((p) => p.window)].sort());
+  });
+
+  it('offers each person the examples of their own 帮助 as chips: a guard 登记 first, staff no lead’s or leader’s command, each one accepted', async () => {
+    await hall.close();
+    hall = await SimulatorHall.open({ people: [...PEOPLE_WITH_GUARD] });
+    const chips = async (name: string) => (await hall.request('GET', `/local/examples?userId=${await hall.idOf(name)}`)).json<string[]>();
+    const guard = await chips('钱门卫');
+    expect(guard[0]).to.match(/^登记 张三 138/);
+    expect(guard).to.include('今日访客');
+    const staff = await chips('张三');
+    expect(staff[0]).to.equal('晨检 36.5 绿码 无症状');
+    expect(staff.join('\n')).to.not.match(/入库|处置|代报|排班|登记|看板|今日统计/);
+    expect((await chips('李四')).slice(0, 3)).to.deep.equal(['晨检 36.5 绿码 无症状', '代报 张三 36.5 绿码', '明日排班 张三 赵六']);
+    const leader = await chips('王五');
+    expect(leader[0]).to.equal('今日统计');
+    expect(leader).to.include('处置 12 已安排居家观察').and.include('登记 张三 13812345678 住址 幸福小区 行程 无 窗口 2号窗口 36.5 绿码');
+    for (const text of staff) expect(await hall.say('张三', text), text).to.not.contain('不在').and.not.contain('没看懂');
+    expect((await hall.request('GET', '/local/examples?userId=99999')).status).to.equal(404);
   });
 
   it('answers 体温 37.8 咳嗽 from a staff member and shows the alert in the group feed', async () => {
