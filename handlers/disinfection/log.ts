@@ -34,11 +34,16 @@ export const disinfectionCommand: Command = {
     const incident = numberFirst(args);
     if (incident) return recordProgress(ctx.sql, ctx.services, { idText: String(incident.id), stepWord: '消杀', note: typedNote(ctx, incident.rest), by: ctx.sender, now: ctx.now });
     if (startsLikeNumber(args)) throw new UserError(say.usage(ctx.services.config.disinfection));
-    const [word] = args.split(/\s+/);
-    if (!word) throw new UserError(say.usage(ctx.services.config.disinfection));
-    const rest = args.slice(word.length).trim();
-    const glued = rest ? undefined : splitGluedDone(word);
-    return logPlace(ctx, glued?.place ?? word, glued ? '' : rest, glued?.note ?? rest);
+    const words = args.split(/\s+/).filter(Boolean);
+    if (words.length === 0) throw new UserError(say.usage(ctx.services.config.disinfection));
+    // `消杀 税务区 网办区 完成`: the leading words that each name an area (or several, to ask which) are the places, the rest the note.
+    const plan = ctx.services.config.disinfection;
+    const areas = words.findIndex((w) => matchArea(plan, w).kind === 'none');
+    const count = Math.max(1, areas === -1 ? words.length : areas);
+    const places = words.slice(0, count);
+    const rest = words.slice(count).join(' ');
+    const glued = rest || count > 1 ? undefined : splitGluedDone(places[0]);
+    return logPlaces(ctx, glued ? [glued.place] : places, glued ? '' : rest, glued?.note ?? rest);
   },
 };
 
@@ -54,22 +59,24 @@ export const placeFirstCommand: Command = {
   help: '',
   async run(ctx) {
     const said = placeFirst(ctx.text)!;
-    return logPlace(ctx, said.place, said.more, said.said);
+    return logPlaces(ctx, said.places, said.more, said.said);
   },
 };
 
 /**
- * Logs a place in the current round: every area not yet logged (全部), a
- * configured area by its name, an alias or a part of its name, or — only when
- * it names none — an ad-hoc place, which needs a word on what was done. A
- * word naming several areas is asked about. `note` is what was said about a
- * routine area (a tail of the text, may be empty); `adHocNote` about a place
- * of its own.
+ * Logs places in the current round: every area not yet logged (全部), the
+ * configured areas named by their names, aliases or parts of their names, or
+ * — only when a single place names none — an ad-hoc place, which needs a word
+ * on what was done. A word naming several areas is asked about. `note` is
+ * what was said about routine areas (a tail of the text, may be empty);
+ * `adHocNote` about a place of its own.
  */
-async function logPlace(ctx: CommandContext, place: string, note: string, adHocNote: string): Promise<string> {
+async function logPlaces(ctx: CommandContext, places: string[], note: string, adHocNote: string): Promise<string> {
   const { sql, services, sender, now, local } = ctx;
   const plan = services.config.disinfection;
   if (!(await mayActFor(sql, DISINFECTION_GROUP, sender))) throw new UserError(say.notAllowed());
+  if (places.length > 1) return logAreasNamed(ctx, places, note);
+  const [place] = places;
   const match = ALL.has(place) ? undefined : matchArea(plan, place);
   if (match?.kind === 'several') throw new UserError(say.whichArea(place, match.areas));
   const round = roundAt(plan.rounds, local.hour * 60 + local.minute);
@@ -94,4 +101,26 @@ async function logPlace(ctx: CommandContext, place: string, note: string, adHocN
   const typed = typedNote(ctx, adHocNote);
   await logAreas(sql, { ...base, areas: [place], routine: false, note: typed });
   return say.loggedAdHoc({ area: place, note: typed, at, plan });
+}
+
+/** Several areas at once (`消杀 税务区 网办区 完成`, `税务区 网办区已消杀`): each must name one area; those already logged this round are said so. */
+async function logAreasNamed(ctx: CommandContext, places: string[], note: string): Promise<string> {
+  const { sql, services, sender, now, local } = ctx;
+  const plan = services.config.disinfection;
+  const areas: string[] = [];
+  for (const place of places) {
+    const match = matchArea(plan, place);
+    if (match.kind === 'several') throw new UserError(say.whichArea(place, match.areas));
+    if (match.kind === 'none') throw new UserError(say.notArea(place, plan));
+    if (!areas.includes(match.area)) areas.push(match.area);
+  }
+  const round = roundAt(plan.rounds, local.hour * 60 + local.minute);
+  const current = async () => (await roundsToday(sql, local.date, plan)).find((r) => r.round === round)!;
+  const before = await current();
+  const done = before.done.filter((d) => areas.includes(d.area));
+  const fresh = areas.filter((a) => !done.some((d) => d.area === a));
+  if (fresh.length === 0) return done.map((d) => say.alreadyLogged(d.area, round, d, services.config.timezone)).join('\n');
+  await logAreas(sql, { date: local.date, round, byId: sender.id, at: now, areas: fresh, routine: true, note: typedNote(ctx, note) || '完成' });
+  const reply = say.logged({ areas: fresh, round, at: localClock(now, services.config.timezone), left: (await current()).missing });
+  return [reply, ...done.map((d) => say.alreadyLogged(d.area, round, d, services.config.timezone))].join('\n');
 }

@@ -14,13 +14,14 @@ import { STEPS, stepNamed, type Step, type StepName } from '../../bot/incidents/
 const AFTER = /^[\s:=,.!?~-]+/;
 
 /**
- * A number at the start of `text`: 1–9 plain decimal digits (`#` before or
- * `号` after allowed), ending at a space, a punctuation mark or a Chinese word.
+ * A number at the start of `text`: 1–9 plain decimal digits (`#` before,
+ * `号`, `号告警`, `号事件` after allowed), ending at a space, a punctuation
+ * mark or a Chinese word.
  * `0x7`, `1e1`, `0b1010`, `7.0` and ten digits are no number: undefined, so the
  * caller answers with its usage line. `rest` is what follows, a tail of `text`.
  */
 export function numberFirst(text: string): { id: number; rest: string } | undefined {
-  const m = /^#?(\d+)(号)?/.exec(text);
+  const m = /^#?(\d+)(?:\s?号)?(?:告警|事件|应急事件)?/.exec(text);
   if (!m || m[1].length > 9) return undefined;
   const after = text.slice(m[0].length);
   if (/^[\p{L}\p{N}_]/u.test(after) && !/^\p{Script=Han}/u.test(after)) return undefined;

@@ -10,18 +10,19 @@ const VERDICT_FIRST = new RegExp(`^(${Object.keys(VERDICT).join('|')})[\\s:=,~-]
 
 /**
  * `密接 12 确认 张三 李四` / `密接 12 排除 王五` (SPEC §11), spaced or not, with
- * a colon or not (`密接13确认：周杰`, `密接 确认 13 周杰`): whether the sender
- * may is the incident's business.
+ * a colon or not (`密接13确认：周杰`, `密接 确认 13 周杰`, `确认密接 13 周杰`):
+ * whether the sender may is the incident's business.
  */
 export const contactsCommand: Command = {
   name: '密接',
-  keywords: ['密接'],
+  keywords: ['密接', '确认密接', '排除密接'],
   roles: EVERYONE,
   listedFor: LEADERS,
   groups: (owners) => [owners.get('排查')!],
   help: '密接：密接 12 确认 张三 李四 / 密接 12 排除 王五（应急排查：确认或排除密切接触者）',
-  async run({ sql, services, sender, args, now }) {
-    const parsed = numberThenVerdict(args) ?? verdictThenNumber(args);
+  async run({ sql, services, sender, keyword, args, now }) {
+    // `确认密接 12 张三`: the verdict came first, with the keyword.
+    const parsed = keyword === '密接' ? (numberThenVerdict(args) ?? verdictThenNumber(args)) : verdictThenNumber(`${keyword.slice(0, 2)} ${args}`);
     if (!parsed) throw new UserError(contactMessages.usage());
     const names = [...new Set(parsed.names.split(/[\s,，、;；]+/).filter(Boolean))];
     if (names.length === 0) throw new UserError(contactMessages.usage());

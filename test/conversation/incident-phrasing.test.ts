@@ -39,7 +39,7 @@ describe('incident commands as people type them', () => {
     });
   }
 
-  for (const text of ['密接1确认：赵六', '密接 1 确认:赵六,孙七', '密接#1 确认 赵六、孙七', '密接 确认 1 赵六', '密接：1，确认，赵六']) {
+  for (const text of ['密接1确认：赵六', '密接 1 确认:赵六,孙七', '密接#1 确认 赵六、孙七', '密接 确认 1 赵六', '密接：1，确认，赵六', '确认密接 1 赵六', '密接 1号 确认 赵六']) {
     it(`${JSON.stringify(text)} confirms the named contacts of incident 1`, async () => {
       expect((await hall.send('lisi', text)).reply).to.contain('已确认 #1 密接：赵六');
       expect(await hall.count('incident_contact', "incident_id = 1 AND status = 'confirmed'")).to.be.at.least(1);
@@ -47,8 +47,9 @@ describe('incident commands as people type them', () => {
   }
 
   it('reads 应急 1, 应急1, 应急 #1 and 应急 1号 alike, and 处置1：…, 结案1：… with their notes', async () => {
-    for (const text of ['应急 1', '应急1', '应急 #1', '应急 1号', '应急 1 清单']) expect((await hall.send('wangwu', text)).reply, text).to.contain('【应急处置 #1】');
-    expect((await hall.send('wangwu', '处置1：已送医')).reply).to.contain('已记录告警 #1');
+    for (const text of ['应急 1', '应急1', '应急 #1', '应急 1号', '应急 1 号', '应急 1号事件', '应急 1 清单']) expect((await hall.send('wangwu', text)).reply, text).to.contain('【应急处置 #1】');
+    expect((await hall.send('wangwu', '处置 1号告警：已送医')).reply).to.contain('已记录告警 #1');
+    expect((await hall.send('wangwu', '处置 1 再说一次')).reply).to.contain('已由 王五');
     expect((await hall.send('wangwu', '结案1：排除感染')).reply).to.contain('【应急 #1 结案】王五：排除感染');
   });
 

@@ -34,6 +34,8 @@ describe('disinfection as a hall says it', () => {
     ['消杀网办区完成', '网办区'],
     ['消杀 自助 完成', '自助服务区'],
     ['税务区，已消杀。', '税务区'],
+    ['税务区已完成消杀', '税务区'],
+    ['税务区消杀已完成', '税务区'],
   ] as const) {
     it(`${JSON.stringify(text)} logs ${area} in the current round`, async () => {
       const { reply } = await h.send('zhangsan', text);
@@ -45,6 +47,15 @@ describe('disinfection as a hall says it', () => {
   it('keeps what is said after the area as its note: 税务区已消毒 擦拭柜台、门把手', async () => {
     await h.send('zhangsan', '税务区已消毒 擦拭柜台、门把手');
     expect(await logged()).to.deep.equal(['税务区|true|擦拭柜台、门把手']);
+  });
+
+  it('logs several areas named at once, either way round, saying which were already logged', async () => {
+    await h.send('zhangsan', '消杀 网办区 完成');
+    const both = await h.send('zhangsan', '消杀 税务区、网办区 完成');
+    expect(both.reply).to.contain('已登记消杀：税务区（08:00 轮次').and.contain('网办区 本轮（08:00）已由 张三');
+    expect((await h.send('zhangsan', '大厅 便民服务区已消杀')).reply).to.contain('已登记消杀：公共区域、便民服务区');
+    expect(await logged()).to.deep.equal(['网办区|true|完成', '税务区|true|完成', '公共区域|true|完成', '便民服务区|true|完成']);
+    expect((await h.send('zhangsan', '消杀 税务区 服务区 完成')).reply).to.contain('对应多个消杀区域');
   });
 
   it('logs every area left with the area-first 全部消杀完毕', async () => {
@@ -68,7 +79,7 @@ describe('disinfection as a hall says it', () => {
     expect(status).to.contain('08:00 轮次：已完成 0/5').and.contain('➕ 临时 会议室');
   });
 
-  for (const text of ['今天消杀情况', '今天的消杀情况', '今日消毒做了吗', '消杀 情况', '消杀情况怎么样', '哪些区域还没消杀', '消杀进度', '消毒记录']) {
+  for (const text of ['今天消杀情况', '今天的消杀情况', '今日消毒做了吗', '今天消杀了吗', '今天消杀做完了没有', '消杀 情况', '消杀情况怎么样', '消杀做完了吗', '哪些区域还没消杀', '还有哪些地方没消毒', '消杀进度', '消毒记录', '查看消杀情况']) {
     it(`${JSON.stringify(text)} shows today’s rounds`, async () => {
       await h.send('zhangsan', '税务区消杀完毕');
       expect((await h.send('sunqi', text)).reply).to.contain('【消杀状态】').and.contain('✅ 税务区 — 张三');
