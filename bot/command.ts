@@ -48,6 +48,8 @@ export interface HelpReader {
   nextWorkday: string;
   /** A window the examples may name and people in it: a lead's own and colleagues, else the hall's first window. */
   sample: { window: string; names: string[] };
+  /** The numbers the examples name: the latest open alert and incident (not a drill's), else 12. */
+  open: { alert: number; incident: number };
 }
 
 /**

@@ -13,7 +13,7 @@ export const acknowledgeCommand: Command = {
   name: '处置',
   keywords: ['处置', '处理', 'ack'],
   roles: LEADERS,
-  help: '处置：处置 12 已安排居家观察（关闭 12 号告警并通知领导小组）',
+  help: ({ open }) => `处置：处置 ${open.alert} 已安排居家观察（关闭 ${open.alert} 号告警并通知领导小组）`,
   async run(ctx) {
     const numbered = numberFirst(ctx.args);
     if (!numbered || !numbered.rest) throw new UserError(messages.ackUsage());

@@ -25,7 +25,17 @@ export async function helpReader(sql: Sql, services: Services, person: Person, t
     config: services.config,
     nextWorkday: await services.calendar.nextWorkday(today, sql),
     sample: await sampleWindow(services, person),
+    open: await openNumbers(sql),
   };
+}
+
+/** The latest open alert and incident, so that an example names one that can be acted on; 12 when there is none. */
+async function openNumbers(sql: Sql): Promise<HelpReader['open']> {
+  const [row] = await sql.all<{ alert: unknown; incident: unknown }>(
+    `SELECT (SELECT max(id) FROM alert WHERE status = 'open' AND subject_kind <> 'drill') AS alert,
+            (SELECT max(id) FROM incident WHERE status = 'open' AND subject_kind <> 'drill') AS incident`,
+  );
+  return { alert: Number(row.alert ?? 12), incident: Number(row.incident ?? 12) };
 }
 
 /**
@@ -71,10 +81,15 @@ export function helpLine(command: Command, reader: HelpReader): string {
   return typeof command.help === 'function' ? command.help(reader) : command.help;
 }
 
-/** The examples of this reader's help, one per command at most, most used first (the simulator's chips). */
+/** How many examples the simulator offers as chips: a leader may use two dozen commands. */
+const CHIPS = 12;
+
+/** The examples of this reader's help, one per command, the most used commands' first (the simulator's chips). */
 export function helpExamples(commands: Command[], reader: HelpReader): string[] {
   const starts = commandStarts(commands);
-  return commandsFor(commands, reader).flatMap((c) => examplesIn(helpLine(c, reader), starts).slice(0, 1));
+  return commandsFor(commands, reader)
+    .flatMap((c) => examplesIn(helpLine(c, reader), starts).slice(0, 1))
+    .slice(0, CHIPS);
 }
 
 /** `帮助`: the commands the sender's role and working groups may use, most used first, each with an example. */

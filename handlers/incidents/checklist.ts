@@ -26,7 +26,7 @@ export const checklistCommand: Command = {
   roles: EVERYONE,
   listedFor: LEADERS,
   groups: stepOwnerGroups,
-  help: '应急：应急 12（查看 12 号应急处置的清单）',
+  help: ({ open }) => `应急：应急 ${open.incident}（查看 ${open.incident} 号应急处置的清单）`,
   async run({ sql, services, args, now, local }) {
     const numbered = numberFirst(args);
     if (!numbered || !VIEW_WORDS.test(numbered.rest)) throw new UserError(incidentMessages.checklistUsage());
@@ -48,7 +48,7 @@ export const closeCommand: Command = {
   name: '结案',
   keywords: ['结案'],
   roles: LEADERS,
-  help: '结案：结案 12 排除感染，解除隔离（结束 12 号应急处置）',
+  help: ({ open }) => `结案：结案 ${open.incident} 排除感染，解除隔离（结束 ${open.incident} 号应急处置）`,
   async run(ctx) {
     const numbered = numberFirst(ctx.args);
     if (!numbered || !numbered.rest) throw new UserError(incidentMessages.closeUsage());

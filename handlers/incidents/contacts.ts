@@ -19,7 +19,7 @@ export const contactsCommand: Command = {
   roles: EVERYONE,
   listedFor: LEADERS,
   groups: (owners) => [owners.get('排查')!],
-  help: '密接：密接 12 确认 张三 李四 / 密接 12 排除 王五（应急排查：确认或排除密切接触者）',
+  help: ({ open, sample }) => `密接：密接 ${open.incident} 确认 ${sample.names.join(' ')} / 密接 ${open.incident} 排除 ${sample.names[0]}（应急排查：确认或排除密切接触者）`,
   async run({ sql, services, sender, keyword, args, now }) {
     // `确认密接 12 张三`: the verdict came first, with the keyword.
     const parsed = keyword === '密接' ? (numberThenVerdict(args) ?? verdictThenNumber(args)) : verdictThenNumber(`${keyword.slice(0, 2)} ${args}`);

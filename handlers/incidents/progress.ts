@@ -23,7 +23,8 @@ export const progressCommand: Command = {
   groups: stepOwnerGroups,
   help: (reader) => {
     const { step, note } = stepExample(reader);
-    return `进展：进展 12 ${step} ${note}（或：${step} 12 ${note}；应急处置的一步完成，步骤可写 隔离 送医 排查 上报 消杀 善后 或 2–7）`;
+    const id = reader.open.incident;
+    return `进展：进展 ${id} ${step} ${note}（或：${step} ${id} ${note}；应急处置的一步完成，步骤可写 隔离 送医 排查 上报 消杀 善后 或 2–7）`;
   },
   async run(ctx) {
     const numbered = numberFirst(ctx.args);

@@ -17,7 +17,7 @@ export const sweepCommand: Command = {
   name: '全员测温',
   keywords: ['全员测温', '全员加测', 'sweep'],
   roles: LEADERS,
-  help: '全员测温：全员测温（通知所有应报人员立即测温，记为加测）/ 全员测温 12（为 12 号应急事件）/ 全员测温 状态',
+  help: ({ open }) => `全员测温：全员测温（通知所有应报人员立即测温，记为加测）/ 全员测温 ${open.incident}（为 ${open.incident} 号应急事件）/ 全员测温 状态`,
   async run({ sql, services, sender, args, now, local }) {
     const word = args.trim();
     if (/^(状态|进度|情况|status)$/i.test(word)) {

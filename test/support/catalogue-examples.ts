@@ -23,7 +23,7 @@ const SKIPPED = ['bot/cli', 'bot/db'];
  * here fails, asking for its sample.
  */
 export const PLACEHOLDER_SAMPLES: [RegExp, string][] = [
-  [/(?:^|\.)(?:id|alertId|incidentId)\)?$|^Number\(a\.id\)$/, '12'],
+  [/(?:^|\.)(?:id|alertId|incidentId|alert|incident)\)?$|^Number\(a\.id\)$/, '12'],
   [/(?:^|\.)(?:name|subject)\)?$|^clip\(name\)$/, '张三'],
   [/^guards\[0\]$/, '钱门卫'],
   [/(?:^|\.)item$/, '口罩'],
@@ -36,6 +36,7 @@ export const PLACEHOLDER_SAMPLES: [RegExp, string][] = [
   [/(?:^|\.)window$/, '1号窗口'],
   [/^sample\.names\[0\]$/, '张三'],
   [/^names$|^sample\.names\.join\(.*\)$/, '张三 李四'],
+  [/^sample\.window$/, '1号窗口'],
 ];
 
 /** What a `<…>` or `[…]` the sentence shows as a blank stands for. */

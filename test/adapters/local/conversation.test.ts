@@ -31,7 +31,9 @@ describe('local simulator: talking as people of the directory', () => {
     expect((await chips('李四')).slice(0, 3)).to.deep.equal(['晨检 36.5 绿码 无症状', '代报 张三 36.5 绿码', '明日排班 张三 赵六']);
     const leader = await chips('王五');
     expect(leader[0]).to.equal('今日统计');
-    expect(leader).to.include('处置 12 已安排居家观察').and.include('登记 张三 13812345678 住址 幸福小区 行程 无 窗口 2号窗口 36.5 绿码');
+    expect(leader).to.include('处置 12 已安排居家观察').and.have.length.at.most(12);
+    await hall.say('张三', '体温 38.6');
+    expect(await chips('王五'), 'the open alert and incident').to.include('处置 1 已安排居家观察').and.include('应急 1');
     for (const text of staff) expect(await hall.say('张三', text), text).to.not.contain('不在').and.not.contain('没看懂');
     expect((await hall.request('GET', '/local/examples?userId=99999')).status).to.equal(404);
   });
