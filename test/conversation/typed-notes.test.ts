@@ -73,6 +73,22 @@ for (const platform of ['wecom', 'dingtalk'] as const) {
       expect(checklist).to.contain('已送隔离室，测温38.7℃').and.contain('已电话报告区疾控，编号：2026-118');
     });
 
+    it('refuses a dashboard note over 500 characters with the same sentence, recording nothing', async () => {
+      await hall.send('zhangsan', '体温 38.6 咳嗽');
+      const { visitor, page } = await signedIn(hall, 'wangwu');
+      const csrf = /name="csrf" value="([^"]+)"/.exec(page)![1];
+      for (const [path, fields] of [
+        ['/dashboard/incidents/1/progress', { csrf, step: '上报', note: '报'.repeat(501) }],
+        ['/dashboard/alerts/1/ack', { csrf, note: '处'.repeat(501) }],
+      ] as const) {
+        const res = await visitor.post(path, fields);
+        expect(res.status, path).to.equal(409);
+        expect(res.body, path).to.contain('最多 500 字').and.contain('本次 501 字');
+      }
+      expect(await stepNote('上报')).to.equal(null);
+      expect(await hall.count('alert', "status = 'open'")).to.equal(1);
+    });
+
     it('keeps the situation of 启动应急 as typed, brackets and ℃ included', async () => {
       const { group } = await hall.send('wangwu', '启动应急：门口一名群众体温38.5℃，已在门岗等候（未戴口罩）');
       expect(group.join('\n')).to.contain('门口一名群众体温38.5℃，已在门岗等候（未戴口罩）');
