@@ -31,8 +31,9 @@ describe('normalise', () => {
     for (const [, input] of cases) expect(normalise(normalise(input))).to.equal(normalise(input));
   });
 
-  it('knows, for every character it keeps, where it was typed', () => {
-    for (const [, input] of cases) {
+  it('knows, for every character it keeps, where it was typed, and keeps exactly what normalise keeps', () => {
+    const more = ['善后 8 已通知家属，窗口由2号窗口支援。', '启动应急 门口群众体温３８．５℃，已等候', '@防疫助手\u2005处置 4 已处理；已通知', '进展 2 隔离 复测36,8度', 'e\u0301 é 가', '  。，、  '];
+    for (const input of [...cases.map(([, i]) => i), ...more]) {
       const tracked = normaliseTracked(input);
       expect(tracked.text).to.equal(normalise(input));
       expect(tracked.from, input).to.have.length(tracked.text.length + 1);
@@ -55,6 +56,11 @@ describe('normalise', () => {
         expect(typedTail(typed, tail)).to.equal(expected);
       });
     }
+
+    it('gives the normalised tail where NFKC joins neighbouring characters (ｶﾞ → ガ) and sources are lost', () => {
+      expect(normaliseTracked('处置 4 ｶﾞ，已处理').from).to.equal(undefined);
+      expect(typedTail('处置 4 ｶﾞ，已处理', 'ガ 已处理')).to.equal('ガ 已处理');
+    });
 
     it('gives the tail itself when it is not the end of the normalised text', () => {
       expect(typedTail('处置 4 已处理', '别的')).to.equal('别的');

@@ -9,8 +9,17 @@ export interface Amount {
 }
 
 const MAX = 1_000_000;
-/** A quantity at the end of the text: digits, or Chinese numerals (with digits before a multiplier, 2千). */
-const QUANTITY_AT_END = new RegExp(`(?:\\d+|\\d*[${NUMERAL_CHARS}]+)$`);
+/** The longest quantity read (九十九万九千九百九十九 is 11 characters; digits up to 1000000 are 7). */
+const LONGEST = 16;
+/** A character a quantity is written with: a digit or a Chinese numeral. */
+const NUMBER_CHAR = new RegExp(`[\\d${NUMERAL_CHARS}]`);
+
+/** The run of digits and numerals ending the text, at most {@link LONGEST} characters (so a long text costs no more than a short one). */
+function runAtEnd(text: string): string {
+  let start = text.length;
+  while (start > 0 && text.length - start < LONGEST && NUMBER_CHAR.test(text[start - 1])) start -= 1;
+  return text.slice(start);
+}
 /** A word that ends in a number, digits or Chinese numerals. */
 const ENDS_IN_NUMBER = new RegExp(`[\\d${NUMERAL_CHARS}]$`);
 /** What may not touch a quantity's digits: another notation's letters (1e308, 0x7, 0b1010), a decimal or sign (1.5, -3). */
@@ -27,7 +36,7 @@ export type AmountProblem = { problem: 'usage' } | { problem: 'quantity'; text: 
 export function parseAmount(text: string, min: 0 | 1): Amount | AmountProblem {
   const words = text.trim().split(/\s+/).filter(Boolean);
   // `口罩 500 个`: a word of one or two characters after the number is its unit (or a unit not known: `5 吨`).
-  const lastTwo = words.length >= 3 && /^\D{1,2}$/.test(words.at(-1)!) && ENDS_IN_NUMBER.test(words.at(-2)!);
+  const lastTwo = words.length >= 2 && /^\D{1,2}$/.test(words.at(-1)!) && ENDS_IN_NUMBER.test(words.at(-2)!) && (words.length >= 3 || !/^\d+$/.test(words[0]));
   const body = lastTwo ? words.slice(0, -1).join(' ') : words.join(' ');
   const separateUnit = lastTwo ? words.at(-1) : undefined;
   const last = body.split(' ').at(-1) ?? '';
@@ -48,8 +57,10 @@ function quantityAtEnd(body: string, separateUnit: string | undefined): { item: 
   const glued = [1, 2].map((n) => ({ text: body.slice(0, -n), unit: body.slice(-n) })).filter((a) => /^\S+$/.test(a.unit));
   const attempts = separateUnit ? [{ text: body, unit: separateUnit }] : [{ text: body, unit: undefined }, ...glued];
   for (const { text, unit } of attempts) {
-    const run = QUANTITY_AT_END.exec(text)?.[0];
+    const run = runAtEnd(text);
     if (!run) continue;
+    // A run cut at its longest is a number too long to be a quantity.
+    if (run.length === LONGEST && NUMBER_CHAR.test(text.at(-LONGEST - 1) ?? '')) return { problem: 'quantity', text: body.split(' ').at(-1)! };
     // Numerals may end the item too (十万火急 两包 is rare, 三七 两盒 is not): the longest run that reads as a number.
     for (let start = 0; start < run.length; start++) {
       const written = run.slice(start);

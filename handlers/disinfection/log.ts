@@ -6,6 +6,7 @@ import { DISINFECTION_GROUP, logAreas, roundsToday } from '../../bot/disinfectio
 import { UserError } from '../../bot/errors';
 import { mayActFor } from '../../bot/groups/members';
 import { recordProgress } from '../../bot/incidents/progress';
+import { normaliseTracked, typedSpan } from '../../bot/normalise';
 import { localClock } from '../../bot/time';
 import { numberFirst, startsLikeNumber, typedNote } from '../incidents/args';
 import { asksAfterKeyword, placeFirst, splitGluedDone } from './phrasing';
@@ -99,8 +100,16 @@ async function logPlaces(ctx: CommandContext, places: string[], note: string, ad
   }
   if (!adHocNote || place.length > 32) throw new UserError(say.notArea(place, plan));
   const typed = typedNote(ctx, adHocNote);
-  await logAreas(sql, { ...base, areas: [place], routine: false, note: typed });
-  return say.loggedAdHoc({ area: place, note: typed, at, plan });
+  const where = typedPlace(ctx, place);
+  await logAreas(sql, { ...base, areas: [where], routine: false, note: typed });
+  return say.loggedAdHoc({ area: where, note: typed, at, plan });
+}
+
+/** An ad-hoc place as typed (`会议室（3楼）`, not `会议室(3楼)`): its first word after the command's keyword. */
+function typedPlace(ctx: CommandContext, place: string): string {
+  const tracked = normaliseTracked(ctx.message.text);
+  const start = tracked.text.indexOf(place, tracked.text.length - ctx.args.length);
+  return start < 0 ? place : typedSpan(ctx.message.text, tracked, start, place) || place;
 }
 
 /** Several areas at once (`消杀 税务区 网办区 完成`, `税务区 网办区已消杀`): each must name one area; those already logged this round are said so. */

@@ -101,6 +101,8 @@ for (const platform of ['wecom', 'dingtalk'] as const) {
       expect(adHoc.reply).to.contain('会议室 — 第三会议室会后消毒，桌椅、门把手已擦拭');
       const [log] = await hall.service.db.all<{ note: string }>("SELECT note FROM disinfection_log WHERE area = '会议室'");
       expect(log.note).to.equal('第三会议室会后消毒，桌椅、门把手已擦拭');
+      expect((await hall.send('wangwu', '会议室（3楼）已消毒，开窗通风')).reply).to.contain('会议室（3楼） — 已消毒，开窗通风');
+      expect(await hall.count('disinfection_log', 'area = ? AND note = ?', ['会议室（3楼）', '已消毒，开窗通风'])).to.equal(1);
 
       const registered = await hall.send('qianmw', '登记 刘奶奶 13812345662 住址 幸福小区3栋，2单元 行程 杭州西湖区、上城区 36.5 绿码');
       expect(registered.reply).to.contain('刘奶奶');
