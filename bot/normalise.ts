@@ -124,10 +124,14 @@ function replaceTracked(t: Tracked, pattern: RegExp, template: string): Tracked 
   const from = t.from;
   let text = '';
   const out: number[] = [];
+  // No push(...slice): a message of 60,000 characters would pass too many arguments.
+  const keep = (start: number, end: number) => {
+    for (let i = start; i < end; i++) out.push(from[i]);
+  };
   let last = 0;
   for (const m of t.text.matchAll(pattern.global ? pattern : new RegExp(pattern.source, `${pattern.flags}g`))) {
     text += t.text.slice(last, m.index);
-    out.push(...from.slice(last, m.index));
+    keep(last, m.index);
     const replaced = template.replace(/\$(\d)/g, (_, n: string) => m[Number(n)] ?? '');
     text += replaced;
     for (let i = 0; i < replaced.length; i++) out.push(from[m.index + Math.min(i, Math.max(m[0].length - 1, 0))]);
@@ -135,6 +139,6 @@ function replaceTracked(t: Tracked, pattern: RegExp, template: string): Tracked 
     if (!pattern.global) break;
   }
   text += t.text.slice(last);
-  out.push(...from.slice(last));
+  keep(last, from.length);
   return { text, from: out };
 }
