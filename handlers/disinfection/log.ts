@@ -76,33 +76,42 @@ async function logPlaces(ctx: CommandContext, places: string[], note: string, ad
   const { sql, services, sender, now, local } = ctx;
   const plan = services.config.disinfection;
   if (!(await mayActFor(sql, DISINFECTION_GROUP, sender))) throw new UserError(say.notAllowed());
-  if (places.length > 1) return logAreasNamed(ctx, places, note);
-  const [place] = places;
-  const match = ALL.has(place) ? undefined : matchArea(plan, place);
-  if (match?.kind === 'several') throw new UserError(say.whichArea(place, match.areas));
   const round = roundAt(plan.rounds, local.hour * 60 + local.minute);
   const at = localClock(now, services.config.timezone);
   const current = async () => (await roundsToday(sql, local.date, plan)).find((r) => r.round === round)!;
-  const before = await current();
   const base = { date: local.date, round, byId: sender.id, at: now };
-  const routineNote = typedNote(ctx, note) || '完成';
+  const before = await current();
 
-  if (!match) {
+  if (places.length === 1 && ALL.has(places[0])) {
     if (before.missing.length === 0) return say.allAlready(round);
-    await logAreas(sql, { ...base, areas: before.missing, routine: true, note: routineNote });
+    await logAreas(sql, { ...base, areas: before.missing, routine: true, note: typedNote(ctx, note) || '完成' });
     return say.logged({ areas: before.missing, round, at, left: [] });
   }
-  if (match.kind === 'area') {
-    const done = before.done.find((d) => d.area === match.area);
-    if (done) return say.alreadyLogged(match.area, round, done, services.config.timezone);
-    await logAreas(sql, { ...base, areas: [match.area], routine: true, note: routineNote });
-    return say.logged({ areas: [match.area], round, at, left: (await current()).missing });
+  const areas: string[] = [];
+  for (const place of places) {
+    const match = matchArea(plan, place);
+    if (match.kind === 'several') throw new UserError(say.whichArea(place, match.areas));
+    if (match.kind === 'none' && places.length === 1) return logAdHoc(ctx, place, adHocNote, base);
+    if (match.kind === 'none') throw new UserError(say.notArea(place, plan));
+    if (!areas.includes(match.area)) areas.push(match.area);
   }
-  if (!adHocNote || place.length > 32) throw new UserError(say.notArea(place, plan));
-  const typed = typedNote(ctx, adHocNote);
+  // An area already logged this round says by whom; the others are logged.
+  const done = before.done.filter((d) => areas.includes(d.area));
+  const already = done.map((d) => say.alreadyLogged(d.area, round, d, services.config.timezone));
+  const fresh = areas.filter((a) => !done.some((d) => d.area === a));
+  if (fresh.length === 0) return already.join('\n');
+  await logAreas(sql, { ...base, areas: fresh, routine: true, note: typedNote(ctx, note) || '完成' });
+  return [say.logged({ areas: fresh, round, at, left: (await current()).missing }), ...already].join('\n');
+}
+
+/** A place that names no area nor alias, logged apart with what was done there — both as typed. */
+async function logAdHoc(ctx: CommandContext, place: string, note: string, base: { date: string; round: string; byId: number; at: Date }): Promise<string> {
+  const plan = ctx.services.config.disinfection;
+  if (!note || place.length > 32) throw new UserError(say.notArea(place, plan));
+  const typed = typedNote(ctx, note);
   const where = typedPlace(ctx, place);
-  await logAreas(sql, { ...base, areas: [where], routine: false, note: typed });
-  return say.loggedAdHoc({ area: where, note: typed, at, plan });
+  await logAreas(ctx.sql, { ...base, areas: [where], routine: false, note: typed });
+  return say.loggedAdHoc({ area: where, note: typed, at: localClock(ctx.now, ctx.services.config.timezone), plan });
 }
 
 /** An ad-hoc place as typed (`会议室（3楼）`, not `会议室(3楼)`): its first word after the command's keyword. */
@@ -110,26 +119,4 @@ function typedPlace(ctx: CommandContext, place: string): string {
   const tracked = normaliseTracked(ctx.message.text);
   const start = tracked.text.indexOf(place, tracked.text.length - ctx.args.length);
   return start < 0 ? place : typedSpan(ctx.message.text, tracked, start, place) || place;
-}
-
-/** Several areas at once (`消杀 税务区 网办区 完成`, `税务区 网办区已消杀`): each must name one area; those already logged this round are said so. */
-async function logAreasNamed(ctx: CommandContext, places: string[], note: string): Promise<string> {
-  const { sql, services, sender, now, local } = ctx;
-  const plan = services.config.disinfection;
-  const areas: string[] = [];
-  for (const place of places) {
-    const match = matchArea(plan, place);
-    if (match.kind === 'several') throw new UserError(say.whichArea(place, match.areas));
-    if (match.kind === 'none') throw new UserError(say.notArea(place, plan));
-    if (!areas.includes(match.area)) areas.push(match.area);
-  }
-  const round = roundAt(plan.rounds, local.hour * 60 + local.minute);
-  const current = async () => (await roundsToday(sql, local.date, plan)).find((r) => r.round === round)!;
-  const before = await current();
-  const done = before.done.filter((d) => areas.includes(d.area));
-  const fresh = areas.filter((a) => !done.some((d) => d.area === a));
-  if (fresh.length === 0) return done.map((d) => say.alreadyLogged(d.area, round, d, services.config.timezone)).join('\n');
-  await logAreas(sql, { date: local.date, round, byId: sender.id, at: now, areas: fresh, routine: true, note: typedNote(ctx, note) || '完成' });
-  const reply = say.logged({ areas: fresh, round, at: localClock(now, services.config.timezone), left: (await current()).missing });
-  return [reply, ...done.map((d) => say.alreadyLogged(d.area, round, d, services.config.timezone))].join('\n');
 }
