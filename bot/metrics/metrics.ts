@@ -1,9 +1,10 @@
 import type { Middleware } from 'koa';
-import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { collectDefaultMetrics, Counter, Gauge, Registry } from 'prom-client';
 import type { LinkStatus } from '../adapters/long-connection';
 import type { Database } from '../db/database';
 import type { Dispatch } from '../message';
 import { outboxBacklog } from '../outbox/status';
+import { CounterTally, HistogramTally } from './tally';
 import type { Clock } from '../time';
 
 /** What became of a message that reached the service: answered, a re-delivery, an event, from someone not in the directory, refused at the door, or failed. */
@@ -30,14 +31,13 @@ export interface MetricsSources {
  */
 export class Metrics {
   readonly registry = new Registry();
-  private readonly received = new Counter({ name: 'hallguard_messages_received_total', help: 'Messages received, by platform and outcome (handled, duplicate, event, stranger, rejected, failed)', labelNames: ['platform', 'outcome'], registers: [this.registry] });
-  private readonly latency = new Histogram({
-    name: 'hallguard_reply_duration_seconds',
-    help: 'Time from a message reaching dispatch to its reply being stored and ready to answer, by platform',
-    labelNames: ['platform'],
-    buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
-    registers: [this.registry],
-  });
+  private readonly received = new CounterTally(this.registry, 'hallguard_messages_received_total', 'Messages received, by platform and outcome (handled, duplicate, event, stranger, rejected, failed)');
+  private readonly latency = new HistogramTally(
+    this.registry,
+    'hallguard_reply_duration_seconds',
+    'Time from a message reaching dispatch to its reply being stored and ready to answer, by platform',
+    [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+  );
   private readonly deliveries = new Counter({ name: 'hallguard_outbox_deliveries_total', help: 'Outbox delivery attempts by channel (the target: wecom-user, wecom-robot, dingtalk-group …) and result (sent, retry, failed)', labelNames: ['channel', 'result'], registers: [this.registry] });
   private readonly retries = new Counter({ name: 'hallguard_outbox_retries_total', help: 'Delivery attempts that were retries of an earlier failed attempt, by channel', labelNames: ['channel'], registers: [this.registry] });
   private readonly firings = new Counter({ name: 'hallguard_job_firings_total', help: 'Scheduled job firings by this instance, by job and outcome (done, not-workday, already-fired, missed, failed)', labelNames: ['job', 'outcome'], registers: [this.registry] });
@@ -121,11 +121,11 @@ export class Metrics {
       try {
         const result = await dispatch(message);
         const outcome: ReceivedOutcome = message.kind === 'event' ? 'event' : result.duplicate ? 'duplicate' : result.stranger ? 'stranger' : 'handled';
-        this.received.inc({ platform: message.platform, outcome });
-        if (outcome === 'handled') this.latency.observe({ platform: message.platform }, (performance.now() - start) / 1000);
+        this.count(message.platform, outcome);
+        if (outcome === 'handled') this.latency.observe(message.platform, () => ({ platform: message.platform }), (performance.now() - start) / 1000);
         return result;
       } catch (err) {
-        this.received.inc({ platform: message.platform, outcome: 'failed' });
+        this.count(message.platform, 'failed');
         throw err;
       }
     };
@@ -144,9 +144,13 @@ export class Metrics {
         status = (err as { status?: number }).status ?? 500;
         throw err;
       } finally {
-        if (status >= 400 && status < 500) this.received.inc({ platform, outcome: 'rejected' });
+        if (status >= 400 && status < 500) this.count(platform, 'rejected');
       }
     };
+  }
+
+  private count(platform: string, outcome: ReceivedOutcome): void {
+    this.received.inc(`${platform} ${outcome}`, () => ({ platform, outcome }));
   }
 
   /** `count` outbox rows of `channel` came to `result` in one attempt; `retries` of them had been tried before. */
