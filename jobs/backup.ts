@@ -1,7 +1,6 @@
-import { mkdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { backupDatabase, backupKind } from '../bot/backup/backup';
-import { dailyBackupName, rotateBackups } from '../bot/backup/files';
+import { dailyBackupPath, rotateBackups } from '../bot/backup/files';
 import { firingKey } from './runner';
 import type { Job } from './job';
 
@@ -21,8 +20,7 @@ export const backup: Job = {
     const { config } = services;
     if (!config.backup.dir) return '未设置 BACKUP_DIR，不做每日备份 / BACKUP_DIR is not set: no daily backup';
     const dir = resolve(config.backup.dir);
-    mkdirSync(dir, { recursive: true });
-    const written = await backupDatabase(config.databaseUrl, join(dir, dailyBackupName(firingKey(now, config.timezone), backupKind(config.databaseUrl))));
+    const written = await backupDatabase(config.databaseUrl, dailyBackupPath(dir, firingKey(now, config.timezone), backupKind(config.databaseUrl)));
     const removed = rotateBackups(dir, config.backup.keep);
     return `已备份到 ${written.file}（${Math.ceil(written.bytes / 1024)} KiB）；保留最近 ${config.backup.keep} 份${removed.length ? `，删除 ${removed.length} 份旧备份` : ''}`;
   },

@@ -1,5 +1,5 @@
 import { existsSync, statSync } from 'node:fs';
-import { isAbsolute, resolve } from 'node:path';
+import { dirname, isAbsolute, resolve } from 'node:path';
 import { BackupError } from './errors';
 import { backupPostgres, checkPostgresBackup, restorePostgres } from './postgres';
 import { backupSqlite, checkSqliteBackup, isSqliteFile, readHeader, restoreSqlite } from './sqlite';
@@ -32,6 +32,7 @@ export interface BackupWritten {
 export async function backupDatabase(databaseUrl: string, out: string): Promise<BackupWritten> {
   const file = resolve(out);
   if (existsSync(file)) throw new BackupError(`${file} already exists: a backup never overwrites a file; choose another name`);
+  if (!existsSync(dirname(file))) throw new BackupError(`${dirname(file)} does not exist: create the directory first, or choose another`);
   const kind = backupKind(databaseUrl);
   if (kind === 'sqlite') await backupSqlite(sqlitePath(databaseUrl), file);
   else await backupPostgres(databaseUrl, file);

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { backupDatabase, backupKind, checkBackup, restoreDatabase } from '../backup/backup';
 import { BackupError } from '../backup/errors';
-import { dailyBackupName } from '../backup/files';
+import { dailyBackupPath } from '../backup/files';
 import { describeCounts, recordsIn, tableCounts } from '../backup/tables';
 import { openDatabase } from '../db/open';
 import { maskUserinfo } from '../http/userinfo';
@@ -25,8 +25,8 @@ export const backupCommand: CliCommand = {
   async run(argv, { config, out }) {
     const { values } = parseArgs({ args: argv, options: { out: { type: 'string' } } });
     const kind = backupKind(config.databaseUrl);
-    const target = values.out ?? (config.backup.dir && `${config.backup.dir}/${dailyBackupName(firingKey(new Date(), config.timezone), kind)}`);
-    if (!target) throw new CliError(`usage: npm run cli -- ${this.usage}`, 2);
+    if (!values.out && !config.backup.dir) throw new CliError(`usage: npm run cli -- ${this.usage}`, 2);
+    const target = values.out ?? dailyBackupPath(config.backup.dir!, firingKey(new Date(), config.timezone), kind);
     const written = await asCliError(backupDatabase(config.databaseUrl, target));
     out(`备份完成 / backup written: ${written.file} (${(written.bytes / 1024).toFixed(0)} KiB, ${kind === 'sqlite' ? 'SQLite database file' : 'pg_dump custom-format archive'})`);
     out(`恢复 / to restore: npm run cli -- restore ${written.file}`);

@@ -47,6 +47,10 @@ describe('the daily backup job', function () {
       await checkBackup(join(dir, `hallguard-2027-01-01T0200.${ext}`), url);
       const [firing] = await hall.service.db.all<{ detail: string }>("SELECT detail FROM job_firing WHERE job = 'backup' AND scheduled_for = '2027-01-01T02:00'");
       expect(firing.detail).to.contain('hallguard-2027-01-01T0200').and.to.contain('保留最近 3 份').and.to.contain('删除 1 份旧备份');
+      // A forced re-run of a minute that has its file: a second file beside it, never one overwritten.
+      const again = await hall.service.jobs.runner.fire(backupJob, new Date('2027-01-01T02:00:00+08:00'), { trigger: 'cli', force: true });
+      expect(again.outcome, again.detail).to.equal('done');
+      expect(readdirSync(dir).sort()).to.deep.equal(['before-upgrade.sqlite', `hallguard-2026-12-31T0200.${ext}`, `hallguard-2027-01-01T0200-2.${ext}`, `hallguard-2027-01-01T0200.${ext}`]);
     } finally {
       await hall.close();
     }
