@@ -1,7 +1,8 @@
 import { existsSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { BackupError } from './errors';
-import { backupPostgres, checkPostgresBackup, restorePostgres } from './postgres';
+import type { Database } from '../db/database';
+import { archiveTables, backupPostgres, checkPostgresBackup, restorePostgres } from './postgres';
 import { backupSqlite, checkSqliteBackup, isSqliteFile, readHeader, restoreSqlite } from './sqlite';
 
 /** The kind of backup a DATABASE_URL makes: a SQLite database file, or a pg_dump custom-format archive. */
@@ -62,8 +63,17 @@ export async function checkBackup(file: string, databaseUrl: string): Promise<vo
   else await checkPostgresBackup(file);
 }
 
-/** Writes a checked backup over the database of `databaseUrl` (the caller has made sure it may). */
-export async function restoreDatabase(file: string, databaseUrl: string): Promise<void> {
-  if (backupKind(databaseUrl) === 'sqlite') await restoreSqlite(file, sqlitePath(databaseUrl));
-  else await restorePostgres(file, databaseUrl);
+/**
+ * Writes a checked backup over the database of `databaseUrl`, open as `db`
+ * (the caller has made sure it may). SQLite's file is replaced whole. On
+ * PostgreSQL the archive's tables replace theirs; a HallGuard table it does
+ * not have (one this newer version added) is dropped first, or the migrations
+ * that follow would find it already there; no other table is touched.
+ */
+export async function restoreDatabase(file: string, databaseUrl: string, db: Database): Promise<void> {
+  if (backupKind(databaseUrl) === 'sqlite') return restoreSqlite(file, sqlitePath(databaseUrl));
+  const archived = await archiveTables(file);
+  // Only HallGuard's own tables: a schema may hold other applications' too.
+  for (const { tableName } of db.dataSource.entityMetadatas.filter((m) => !archived.has(m.tableName))) await db.run(`DROP TABLE IF EXISTS "${tableName}" CASCADE`);
+  await restorePostgres(file, databaseUrl);
 }

@@ -74,11 +74,17 @@ export async function backupPostgres(databaseUrl: string, out: string, tool = fi
   }
 }
 
-/** Checks that a file is an archive pg_restore can read, and that it holds HallGuard's tables. */
-export async function checkPostgresBackup(path: string, tool = findPgTool('pg_restore')): Promise<void> {
+/** The tables a pg_dump archive holds, by name (from `pg_restore --list`). */
+export async function archiveTables(path: string, tool = findPgTool('pg_restore')): Promise<Set<string>> {
   if (!tool) throw new BackupError(missingToolAdvice('pg_restore'));
   const list = await runTool(tool, ['--list', path], process.env);
-  if (!/ TABLE DATA \S+ migrations /.test(list) || !/ TABLE DATA \S+ app_meta /.test(list)) {
+  return new Set([...list.matchAll(/^\d+; \d+ \d+ TABLE \S+ (\S+) /gm)].map((m) => m[1]));
+}
+
+/** Checks that a file is an archive pg_restore can read, and that it holds HallGuard's tables. */
+export async function checkPostgresBackup(path: string): Promise<void> {
+  const tables = await archiveTables(path);
+  if (!tables.has('migrations') || !tables.has('app_meta')) {
     throw new BackupError(`${path} is a PostgreSQL archive but not a HallGuard backup (no HallGuard tables in it)`);
   }
 }

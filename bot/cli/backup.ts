@@ -54,7 +54,7 @@ export const restoreCommand: CliCommand = {
           'Restoring would replace all of it. Back it up first (npm run cli -- backup --out <file>), stop the service, then run restore again with --force.',
       );
     }
-    await asCliError(restoreDatabase(file, config.databaseUrl));
+    await asCliError(restoreDatabase(file, config.databaseUrl, db));
     const restored = await openDatabase(config.databaseUrl);
     try {
       out(`恢复完成 / restored ${file} into ${maskUserinfo(config.databaseUrl)}: ${describeCounts(await tableCounts(restored))}`);

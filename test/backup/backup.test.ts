@@ -6,7 +6,7 @@ import { expect } from 'chai';
 import { findPgTool } from '../../bot/backup/postgres';
 import { openDatabase } from '../../bot/db/open';
 import { runCli } from '../support/cli';
-import { testDatabaseUrl } from '../support/db';
+import { openTestDatabase, testDatabaseUrl } from '../support/db';
 import { Hall } from '../support/hall';
 import { everyRow, wholeHall } from '../support/whole-hall';
 
@@ -135,6 +135,33 @@ describe('backup and restore (npm run cli -- backup / restore)', function () {
       expect(reports.map((r) => r.message_id).sort()).to.deep.equal(messages.map((m) => m.message_id).sort());
     } finally {
       await copy.close();
+    }
+  });
+
+  it('restores a backup made before the latest migration and brings it up to this version', async () => {
+    const source = testDatabaseUrl(true);
+    const old = await openTestDatabase(undefined, source);
+    await old.run("INSERT INTO staff (name, window_name, role, active, created_at, updated_at) VALUES ('张三', '1号窗口', 'staff', ?, ?, ?)", [true, '2026-11-01T00:00:00.000Z', '2026-11-01T00:00:00.000Z']);
+    // The database as the previous version left it.
+    await old.dataSource.undoLastMigration({ transaction: 'all' });
+    const migrations = old.dataSource.migrations.length;
+    await old.close();
+    const file = join(dir, postgres(source) ? 'old.pgdump' : 'old.sqlite');
+    expect((await runCli(['backup', '--out', file], { DATABASE_URL: source })).code).to.equal(0);
+
+    let target = `sqlite:${join(dir, 'upgraded.sqlite')}`;
+    if (postgres(source)) {
+      await dropEverything(source);
+      target = source;
+    }
+    const restore = await runCli(['restore', file], { DATABASE_URL: target });
+    expect(restore.code, restore.stderr).to.equal(0);
+    const restored = await openDatabase(target);
+    try {
+      expect(await restored.all('SELECT name FROM staff')).to.deep.equal([{ name: '张三' }]);
+      expect(await restored.all('SELECT name FROM migrations')).to.have.length(migrations);
+    } finally {
+      await restored.close();
     }
   });
 
