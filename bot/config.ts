@@ -66,7 +66,7 @@ const schema = z
     CRON_BACKUP: cron('0 2 * * *'),
     BACKUP_DIR: optional,
     BACKUP_KEEP: z.string().trim().default('14').pipe(z.coerce.number<string>().int().min(1).max(3650)),
-    METRICS_TOKEN: optional.refine((v) => v === undefined || v.length >= 16, 'expected at least 16 characters (a long random string)'),
+    METRICS_TOKEN: token,
     ALERT_REPUSH_MINUTES: z.string().trim().default('30').pipe(z.coerce.number<string>().int().min(1).max(1440)),
     PROCEDURE_DUE_MINUTES: list('', parseDueMinutes, ' (e.g. 隔离=15,送医=60)'),
     DISINFECTION_AREAS: list('公共区域(大厅|大堂),税务区,网办区,休息区,自助服务区', parseAreas),
