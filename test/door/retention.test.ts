@@ -52,10 +52,10 @@ describe('retention: privacy-purge deletes personal data on time', () => {
     expect(purged.detail).to.contain('体温记录 2 条').and.contain('访客登记 1 条');
     const [left] = await hall.service.db.all<{ date: string }>('SELECT date FROM report');
     expect(left.date).to.equal('2026-11-20');
-    // The alert of the purged 37.4 keeps its reasons and loses only its link to the reading.
+    // The alert of the purged 37.4 stays (its number, who handled it) without the reading and its link to it.
     const alerts = await hall.service.db.all<{ reportId: unknown; reasons: string }>('SELECT report_id AS "reportId", reasons FROM alert');
     expect(alerts).to.have.length(1);
     expect(alerts[0].reportId).to.equal(null);
-    expect(alerts[0].reasons).to.contain('37.4');
+    expect(alerts[0].reasons).to.equal('（已按保留期限删除）');
   });
 });
