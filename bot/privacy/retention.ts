@@ -41,6 +41,47 @@ async function batchOf(sql: Sql, select: string, params: unknown[], limit: numbe
 /** `x = CASE WHEN x IS NULL THEN NULL ELSE ? END`: a text redacted only where there is one. */
 const redactNullable = (column: string) => `${column} = CASE WHEN ${column} IS NULL THEN NULL ELSE ? END`;
 
+/** What a rule says besides how: its table, its name in the job's result, what it holds, and which rows are past their time. */
+interface Declared {
+  table: string;
+  label: string;
+  holds: Holds;
+  /** The condition on rows past their time (and not yet purged), and its parameters. */
+  where: string;
+  params: (cutoff: Cutoff) => unknown[];
+}
+
+/** Rows deleted; first, the links other tables keep to them are cut (`table.column`), so nothing points at a row that is gone. */
+function deleting(d: Declared, links: string[] = []): RetentionRule {
+  return {
+    ...d,
+    how: 'delete',
+    batch: (sql, cutoff, limit) =>
+      batchOf(sql, `SELECT id FROM ${d.table} WHERE ${d.where}`, d.params(cutoff), limit, async (ids, m) => {
+        for (const link of links) {
+          const [table, column] = link.split('.');
+          await sql.run(`UPDATE ${table} SET ${column} = NULL WHERE ${column} IN (${m})`, ids);
+        }
+        await sql.run(`DELETE FROM ${d.table} WHERE id IN (${m})`, ids);
+      }),
+  };
+}
+
+/** Rows that must stay (a numbered alert, an incident's record) keep their place; `set` redacts their texts, then `also` runs on their ids. */
+function redacting(d: Declared, set: { sql: string; params: unknown[] }, also?: (sql: Sql, ids: number[], m: string) => Promise<unknown>): RetentionRule {
+  return {
+    ...d,
+    how: 'redact',
+    batch: (sql, cutoff, limit) =>
+      batchOf(sql, `SELECT id FROM ${d.table} WHERE ${d.where}`, d.params(cutoff), limit, async (ids, m) => {
+        await sql.run(`UPDATE ${d.table} SET ${set.sql} WHERE id IN (${m})`, [...set.params, ...ids]);
+        await also?.(sql, ids, m);
+      }),
+  };
+}
+
+const before = (column: 'at' | 'date') => (cutoff: Cutoff) => [cutoff[column], REDACTED];
+
 /**
  * Every table that can hold a copy of personal data, in the order the purge
  * walks it (links are cut before the rows they point at go). The audit log is
@@ -48,104 +89,36 @@ const redactNullable = (column: string) => `${column} = CASE WHEN ${column} IS N
  * the incident record, only their name and masked phone (`incident_visitor`).
  */
 export const RETENTION: RetentionRule[] = [
-  {
-    table: 'alert',
-    label: '访客告警（隐去）',
-    holds: 'visitor',
-    how: 'redact',
-    batch: (sql, cutoff, limit) =>
-      batchOf(sql, "SELECT id FROM alert WHERE subject_kind = 'visitor' AND opened_at < ? AND (subject IS NULL OR subject <> ?)", [cutoff.at, REDACTED], limit, (ids, m) =>
-        sql.run(`UPDATE alert SET subject = ?, reasons = ?, ${redactNullable('ack_note')}, visitor_id = NULL WHERE id IN (${m})`, [REDACTED, REDACTED, REDACTED, ...ids]),
-      ),
-  },
-  {
-    table: 'incident',
-    label: '访客应急记录（隐去）',
-    holds: 'visitor',
-    how: 'redact',
-    batch: (sql, cutoff, limit) =>
-      batchOf(sql, "SELECT id FROM incident WHERE subject_kind = 'visitor' AND opened_at < ? AND subject <> ?", [cutoff.at, REDACTED], limit, async (ids, m) => {
-        await sql.run(`UPDATE incident SET subject = ?, situation = ?, ${redactNullable('summary')} WHERE id IN (${m})`, [REDACTED, REDACTED, REDACTED, ...ids]);
-        await sql.run(`UPDATE incident_step SET note = ? WHERE incident_id IN (${m}) AND note IS NOT NULL`, [REDACTED, ...ids]);
-      }),
-  },
-  {
+  redacting(
+    { table: 'alert', label: '访客告警（隐去）', holds: 'visitor', where: "subject_kind = 'visitor' AND opened_at < ? AND subject <> ?", params: before('at') },
+    { sql: `subject = ?, reasons = ?, ${redactNullable('ack_note')}, visitor_id = NULL`, params: [REDACTED, REDACTED, REDACTED] },
+  ),
+  redacting(
+    { table: 'incident', label: '访客应急记录（隐去）', holds: 'visitor', where: "subject_kind = 'visitor' AND opened_at < ? AND subject <> ?", params: before('at') },
+    { sql: `subject = ?, situation = ?, ${redactNullable('summary')}`, params: [REDACTED, REDACTED, REDACTED] },
+    (sql, ids, m) => sql.run(`UPDATE incident_step SET note = ? WHERE incident_id IN (${m}) AND note IS NOT NULL`, [REDACTED, ...ids]),
+  ),
+  deleting({
     table: 'incident_visitor',
     label: '未确认的访客密接',
     holds: 'visitor',
-    how: 'delete',
-    batch: (sql, cutoff, limit) =>
-      batchOf(
-        sql,
-        "SELECT id FROM incident_visitor WHERE status <> 'confirmed' AND (visitor_id IN (SELECT id FROM visitor WHERE date < ?) OR (visitor_id IS NULL AND proposed_at < ?))",
-        [cutoff.date, cutoff.at],
-        limit,
-        (ids, m) => sql.run(`DELETE FROM incident_visitor WHERE id IN (${m})`, ids),
-      ),
-  },
-  {
-    table: 'visitor',
-    label: '访客登记',
-    holds: 'visitor',
-    how: 'delete',
-    batch: (sql, cutoff, limit) =>
-      batchOf(sql, 'SELECT id FROM visitor WHERE date < ?', [cutoff.date], limit, async (ids, m) => {
-        // A confirmed contact stays in the incident record by name and masked phone, without the link.
-        await sql.run(`UPDATE incident_visitor SET visitor_id = NULL WHERE visitor_id IN (${m})`, ids);
-        await sql.run(`UPDATE alert SET visitor_id = NULL WHERE visitor_id IN (${m})`, ids);
-        await sql.run(`DELETE FROM visitor WHERE id IN (${m})`, ids);
-      }),
-  },
-  {
-    table: 'alert',
-    label: '体温告警（隐去读数）',
-    holds: 'reading',
-    how: 'redact',
-    batch: (sql, cutoff, limit) =>
-      batchOf(sql, "SELECT id FROM alert WHERE subject_kind = 'staff' AND opened_at < ? AND reasons <> ?", [cutoff.at, REDACTED], limit, (ids, m) =>
-        sql.run(`UPDATE alert SET reasons = ?, report_id = NULL WHERE id IN (${m})`, [REDACTED, ...ids]),
-      ),
-  },
-  {
-    table: 'incident',
-    label: '人员应急记录（隐去读数）',
-    holds: 'reading',
-    how: 'redact',
-    batch: (sql, cutoff, limit) =>
-      batchOf(sql, "SELECT id FROM incident WHERE subject_kind = 'staff' AND opened_at < ? AND situation <> ?", [cutoff.at, REDACTED], limit, (ids, m) =>
-        sql.run(`UPDATE incident SET situation = ? WHERE id IN (${m})`, [REDACTED, ...ids]),
-      ),
-  },
-  {
-    table: 'report',
-    label: '体温记录',
-    holds: 'reading',
-    how: 'delete',
-    batch: (sql, cutoff, limit) =>
-      batchOf(sql, 'SELECT id FROM report WHERE date < ?', [cutoff.date], limit, async (ids, m) => {
-        // Alerts and 全员测温 answers keep what they said and lose only the link to the reading.
-        await sql.run(`UPDATE alert SET report_id = NULL WHERE report_id IN (${m})`, ids);
-        await sql.run(`UPDATE sweep_person SET report_id = NULL WHERE report_id IN (${m})`, ids);
-        await sql.run(`UPDATE report SET superseded_by_id = NULL WHERE superseded_by_id IN (${m})`, ids);
-        await sql.run(`DELETE FROM report WHERE id IN (${m})`, ids);
-      }),
-  },
-  {
-    table: 'drill_reading',
-    label: '演练体温',
-    holds: 'reading',
-    how: 'delete',
-    batch: (sql, cutoff, limit) =>
-      batchOf(sql, 'SELECT id FROM drill_reading WHERE received_at < ?', [cutoff.at], limit, (ids, m) => sql.run(`DELETE FROM drill_reading WHERE id IN (${m})`, ids)),
-  },
-  {
-    table: 'inbound_message',
-    label: '收到的消息及回复',
-    holds: 'message',
-    how: 'delete',
-    batch: (sql, cutoff, limit) =>
-      batchOf(sql, 'SELECT id FROM inbound_message WHERE received_at < ?', [cutoff.at], limit, (ids, m) => sql.run(`DELETE FROM inbound_message WHERE id IN (${m})`, ids)),
-  },
+    where: "status <> 'confirmed' AND (visitor_id IN (SELECT id FROM visitor WHERE date < ?) OR (visitor_id IS NULL AND proposed_at < ?))",
+    params: (cutoff) => [cutoff.date, cutoff.at],
+  }),
+  // A confirmed contact stays in the incident record by name and masked phone, without the link.
+  deleting({ table: 'visitor', label: '访客登记', holds: 'visitor', where: 'date < ?', params: (cutoff) => [cutoff.date] }, ['incident_visitor.visitor_id', 'alert.visitor_id']),
+  redacting(
+    { table: 'alert', label: '体温告警（隐去读数）', holds: 'reading', where: "subject_kind = 'staff' AND opened_at < ? AND reasons <> ?", params: before('at') },
+    { sql: 'reasons = ?, report_id = NULL', params: [REDACTED] },
+  ),
+  redacting(
+    { table: 'incident', label: '人员应急记录（隐去读数）', holds: 'reading', where: "subject_kind = 'staff' AND opened_at < ? AND situation <> ?", params: before('at') },
+    { sql: 'situation = ?', params: [REDACTED] },
+  ),
+  // Alerts and 全员测温 answers keep what they said and lose only the link to the reading.
+  deleting({ table: 'report', label: '体温记录', holds: 'reading', where: 'date < ?', params: (cutoff) => [cutoff.date] }, ['alert.report_id', 'sweep_person.report_id', 'report.superseded_by_id']),
+  deleting({ table: 'drill_reading', label: '演练体温', holds: 'reading', where: 'received_at < ?', params: (cutoff) => [cutoff.at] }),
+  deleting({ table: 'inbound_message', label: '收到的消息及回复', holds: 'message', where: 'received_at < ?', params: (cutoff) => [cutoff.at] }),
   {
     table: 'outbox',
     label: '发出的消息',
