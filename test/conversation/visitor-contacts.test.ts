@@ -90,7 +90,9 @@ for (const platform of PLATFORMS) {
       const proposal = fever.direct.find((d) => d.to === 'lisi' && d.text.includes('密接排查'));
       expect(proposal?.text, JSON.stringify(fever.direct)).to.contain('陈甲（访客 138****1007，当日到访1号窗口）').and.contain('张三').and.not.contain('陈乙');
       expect((await hall.send('lisi', '密接 1 确认 陈甲 张三')).reply).to.contain('已确认 #1 密接：张三、访客 陈甲（138****1007）').and.contain('告知所在社区');
-      expect((await hall.send('zhaoliu', '应急 1')).reply).to.contain('访客密接：已确认 陈甲（138****1007）');
+      expect((await hall.send('wangwu', '应急 1')).reply).to.contain('访客密接：已确认 陈甲（138****1007）');
+      // The case himself is no member of a group that handles it: the steps, and no contact's name.
+      expect((await hall.send('zhaoliu', '应急 1')).reply).to.contain('1. 及时报告').and.not.contain('陈甲').and.not.contain('张三');
       expect(await everythingButTheVisitorTable(hall)).to.not.match(FULL_NUMBER);
     });
   });
