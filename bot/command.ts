@@ -25,6 +25,7 @@ export interface CommandContext {
   /** The transaction of this message: the claim, the records and the outbox rows commit together. */
   sql: Sql;
   sender: Person;
+  /** The message; its text as typed, with phone and ID numbers masked unless the command {@link Command.readsNumbers}. */
   message: IncomingMessage;
   /** The keyword the text was routed by, lower case ('' for text with no keyword). */
   keyword: string;

@@ -54,7 +54,8 @@ export function createDispatch(services: Services, options: DispatchOptions): Di
     const { command, keyword, text, args } = full?.command === routed.command ? full : routed;
     if (!command.roles.includes(sender.role)) throw new UserError(messages.notAllowed(command.name, sender.role));
     const now = message.receivedAt;
-    const ctx: CommandContext = { services, sql, sender, message, keyword, text, args, now, local: localTime(now, services.config.timezone) };
+    const seen = command.readsNumbers ? message : { ...message, text: maskPersonalNumbers(message.text) };
+    const ctx: CommandContext = { services, sql, sender, message: seen, keyword, text, args, now, local: localTime(now, services.config.timezone) };
     return { text: await command.run(ctx), groupSafe: command.groupSafe === true };
   };
 

@@ -20,10 +20,11 @@ const COUNTRY = String.raw`(?:\(\s*(?:\+|00)?\s*86\s*\)|(?:\+|00)\s*86|86)`;
 const MOBILE = new RegExp(String.raw`(?<![\d.])(?:${COUNTRY}${SEP}*)?1${SEP}*[3-9](?:${SEP}*\d){9}(?![\d.])`, 'g');
 /**
  * A resident ID number: 18 characters (the last a digit or X) or the old 15
- * digits, written whole or in the usual groups (6-8-4, 6-4-4-4; 6-6-3) with
- * a space or a dash between them.
+ * digits, written whole or in the usual groups (6-8-4, 6-4-4-4; 6-6-3), any
+ * separator between them.
  */
-const ID_NUMBER = /(?<![\d.])(?:\d{6}[ -]?\d{4}[ -]?\d{4}[ -]?\d{3}[\dXx]|\d{6}[ -]?\d{6}[ -]?\d{3})(?![\d.])/g;
+const GAP = `${SEP}{0,3}`;
+const ID_NUMBER = new RegExp(String.raw`(?<![\d.])(?:\d{6}${GAP}\d{4}${GAP}\d{4}${GAP}\d{3}[\dXx]|\d{6}${GAP}\d{6}${GAP}\d{3})(?![\d.])`, 'g');
 /** A run of seven or more digits, at most one space or dash apart, that is not a decimal: meant as a phone number. */
 const LONG_RUN = /(?<![\d.])\+?\d(?:[ -]?\d){6,}(?![.\d])/g;
 /** Digits of any width: a text with fewer than eleven holds no number worth masking. */
@@ -65,7 +66,7 @@ export function maskPhone(phone: string): string {
 
 /** `110101199003071234` → `110101********1234`; 15 digits → `110101*****1234`. */
 export function maskIdNumber(written: string): string {
-  const id = written.replace(/[\s-]/g, '').toUpperCase();
+  const id = written.replace(/[^\dXx]/g, '').toUpperCase();
   return `${id.slice(0, 6)}${'*'.repeat(id.length - 10)}${id.slice(-4)}`;
 }
 
