@@ -83,13 +83,16 @@ export function fullNumberFinder(numbers: string[]): (text: string) => string | 
   };
 }
 
-/** Every text value the database keeps, table by table, but in the tables named (ISO times left out: they are no one's number). */
+/** Every text and number the database keeps, table by table, but in the tables named (ISO times left out: they are no one's number). */
 export async function storedTexts(db: Database, except: string[] = []): Promise<{ table: string; text: string }[]> {
   const out: { table: string; text: string }[] = [];
   for (const { tableName } of db.dataSource.entityMetadatas) {
     if (except.includes(tableName)) continue;
     for (const row of await db.all<Record<string, unknown>>(`SELECT * FROM ${tableName}`)) {
-      for (const value of Object.values(row)) if (typeof value === 'string' && !/^\d{4}-\d\d-\d\dT[\d:.]+Z$/.test(value)) out.push({ table: tableName, text: value });
+      for (const value of Object.values(row)) {
+        if (typeof value === 'number') out.push({ table: tableName, text: String(value) });
+        else if (typeof value === 'string' && !/^\d{4}-\d\d-\d\dT[\d:.]+Z$/.test(value)) out.push({ table: tableName, text: value });
+      }
     }
   }
   return out;
