@@ -3,6 +3,7 @@ import { importGroups } from '../../bot/groups/import';
 import { privacyPurge } from '../../jobs/privacy-purge';
 import { doorHall } from '../support/door';
 import type { Hall } from '../support/hall';
+import { saysOn } from '../support/incident-hall';
 import { storedTexts } from '../support/personal-data';
 
 const GROUPS = 'group,name\n应急处置组,周八\n综合协调组,王五\n';
@@ -16,11 +17,7 @@ async function purgeOn(hall: Hall, date: string) {
 
 /** Day 0 (Monday 2 November): two staff fevers (#1, #2); three visitors, 陈病's red code (#3) with 陈前 confirmed and 陈旁 excluded as contacts; all the chat around them. */
 async function dayZero(hall: Hall): Promise<void> {
-  const at = async (time: string, who: string, text: string, expected: string) => {
-    hall.clock.set(`2026-11-02T${time}:00+08:00`);
-    const { reply } = await hall.send(who, text);
-    expect(reply, `${who}: ${text}`).to.contain(expected);
-  };
+  const at = saysOn(hall, '2026-11-02');
   await at('08:30', 'qianmw', '登记 陈前 13912340001 住址 幸福小区 行程 杭州 36.5 绿码', '已登记访客');
   await at('08:10', 'zhangsan', '体温 37.8 咳嗽', '37.8');
   await at('08:20', 'zhaoliu', '午检 37.4 乏力', '37.4');
