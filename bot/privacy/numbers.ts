@@ -32,6 +32,9 @@ const ANY_DIGIT = /[0-9\uff10-\uff19\u{1d7ce}-\u{1d7ff}]/gu;
 
 const HAS_INVISIBLE = new RegExp(INVISIBLE.source, 'u');
 
+/** A number as {@link maskPersonalNumbers} leaves it (`138****1111`, `110101********1234`): for a grammar to read as one word. */
+export const MASKED_NUMBER = /\d{3}\*{4}\d{4}|\d{6}\*{5,8}\d{3}[\dX]/;
+
 /** A number in a text: how it was written and where. */
 export interface Written {
   written: string;
