@@ -27,8 +27,8 @@ const GAP = `${SEP}{0,3}`;
 const ID_NUMBER = new RegExp(String.raw`(?<![\d.])(?:\d{6}${GAP}\d{4}${GAP}\d{4}${GAP}\d{3}[\dXx]|\d{6}${GAP}\d{6}${GAP}\d{3})(?![\d.])`, 'g');
 /** A run of seven or more digits, at most one space or dash apart, that is not a decimal: meant as a phone number. */
 const LONG_RUN = /(?<![\d.])\+?\d(?:[ -]?\d){6,}(?![.\d])/g;
-/** Digits of any width: a text with fewer than eleven holds no number worth masking. */
-const ANY_DIGIT = /[0-9\uff10-\uff19\u{1d7ce}-\u{1d7ff}]/gu;
+/** A stretch of digits and what may sit among a number's digits: the only places a number can be. */
+const STRETCH = /[\d\s\-.,、;。\u201a()+]{11,}/g;
 
 const HAS_INVISIBLE = new RegExp(INVISIBLE.source, 'u');
 
@@ -99,6 +99,21 @@ function readable(text: string): { text: string; origin: number[] | null } {
   return { text: seen, origin };
 }
 
+/** Whether a text has eleven digits (of any width) in one stretch of digits and separators: a number cannot be anywhere else. */
+function mayHoldNumber(text: string): boolean {
+  let digits = 0;
+  for (let i = 0; i < text.length && digits < 11; i++) {
+    const c = text.charCodeAt(i);
+    // ASCII and full-width digits; a surrogate may be a mathematical digit.
+    if ((c >= 48 && c <= 57) || (c >= 0xff10 && c <= 0xff19) || (c >= 0xd800 && c <= 0xdbff)) digits += 1;
+  }
+  if (digits < 11) return false;
+  for (const stretch of text.normalize('NFKC').replace(INVISIBLE, '').matchAll(STRETCH)) {
+    if ((stretch[0].match(/\d/g)?.length ?? 0) >= 11) return true;
+  }
+  return false;
+}
+
 /** The numbers of a normalised text, ID numbers first (they are the longer), none overlapping. */
 function numbersIn(text: string): Span[] {
   const spans: Span[] = idNumbersIn(text).map((w) => ({ start: w.index, end: w.index + w.written.length, masked: maskIdNumber(w.written) }));
@@ -117,10 +132,10 @@ function numbersIn(text: string): Span[] {
  * with zero-width characters, `+86`, `(+86)` or `0086` before it.
  */
 export function maskPersonalNumbers(text: string): string {
-  if ((text.match(ANY_DIGIT)?.length ?? 0) < 11) return text;
+  // Most texts hold no number (a reading, a date, a count): found out cheaply before any mapping.
+  if (!mayHoldNumber(text)) return text;
   const view = readable(text);
   const spans = numbersIn(view.text);
-  if (spans.length === 0) return text;
   // Where a character of the normalised view starts, and ends, in the text as typed.
   const start = (i: number) => (view.origin ? view.origin[i] : i);
   const end = (i: number) => {
