@@ -23,7 +23,7 @@ const BATCH = 500;
  * the day after; readings likewise when `reportDays` is set; the message log
  * and the outbox, which may carry either, by the shorter of the two.
  */
-export function cutoffs(today: string, retention: Retention, timezone: string): Partial<Record<Holds, Cutoff>> {
+function cutoffs(today: string, retention: Retention, timezone: string): Partial<Record<Holds, Cutoff>> {
   const cutoff = (days: number): Cutoff => {
     const date = addDays(today, -days);
     return { date, at: zonedInstant(date, 0, 0, timezone).toISOString() };
