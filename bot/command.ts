@@ -26,10 +26,11 @@ export interface CommandContext {
   /** The transaction of this message: the claim, the records and the outbox rows commit together. */
   sql: Sql;
   sender: Person;
+  /** The message; its text as typed, with phone and ID numbers masked unless the command {@link Command.readsNumbers}. */
   message: IncomingMessage;
   /** The keyword the text was routed by, lower case ('' for text with no keyword). */
   keyword: string;
-  /** The normalised text from the keyword on (polite openings and brackets before it dropped). */
+  /** The normalised text from the keyword on (polite openings and brackets before it dropped); phone and ID numbers masked unless the command {@link Command.readsNumbers}. */
   text: string;
   /** The text after the command's keyword and the colon, comma or bracket after it, trimmed. */
   args: string;
@@ -70,6 +71,12 @@ export interface Command {
   groups?: (owners: ReadonlyMap<StepName, string>) => string[];
   /** For the command that answers text with no keyword: whether it takes this text. */
   accepts?(text: string): boolean;
+  /**
+   * Reads phone and ID numbers in full: the door's registration, which keeps
+   * a visitor's phone in the visitor record, its one home (SPEC §12). Every
+   * other command sees them masked.
+   */
+  readsNumbers?: boolean;
   /**
    * One line for `帮助`: `名称：例句（说明）`, each example one this reader may
    * send as it stands (test/help-by-role.test.ts sends them); a function when

@@ -7,8 +7,9 @@ import type { Person } from './directory/directory';
 import { UserError } from './errors';
 import type { Dispatch, DispatchResult, IncomingMessage } from './message';
 import { messages } from './messages';
-import { maskPhonesIn } from './door/phone';
+import { MAX_BODY_BYTES } from './http/read-body';
 import { normalise } from './normalise';
+import { maskPersonalNumbers } from './privacy/numbers';
 import { splitMessage } from './outbox/split';
 import { localTime } from './time';
 
@@ -37,16 +38,24 @@ interface Reply {
 export function createDispatch(services: Services, options: DispatchOptions): Dispatch {
   const route = createRouter(options.commands, options.fallbacks);
 
-  /** The reply, and whether a group chat may read it (hints and 帮助 only: nothing about a person). */
+  /**
+   * The reply, and whether a group chat may read it (hints and 帮助 only: nothing about a person).
+   * Commands see the text with phone and ID numbers masked, as every copy keeps it (SPEC §12);
+   * only a command that keeps a visitor's phone in its one home reads the numbers in full.
+   */
   const answer = async (message: IncomingMessage, sender: Person, sql: Sql): Promise<Reply> => {
     if (message.kind !== 'text') return { text: messages.nonText(), groupSafe: true };
+    if (oversized(message.text)) return { text: messages.tooLong(MAX_BODY_BYTES), groupSafe: true };
     const normalised = normalise(message.text);
-    const routed = route(normalised);
-    if (!routed) return { text: normalised ? messages.unknownCommand(normalised) : messages.emptyText(), groupSafe: true };
-    const { command, keyword, text, args } = routed;
+    const masked = maskPersonalNumbers(normalised);
+    const routed = route(masked);
+    if (!routed) return { text: masked ? messages.unknownCommand(masked) : messages.emptyText(), groupSafe: true };
+    const full = routed.command.readsNumbers ? route(normalised) : null;
+    const { command, keyword, text, args } = full?.command === routed.command ? full : routed;
     if (!command.roles.includes(sender.role)) throw new UserError(messages.notAllowed(command.name, sender.role));
     const now = message.receivedAt;
-    const ctx: CommandContext = { services, sql, sender, message, keyword, text, args, now, local: localTime(now, services.config.timezone) };
+    const seen = command.readsNumbers ? message : { ...message, text: maskPersonalNumbers(message.text) };
+    const ctx: CommandContext = { services, sql, sender, message: seen, keyword, text, args, now, local: localTime(now, services.config.timezone) };
     return { text: await command.run(ctx), groupSafe: command.groupSafe === true };
   };
 
@@ -57,7 +66,9 @@ export function createDispatch(services: Services, options: DispatchOptions): Di
    * transaction; otherwise the HTTP answer carries the first part and the rest
    * of a long reply goes by the outbox.
    */
-  const finish = async (sql: Sql, claim: number, message: IncomingMessage, sender: Person, { text, groupSafe }: Reply): Promise<DispatchResult> => {
+  const finish = async (sql: Sql, claim: number, message: IncomingMessage, sender: Person, { text: said, groupSafe }: Reply): Promise<DispatchResult> => {
+    // Whatever a reply quotes, it never echoes a phone or ID number in full (SPEC §12).
+    const text = maskPersonalNumbers(said);
     let reply = text;
     if (message.isGroup && !groupSafe) {
       await services.notifier.toUser(sql, message.platform, message.userId, text);
@@ -135,15 +146,25 @@ async function claimMessage(sql: Sql, message: IncomingMessage, sender: Person |
   const rows = await sql.all<{ id: number }>(
     `INSERT INTO inbound_message (platform, message_id, sender_id, staff_id, text, received_at, platform_time)
      VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (platform, message_id, sender_id) DO NOTHING RETURNING id`,
-    [message.platform, message.messageId, message.userId, sender?.id ?? null, sender ? withPhonesMasked(message.text) : '', message.receivedAt.toISOString(), message.platformTime?.toISOString() ?? null],
+    [message.platform, message.messageId, message.userId, sender?.id ?? null, sender ? asKept(message.text) : '', message.receivedAt.toISOString(), message.platformTime?.toISOString() ?? null],
   );
   return rows.length ? Number(rows[0].id) : null;
 }
 
-/** The text as kept: a visitor's phone number never stays in full in the message log (SPEC §12). */
-function withPhonesMasked(text: string): string {
-  const masked = maskPhonesIn(text.normalize('NFKC'));
-  return masked === text.normalize('NFKC') ? text : masked;
+/** Over the HTTP body limit (SPEC §2, §14): a text no callback could have carried. */
+function oversized(text: string): boolean {
+  return text.length > MAX_BODY_BYTES / 4 && Buffer.byteLength(text) > MAX_BODY_BYTES;
+}
+
+/**
+ * The text as the message log keeps it: phone and ID numbers masked in any
+ * spelling the grammar reads (SPEC §12); of an oversized text only its opening.
+ */
+function asKept(text: string): string {
+  if (!oversized(text)) return maskPersonalNumbers(text);
+  // The opening, less any digits cut short at its end (they could be part of a number).
+  const opening = maskPersonalNumbers(Array.from(text).slice(0, 200).join('')).replace(/[\d\s\-.,，、]+$/, '');
+  return `${opening}…（超长消息，未保存全文）`;
 }
 
 async function storedReply(sql: Sql, message: IncomingMessage): Promise<string | null> {

@@ -1,11 +1,12 @@
-import type { HealthCode, Role, Severity, Slot } from '../entities';
+import type { HealthCode, Platform, Role, Severity, Slot } from '../entities';
 import type { JobName } from '../jobs/job';
 
-/** How slots, codes, severities, roles and jobs read in Chinese (replies, exports, the simulator). */
+/** How slots, codes, severities, roles, platforms and jobs read in Chinese (replies, exports, the simulator). */
 export const SLOT_LABEL: Record<Slot, string> = { morning: '晨检', midday: '午检', leave: '离岗', extra: '加测' };
 export const CODE_LABEL: Record<HealthCode, string> = { green: '绿码', yellow: '黄码', red: '红码' };
 export const SEVERITY_LABEL: Record<Severity, string> = { normal: '正常', warning: '预警', critical: '严重' };
 export const ROLE_LABEL: Record<Role, string> = { staff: '工作人员', lead: '窗口负责人', leader: '领导小组成员', admin: '管理员', guard: '门岗' };
+export const PLATFORM_LABEL: Record<Platform, string> = { wecom: '企业微信', dingtalk: '钉钉', local: '本地模拟器' };
 export const JOB_LABEL: Record<JobName, string> = {
   'morning-nudge': '晨检提醒',
   'morning-summary': '晨检汇总',

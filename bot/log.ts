@@ -1,5 +1,6 @@
 import { pino, type Logger } from 'pino';
 import { maskUrlsIn } from './http/userinfo';
+import { maskPersonalNumbers } from './privacy/numbers';
 
 export type { Logger };
 
@@ -16,7 +17,8 @@ export function createLogger(level: string = 'info', destination?: pino.Destinat
       paths: ['*.access_token', '*.accessToken', '*.secret', '*.corpsecret', '*.appSecret', '*.key', 'config.*', 'headers.sign', 'query.access_token', 'query.key'],
       censor: '[redacted]',
     },
-    // An error may quote a URL with its password (a database driver's message): its userinfo never reaches the log.
+    // An error may quote a URL with its password (a database driver's message): its userinfo never reaches the log;
+    // nor does a phone or ID number it quotes (a constraint's detail, SPEC §12).
     serializers: { err: maskedError },
   };
   return destination ? pino(options, destination) : pino(options);
@@ -24,7 +26,7 @@ export function createLogger(level: string = 'info', destination?: pino.Destinat
 
 function maskedError(err: Error): Record<string, unknown> {
   const plain = pino.stdSerializers.err(err);
-  return { ...plain, message: maskUrlsIn(String(plain.message)), stack: maskUrlsIn(String(plain.stack)) };
+  return Object.fromEntries(Object.entries(plain).map(([key, value]) => [key, typeof value === 'string' ? maskPersonalNumbers(maskUrlsIn(value)) : value]));
 }
 
 /** A logger that writes nothing, for tests. */

@@ -54,6 +54,7 @@ export const messages = {
   unregistered: () => '你好！你还不在本大厅的人员名单中，暂时无法使用防疫值守助手。请联系所在窗口负责人或系统管理员登记后再试。',
   leadWithoutWindow: () => '你是窗口负责人，但名单中还没有你所在的窗口，暂时无法查看或提交窗口数据。请联系系统管理员补全名单。',
   sentPrivately: (name: string) => `${name}，回复已单独发给你，请在与防疫值守助手的单聊中查看。`,
+  tooLong: (limitBytes: number) => `消息太长（超过 ${Math.round(limitBytes / 1024)} KB），未处理，也未保存。请分成几条较短的消息发送。${HINT}`,
   nonText: () => `暂时只能识别文字消息。上报体温请直接发送，如：${EXAMPLE}。${HINT}`,
   emptyText: () => `请发送文字，如：${EXAMPLE}。${HINT}`,
   unknownCommand: (text: string) => `没看懂「${clip(text)}」。上报体温请发送如：${EXAMPLE}。${HINT}`,

@@ -1,5 +1,9 @@
-/** Characters that copy-paste and some keyboards slip in unseen; NFKC keeps them and `\s` does not match them. */
-const INVISIBLE = /[\u200b-\u200d\u2060\ufeff]/g;
+/**
+ * Characters that copy-paste and some keyboards slip in unseen (zero-width
+ * spaces and joiners, the BOM, soft hyphens, direction marks: Unicode's format
+ * characters); NFKC keeps them and `\s` does not match them.
+ */
+export const INVISIBLE = /\p{Cf}/gu;
 
 /** A Chinese full stop typed as a decimal point: `36。5`. */
 const DECIMAL_STOP = /(\d)。(?=\d)/g;

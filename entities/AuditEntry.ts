@@ -1,7 +1,7 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
 /** What an audited access to personal data was (SPEC §12). */
-export type AuditAction = 'export-visitors' | 'export-reports' | 'view-contacts' | 'export-incident-report';
+export type AuditAction = 'export-visitors' | 'export-reports' | 'view-contacts' | 'view-case' | 'export-incident-report';
 
 /**
  * One access to personal data: an export, or a dashboard view of an

@@ -8,7 +8,11 @@ export type JobName = 'morning-nudge' | 'morning-summary' | 'roster-reminder' | 
 
 /** What one firing of a job works with: the database (its transaction), the services, and its time. */
 export interface JobContext {
-  /** The firing's transaction: the claim, the job's writes and its outbox rows commit together. */
+  /**
+   * The firing's transaction: the claim, the job's writes and its outbox rows
+   * commit together. For a job that commits its own batches
+   * ({@link Job.ownTransactions}), the database itself.
+   */
   sql: Sql;
   services: Services;
   /** The scheduled time of this firing (not the wall clock), and its local reading. */
@@ -33,6 +37,14 @@ export interface Job {
   grace: { minutes: number } | 'latest';
   /** Runs on every day of the year, not only on workdays. */
   everyDay?: boolean;
+  /**
+   * Commits its work in batches of its own (a purge over large tables: short
+   * transactions that let messages through), after the firing's claim has
+   * committed: the claim still makes each firing once across instances. Its
+   * work must be idempotent, since a firing that fails part-way keeps the
+   * batches it committed.
+   */
+  ownTransactions?: boolean;
   /** Does the work and says what it did, for the firing ledger and `jobs list`. */
   run(ctx: JobContext): Promise<string>;
 }

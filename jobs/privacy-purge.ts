@@ -4,21 +4,25 @@ import type { Job } from './job';
 
 /**
  * Every day, holidays included, exactly once across instances (the firing
- * ledger): visitor records older than VISITOR_RETENTION_DAYS, and staff
- * readings older than REPORT_RETENTION_DAYS when it is set, are deleted
- * (SPEC §12); and the daily brief's old charts. A missed day is caught up
- * at start-up.
+ * ledger): every copy of personal data past its retention — visitors after
+ * VISITOR_RETENTION_DAYS, staff readings after REPORT_RETENTION_DAYS when it
+ * is set, the message log and the outbox after the shorter of the two — is
+ * deleted or redacted, table by table in short batches (SPEC §12); and the
+ * daily brief's old charts. A missed day is caught up at start-up. The result
+ * counts what each table lost.
  */
 export const privacyPurge: Job = {
   name: 'privacy-purge',
   cron: (config) => config.cron.privacyPurge,
   grace: 'latest',
   everyDay: true,
-  async run({ sql, services, local, now }) {
-    const { visitorRetentionDays, reportRetentionDays } = services.config;
-    const purged = await purgePersonalData(sql, local.date, { visitorDays: visitorRetentionDays, reportDays: reportRetentionDays });
-    const reports = reportRetentionDays === undefined ? '体温记录长期保留' : `删除 ${reportRetentionDays} 天前的体温记录 ${purged.reports} 条`;
-    const images = await purgeImages(sql, now);
-    return `删除 ${visitorRetentionDays} 天前的访客登记 ${purged.visitors} 条；${reports}${images ? `；删除旧图表 ${images} 张` : ''}`;
+  ownTransactions: true,
+  async run({ services, local, now }) {
+    const { db, config } = services;
+    const days = { visitorDays: config.visitorRetentionDays, reportDays: config.reportRetentionDays };
+    const purged = await purgePersonalData(db, local.date, days, config.timezone);
+    const images = await db.tx((sql) => purgeImages(sql, now));
+    const kept = `访客 ${days.visitorDays} 天，体温记录${days.reportDays === undefined ? '长期保留' : ` ${days.reportDays} 天`}`;
+    return `按保留期限（${kept}）删除或隐去：${purged.map((p) => `${p.rule.label} ${p.rows} 条`).join('，')}${images ? `；删除旧图表 ${images} 张` : ''}`;
   },
 };

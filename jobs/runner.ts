@@ -1,4 +1,5 @@
 import type { Services } from '../bot/command';
+import type { Logger } from '../bot/log';
 import type { Sql } from '../bot/db/database';
 import { localTime } from '../bot/time';
 import type { FiringOutcome } from '../entities';
@@ -42,7 +43,7 @@ export class JobRunner {
     const log = this.services.log.child({ job: job.name, scheduledFor, trigger });
     const base = { job: job.name, scheduledFor };
     try {
-      const result = await db.tx(async (sql) => {
+      const claimed = await db.tx(async (sql) => {
         const run = force ? await nextRun(sql, job.name, scheduledFor) : 0;
         const claimed = await sql.all(
           `INSERT INTO job_firing (job, scheduled_for, run, outcome, detail, trigger, fired_at) VALUES (?, ?, ?, 'done', '', ?, ?)
@@ -54,9 +55,11 @@ export class JobRunner {
         if (!force && !job.everyDay && !(await calendar.isWorkday(local.date, sql))) {
           return this.record(sql, base, run, 'not-workday', `${local.date} 不是工作日，未执行`);
         }
+        if (job.ownTransactions) return { run };
         const detail = await job.run({ sql, services: this.services, now: scheduled, local, log });
         return this.record(sql, base, run, 'done', detail);
       });
+      const result = 'run' in claimed ? await this.runInBatches(job, base, claimed.run, scheduled, log) : claimed;
       if (result.outcome === 'done') this.afterCommit();
       log.info({ outcome: result.outcome, detail: result.detail }, 'job firing');
       this.observe(result);
@@ -70,6 +73,18 @@ export class JobRunner {
       );
       this.observe({ job: job.name, outcome: 'failed' });
       return { ...base, outcome: 'failed', detail };
+    }
+  }
+
+  /** A job that commits its own batches, its firing claimed: runs it on the database and records how it went. */
+  private async runInBatches(job: Job, base: { job: string; scheduledFor: string }, run: number, scheduled: Date, log: Logger): Promise<FiringResult> {
+    const { db, config } = this.services;
+    try {
+      const detail = await job.run({ sql: db, services: this.services, now: scheduled, local: localTime(scheduled, config.timezone), log });
+      return await this.record(db, base, run, 'done', detail);
+    } catch (err) {
+      log.error({ err }, 'job firing failed part-way; the batches it committed are kept');
+      return this.record(db, base, run, 'failed', `失败（已完成的部分保留）：${err instanceof Error ? err.message : String(err)}`);
     }
   }
 

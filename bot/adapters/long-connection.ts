@@ -66,6 +66,13 @@ export interface LongConnectionOptions {
   timers?: Timers;
 }
 
+/**
+ * The largest frame read (SPEC §14): `ws` refuses a longer one while it
+ * arrives, before anything parses it, and closes the socket (1009); the
+ * connection is then dialled again as after any drop.
+ */
+export const MAX_FRAME_BYTES = 1024 * 1024;
+
 /** A heartbeat goes out this often; no frame or pong for a whole interval means the connection is dead. */
 const HEARTBEAT_MS = 30_000;
 
@@ -147,7 +154,7 @@ export class LongConnection implements InboundLink {
     try {
       const url = await protocol.open();
       if (this.stopped) return;
-      this.attach(new WebSocket(url, { handshakeTimeout: 10_000 }));
+      this.attach(new WebSocket(url, { handshakeTimeout: 10_000, maxPayload: MAX_FRAME_BYTES }));
     } catch (err) {
       log.warn({ connection: this.options.name, err: (err as Error).message }, 'long connection: could not open');
       this.schedule();
@@ -190,7 +197,10 @@ export class LongConnection implements InboundLink {
         .finally(() => this.inFlight.delete(handled));
       this.inFlight.add(handled);
     });
-    socket.on('error', (err) => log.warn({ connection: name, err: err.message }, 'long connection: socket error'));
+    socket.on('error', (err: Error & { code?: string }) => {
+      if (err.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH') log.warn({ connection: name, maxBytes: MAX_FRAME_BYTES }, 'long connection: a frame over the size limit refused unread; reconnecting');
+      else log.warn({ connection: name, err: err.message }, 'long connection: socket error');
+    });
     socket.on('close', () => {
       if (this.socket !== socket) return;
       this.lost();

@@ -3,7 +3,7 @@ import type { Sql } from '../db/database';
 import type { Person } from '../directory/directory';
 import type { ProposedVisitor } from '../incidents/visitor-contacts';
 import { currentRosters } from '../rosters/rosters';
-import { maskPhone } from './phone';
+import { maskPhone } from '../privacy/numbers';
 import { visitorsBetween, visitorsOn, type VisitorRow } from './store';
 
 /** Minutes either side of a visitor's registration within which other visitors are contacts (SPEC §12). */

@@ -2,7 +2,7 @@ import type { HealthCode, Severity } from '../../entities';
 import { visitorContactLabel } from '../incidents/visitor-contacts';
 import { celsius, CODE_LABEL, SEVERITY_LABEL } from '../labels';
 import { clip } from '../text';
-import { maskPhone } from './phone';
+import { maskPhone } from '../privacy/numbers';
 import type { DoorContact } from './contacts';
 import type { DoorDay, VisitorRow } from './store';
 
@@ -33,7 +33,7 @@ export const doorMessages = {
   notAtDoor: () => `访客登记由门岗或领导小组成员办理。发送「帮助」查看你可用的命令。`,
 
   /** The guard's reply to a registration. */
-  registered(v: VisitorRow, findings: { what: string; instruction: string }[], unused: string[], alertId?: number): string {
+  registered(v: VisitorRow, findings: { what: string; instruction: string }[], read: { unused: string[]; idNumberLeftOut: boolean }, alertId?: number): string {
     const lines = [`已登记访客：${visitorLabel(v)}（#${v.id}）`];
     const more = particulars(v);
     if (more) lines.push(more);
@@ -43,7 +43,8 @@ export const doorMessages = {
       lines.push(`结果：${SEVERITY_LABEL[v.status]}（${findings.map((f) => f.what).join('、')}），已上报领导小组（告警 #${alertId}）。`);
       lines.push(`门岗处置：${[...new Set(findings.map((f) => f.instruction))].join('；')}。`);
     }
-    if (unused.length) lines.push(`未识别的内容：「${unused.map(clip).join('」「')}」（已忽略）。`);
+    if (read.idNumberLeftOut) lines.push('身份证号码无需登记，未保存。');
+    if (read.unused.length) lines.push(`未识别的内容：「${read.unused.map(clip).join('」「')}」（已忽略）。`);
     return lines.join('\n');
   },
 

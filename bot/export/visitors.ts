@@ -1,6 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import type { Database } from '../db/database';
-import { maskPhone } from '../door/phone';
+import { maskPhone } from '../privacy/numbers';
 import { visitorsOn, type VisitorRow } from '../door/store';
 import { CODE_LABEL } from '../labels';
 import { localIso } from '../time';

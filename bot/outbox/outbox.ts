@@ -1,5 +1,6 @@
 import type { Destination } from '../adapters/adapter';
 import type { Sql } from '../db/database';
+import { maskPersonalNumbers } from '../privacy/numbers';
 import type { Clock } from '../time';
 import type { Channel } from './channel';
 import { splitMessage } from './split';
@@ -39,7 +40,8 @@ export class Outbox {
 
   /**
    * Queues many messages in the caller's transaction, in multi-row INSERTs (a
-   * nudge to 10,000 people is 20 statements, not 10,000).
+   * nudge to 10,000 people is 20 statements, not 10,000). Whatever a body
+   * quotes, phone and ID numbers leave masked (SPEC §12).
    */
   async enqueueMany(sql: Sql, messages: { to: Destination; body: string }[], category: OutboxCategory): Promise<void> {
     const now = this.clock.now().toISOString();
@@ -48,7 +50,7 @@ export class Outbox {
       const channel = this.channels.get(to.channel);
       if (!channel) throw new Error(`no outbox channel named "${to.channel}" (configured: ${[...this.channels.keys()].join(', ') || 'none'})`);
       const rateKey = channel.rateKey(to.target);
-      for (const part of splitMessage(body, channel.maxBytes)) rows.push([to.channel, to.target, rateKey, category, part, now, now]);
+      for (const part of splitMessage(maskPersonalNumbers(body), channel.maxBytes)) rows.push([to.channel, to.target, rateKey, category, part, now, now]);
     }
     for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
       const chunk = rows.slice(i, i + ROWS_PER_INSERT);
@@ -71,7 +73,7 @@ export class Outbox {
     const now = this.clock.now().toISOString();
     await sql.run(
       `INSERT INTO outbox (channel, target, rate_key, category, body, status, attempts, next_attempt_at, created_at, image_id) VALUES (?, ?, ?, ?, ?, 'pending', 0, ?, ?, ?)`,
-      [to.channel, to.target, channel.rateKey(to.target), category, caption, now, now, imageId],
+      [to.channel, to.target, channel.rateKey(to.target), category, maskPersonalNumbers(caption), now, now, imageId],
     );
     this.queued = true;
   }

@@ -14,6 +14,7 @@ export const AUDIT_ACTION_LABEL: Record<AuditAction, string> = {
   'export-visitors': '导出访客登记',
   'export-reports': '导出体温报表',
   'view-contacts': '查看应急密接名单',
+  'view-case': '查看应急病例与密接',
   'export-incident-report': '导出应急处置报告',
 };
 

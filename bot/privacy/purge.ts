@@ -1,35 +1,58 @@
-import type { Sql } from '../db/database';
-import { addDays } from '../time';
+import type { Database } from '../db/database';
+import { addDays, zonedInstant } from '../time';
+import { RETENTION, type Cutoff, type Holds, type RetentionRule } from './retention';
 
-/** What a purge deleted. */
+/** How long each kind of copy is kept, in days; readings without a number are kept. */
+export interface Retention {
+  visitorDays: number;
+  reportDays?: number;
+}
+
+/** What one rule of the registry purged. */
 export interface Purged {
-  visitors: number;
-  reports: number;
+  rule: RetentionRule;
+  rows: number;
 }
 
+/** Rows per batch: each batch is one short transaction, so messages keep flowing while a large purge runs. */
+const BATCH = 500;
+
 /**
- * Deletes personal data past its retention (SPEC §12), by local date: a
+ * The first day each kind of copy is still kept, for a purge on `today`: a
  * visitor registered on day D is kept through day D + `visitorDays` and gone
- * the day after; staff readings likewise when `reportDays` is set. The audit
- * log is kept; messages and incidents only ever held the masked form, and
- * an incident's visitor contacts lose only their link to the record.
+ * the day after; readings likewise when `reportDays` is set; the message log
+ * and the outbox, which may carry either, by the shorter of the two.
  */
-export async function purgePersonalData(sql: Sql, today: string, retention: { visitorDays: number; reportDays?: number }): Promise<Purged> {
-  const before = addDays(today, -retention.visitorDays);
-  await sql.run('UPDATE incident_visitor SET visitor_id = NULL WHERE visitor_id IN (SELECT id FROM visitor WHERE date < ?)', [before]);
-  const visitors = await sql.run('DELETE FROM visitor WHERE date < ?', [before]);
-  const reports = retention.reportDays === undefined ? { changes: 0 } : await purgeReports(sql, addDays(today, -retention.reportDays));
-  return { visitors: visitors.changes, reports: reports.changes };
+function cutoffs(today: string, retention: Retention, timezone: string): Partial<Record<Holds, Cutoff>> {
+  const cutoff = (days: number): Cutoff => {
+    const date = addDays(today, -days);
+    return { date, at: zonedInstant(date, 0, 0, timezone).toISOString() };
+  };
+  const visitor = cutoff(retention.visitorDays);
+  const reading = retention.reportDays === undefined ? undefined : cutoff(retention.reportDays);
+  return { visitor, reading, message: reading && reading.date > visitor.date ? reading : visitor };
 }
 
 /**
- * Readings before a date: alerts and 全员测温 answers that pointed at them
- * keep what they said (an alert its reasons, an answer its time) and lose
- * only the link, so no row points at a reading that is gone.
+ * Purges personal data past its retention (SPEC §12) by walking the
+ * retention registry: each table's rows go (or are redacted) in batches,
+ * each batch its own transaction. Run once per day by `privacy-purge`,
+ * whose firing ledger keeps it to one instance; every rule is idempotent, so
+ * a purge cut short is finished by the next one.
  */
-async function purgeReports(sql: Sql, before: string): Promise<{ changes: number }> {
-  const old = 'SELECT id FROM report WHERE date < ?';
-  await sql.run(`UPDATE alert SET report_id = NULL WHERE report_id IN (${old})`, [before]);
-  await sql.run(`UPDATE sweep_person SET report_id = NULL WHERE report_id IN (${old})`, [before]);
-  return sql.run('DELETE FROM report WHERE date < ?', [before]);
+export async function purgePersonalData(db: Database, today: string, retention: Retention, timezone: string): Promise<Purged[]> {
+  const when = cutoffs(today, retention, timezone);
+  const purged: Purged[] = [];
+  for (const rule of RETENTION) {
+    const cutoff = when[rule.holds];
+    if (!cutoff) continue;
+    let rows = 0;
+    for (;;) {
+      const n = await db.tx((sql) => rule.batch(sql, cutoff, BATCH));
+      rows += n;
+      if (n < BATCH) break;
+    }
+    purged.push({ rule, rows });
+  }
+  return purged;
 }

@@ -1,4 +1,4 @@
-import { longDigitRuns, mobilesIn, normalisePhone } from '../../bot/door/phone';
+import { idNumbersIn, longDigitRuns, mobilesIn, normalisePhone } from '../../bot/privacy/numbers';
 import type { VisitorRow } from '../../bot/door/store';
 import { parseSigns, type ReportProblem } from '../health/grammar';
 import { tokenize } from '../health/tokenize';
@@ -10,6 +10,8 @@ export interface ParsedVisitor extends Pick<VisitorRow, 'name' | 'phone' | 'addr
   symptoms: string[] | null;
   /** Words that fit no field, for the reply to name. */
   unused: string[];
+  /** A resident ID number was written: left out (never kept, SPEC §12), and the reply says so. */
+  idNumberLeftOut: boolean;
 }
 
 /** Why a registration is refused; nothing is stored. */
@@ -58,6 +60,20 @@ function windowName(text: string): string {
   return m ? `${m[1] ?? m[2]}号窗口` : text;
 }
 
+/** A label a guard may put before an ID number (`身份证 …`, `证件号：…`), read with the number and left out with it. */
+const ID_LABEL = /(?:身份证号码|身份证号|身份证|证件号码|证件号|证件|身份号码)\s*(?:[:=]|是|为)?\s*$/;
+
+/** The text without its resident ID numbers (and their labels), and whether there were any. */
+function withoutIdNumbers(text: string): { rest: string; found: boolean } {
+  const ids = idNumbersIn(text);
+  let rest = text;
+  for (const w of [...ids].reverse()) {
+    const before = rest.slice(0, w.index).replace(ID_LABEL, '');
+    rest = `${before} ${rest.slice(w.index + w.written.length)}`;
+  }
+  return { rest, found: ids.length > 0 };
+}
+
 /** The one phone number of the text, and the text without it; or why there is none. */
 function findPhone(text: string): { phone: string; rest: string } | VisitorProblem {
   const written = mobilesIn(text);
@@ -76,7 +92,10 @@ function findPhone(text: string): { phone: string; rest: string } | VisitorProbl
  * Parses `登记 <姓名> <手机号> [住址 …] [行程 …] [窗口 …] [体温] [码] [症状…]`
  * (SPEC §12) from the normalised text after the keyword. Guards type it
  * loosely, so:
- * - the phone may sit anywhere, glued to the name, with spaces, dashes or +86;
+ * - the phone may sit anywhere, glued to the name, in any spelling the
+ *   privacy module reads as a mobile number (separators, `+86`, `(+86)`, `0086`);
+ * - a resident ID number (with or without `身份证` before it) is left out:
+ *   it is never kept, nor echoed as an unread word;
  * - the name is the first word, when it is no label and no reading;
  * - a label (`住址`, `现住`, `居住地`, `行程`, `旅居史`, `去过`, `窗口`, `办理` …)
  *   opens a field, glued to its value or not; the field takes the words after
@@ -86,7 +105,8 @@ function findPhone(text: string): { phone: string; rest: string } | VisitorProbl
  *   temperature optional); `无码` says the visitor shows no code.
  */
 export function parseVisitor(text: string): ParsedVisitor | VisitorProblem {
-  const found = findPhone(text);
+  const ids = withoutIdNumbers(text);
+  const found = findPhone(ids.rest);
   if ('kind' in found) return found;
   const words = found.rest.split(' ').filter(Boolean);
   const fields: Record<Field, string[]> = { address: [], travel: [], window: [] };
@@ -130,5 +150,6 @@ export function parseVisitor(text: string): ParsedVisitor | VisitorProblem {
     healthCode: read.healthCode ?? null,
     symptoms: read.symptoms,
     unused: [...others, ...read.unused],
+    idNumberLeftOut: ids.found,
   };
 }

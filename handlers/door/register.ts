@@ -2,7 +2,7 @@ import { DOOR, EVERYONE, type Command, type CommandContext } from '../../bot/com
 import { openVisitorAlert } from '../../bot/door/alert';
 import { evaluateVisitor } from '../../bot/door/evaluate';
 import { doorMessages } from '../../bot/door/messages';
-import { longDigitRuns, mobilesIn } from '../../bot/door/phone';
+import { longDigitRuns, mobilesIn } from '../../bot/privacy/numbers';
 import { insertVisitor, type NewVisitor, type VisitorRow } from '../../bot/door/store';
 import { UserError } from '../../bot/errors';
 import { parseReport } from '../health/grammar';
@@ -24,6 +24,7 @@ export const registerVisitorCommand: Command = {
   keywords: ['访客登记', '来访登记', '登记访客', '来访', '访客', '登记', 'visitor'],
   roles: EVERYONE,
   listedFor: DOOR,
+  readsNumbers: true,
   help: `访客登记：登记 张三 13812345678 住址 幸福小区 行程 无 窗口 2号窗口 36.5 绿码（住址、行程、窗口、体温、健康码、症状可省略；无码人员写「无码」）`,
   async run(ctx) {
     if (isOwnReading(ctx)) return reportCommand.run(ctx);
@@ -52,7 +53,7 @@ export const registerVisitorCommand: Command = {
     };
     const visitor: VisitorRow = { ...stored, id: await insertVisitor(sql, stored), alertId: null };
     const alertId = severity === 'normal' ? undefined : await openVisitorAlert(sql, services, { visitor, severity, findings, now });
-    return doorMessages.registered(visitor, findings, parsed.unused, alertId);
+    return doorMessages.registered(visitor, findings, parsed, alertId);
   },
 };
 

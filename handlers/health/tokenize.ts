@@ -1,3 +1,4 @@
+import { MASKED_NUMBER } from '../../bot/privacy/numbers';
 import { CODE_NAME_GAP, wordAt, type Word } from './lexicon';
 import { numberAt, type NumberPiece } from './numbers';
 
@@ -7,6 +8,8 @@ export type Token = Word | NumberPiece | { type: 'gap' } | { type: 'punct' };
 /** Markup and links: numbers inside them are no temperatures (`<img src=x onerror=alert(1)>`). */
 const MARKUP = /<\/?[a-z!][^<>]*>?|&#?\w{1,8};|(?:https?:\/\/|www\.)\S+/iy;
 const GAP = /\s+/y;
+/** A phone or ID number, masked as commands see it: one unknown word, never digits to read. */
+const MASKED = new RegExp(MASKED_NUMBER.source, 'y');
 /** Punctuation, symbols, emoji and their modifiers: harmless around a report. */
 const PUNCT = /[\p{P}\p{S}\p{Extended_Pictographic}\p{M}\u200d\u{1F3FB}-\u{1F3FF}]+/uy;
 
@@ -24,6 +27,8 @@ function pieceAt(text: string, at: number): { token: Token; length: number } | n
     const length = sticky(re, text, at);
     if (length) return { token, length };
   }
+  const masked = sticky(MASKED, text, at);
+  if (masked) return { token: { type: 'unknown', word: text.slice(at, at + masked) }, length: masked };
   const number = numberAt(text, at);
   if (number) return { token: number.piece, length: number.length };
   // A Latin word not in the vocabulary is one unknown word, not letters.

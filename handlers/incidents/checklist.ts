@@ -4,6 +4,7 @@ import { drillReadingsLine } from '../../bot/drills/readings';
 import { UserError } from '../../bot/errors';
 import { incidentMessages } from '../../bot/incidents/messages';
 import { contactMessages } from '../../bot/incidents/contact-messages';
+import { auditCaseView, mayReadCase, stepsOnly } from '../../bot/incidents/need-to-know';
 import { incidentContactReadings } from '../../bot/incidents/observation';
 import { closeIncident } from '../../bot/incidents/progress';
 import { findIncident, incidentSteps } from '../../bot/incidents/store';
@@ -18,7 +19,9 @@ const VIEW_WORDS = /^(?:清单|详情|情况|进展|状态|进度)?$/;
 /**
  * `应急 12`: the checklist of incident 12, with times and who did what, its
  * contacts with their readings since confirmation (a drill's marked 【演练】,
- * with its drill readings), and its visitor contacts, masked.
+ * with its drill readings), and its visitor contacts, masked — for leaders,
+ * administrators and its owner groups' members, audited; anyone else sees
+ * only the steps' progress.
  */
 export const checklistCommand: Command = {
   name: '应急',
@@ -27,12 +30,15 @@ export const checklistCommand: Command = {
   listedFor: LEADERS,
   groups: stepOwnerGroups,
   help: ({ open }) => `应急：应急 ${open.incident}（查看 ${open.incident} 号应急处置的清单）`,
-  async run({ sql, services, args, now, local }) {
+  async run({ sql, services, sender, message, args, now, local }) {
     const numbered = numberFirst(args);
     if (!numbered || !VIEW_WORDS.test(numbered.rest)) throw new UserError(incidentMessages.checklistUsage());
     const incident = await findIncident(sql, numbered.id);
     if (!incident) throw new UserError(incidentMessages.unknownIncident(String(numbered.id)));
     const steps = await incidentSteps(sql, incident, now, services.config.timezone);
+    // Need to know (SPEC §11): the case, its readings and its contacts only for those who handle it; each such view audited.
+    if (!(await mayReadCase(sql, incident.id, sender))) return marked(incident, stepsOnly(incident, steps));
+    await auditCaseView(sql, { viewer: sender, incidentId: incident.id, platform: message.platform, now });
     const contacts = await incidentContactReadings(sql, services, incident.id);
     const lines = [incidentMessages.checklist({ ...incident, status: incident.status === 'open' ? '处置中' : '已结案', steps }), contactMessages.listed(contacts), ...contactMessages.visitorsListed(await visitorContacts(sql, incident.id))];
     if (incident.kind === 'drill') lines.push(await drillReadingsLine(sql, incident.id));

@@ -145,12 +145,27 @@ describe('the door: tolerated phrasings', () => {
     ['登记 陈一 １３８１２３４１１１１ 体温３６．８℃', { phone: '13812341111', temperature: 36.8 }],
     ['访客登记 陈一 13812341111 36.5 乏力 头痛', { symptoms: '乏力、头痛', status: 'warning' }],
     ['访客：陈一，13812341111，37.6', { temperature: 37.6, status: 'critical' }],
+    ['登记 刘奶奶 (+86)138 1234 5662 36.5 无码', { name: '刘奶奶', phone: '13812345662', temperature: 36.5, health_code: null }],
+    ['登记 刘奶奶 （+86）138 1234 5662 36.5', { phone: '13812345662', temperature: 36.5 }],
+    ['登记 陈一 0086-138-1234-1111 36.6', { phone: '13812341111', temperature: 36.6 }],
+    ['登记 赵六 138,2222,3333 36.6 绿码', { name: '赵六', phone: '13822223333', temperature: 36.6, health_code: 'green' }],
+    ['登记 钱七 138、4444、5555 36.5', { phone: '13844445555', temperature: 36.5 }],
+    ['登记 陈一 138\u200b1234\u200b1111 36.5', { phone: '13812341111', temperature: 36.5 }],
+    ['登记 陈一 138。1234。1111 36.5', { phone: '13812341111', temperature: 36.5 }],
+    ['登记 孙八 13866667777 身份证 110101199003071234 36.6 绿码', { name: '孙八', phone: '13866667777', temperature: 36.6, address: null }],
   ];
   for (const [text, expected] of cases) {
     it(`reads 「${text}」`, async () => {
       const { reply } = await hall.send('qianmw', text);
-      expect(reply).to.contain('已登记访客');
+      expect(reply).to.contain('已登记访客').and.not.contain('未识别');
       expect(await lastVisitor(hall)).to.include(expected);
     });
   }
+
+  it('leaves a resident ID number out of the record and the reply, and says so', async () => {
+    const { reply } = await hall.send('qianmw', '登记 孙九 13866667778 身份证号：11010119900307123X 36.6');
+    expect(reply).to.contain('身份证号码无需登记，未保存').and.not.contain('110101');
+    const stored = JSON.stringify(await lastVisitor(hall));
+    expect(stored).to.not.contain('110101').and.not.contain('123X');
+  });
 });

@@ -90,20 +90,22 @@ for (const platform of PLATFORMS) {
       const proposal = fever.direct.find((d) => d.to === 'lisi' && d.text.includes('密接排查'));
       expect(proposal?.text, JSON.stringify(fever.direct)).to.contain('陈甲（访客 138****1007，当日到访1号窗口）').and.contain('张三').and.not.contain('陈乙');
       expect((await hall.send('lisi', '密接 1 确认 陈甲 张三')).reply).to.contain('已确认 #1 密接：张三、访客 陈甲（138****1007）').and.contain('告知所在社区');
-      expect((await hall.send('zhaoliu', '应急 1')).reply).to.contain('访客密接：已确认 陈甲（138****1007）');
+      expect((await hall.send('wangwu', '应急 1')).reply).to.contain('访客密接：已确认 陈甲（138****1007）');
+      // The case himself is no member of a group that handles it: the steps, and no contact's name.
+      expect((await hall.send('zhaoliu', '应急 1')).reply).to.contain('1. 及时报告').and.not.contain('陈甲').and.not.contain('张三');
       expect(await everythingButTheVisitorTable(hall)).to.not.match(FULL_NUMBER);
     });
   });
 }
 
-describe('visitor contacts outlive the visitor records (privacy-purge)', () => {
+describe('confirmed visitor contacts outlive the visitor records (privacy-purge)', () => {
   let hall: Hall;
   beforeEach(async () => {
     hall = await hallWithGroups({ people: DOOR_PEOPLE, now: '2026-11-02T08:00:00+08:00', env: { DASHBOARD_TOKEN: 'operator-token-for-tests-0123456789' } });
   });
   afterEach(() => hall.close());
 
-  it('still lists the masked contact on day 29, in the checklist and on the dashboard, and can still exclude it', async () => {
+  it('still lists the confirmed contact, masked, on day 29, in the checklist and on the dashboard, and can still exclude it', async () => {
     hall.clock.set('2026-11-02T08:30:00+08:00');
     await hall.send('qianmw', '登记 陈前 13800001002 36.5');
     hall.clock.set('2026-11-02T09:10:00+08:00');
@@ -116,7 +118,9 @@ describe('visitor contacts outlive the visitor records (privacy-purge)', () => {
     expect(await hall.count('visitor')).to.equal(0);
     expect(await hall.count('incident_visitor', 'visitor_id IS NULL')).to.equal(1);
 
-    expect((await hall.send('wangwu', '应急 1')).reply).to.contain('访客 陈病（138****1003）').and.contain('访客密接：已确认 陈前（138****1002）');
+    // The case itself was a visitor: the incident keeps its steps, its texts are redacted; the confirmed contact keeps name and masked phone.
+    const checklist = (await hall.send('wangwu', '应急 1')).reply;
+    expect(checklist).to.contain('（已按保留期限删除）').and.contain('访客密接：已确认 陈前（138****1002）').and.not.contain('陈病');
     const leader = new DashboardVisitor(hall);
     await leader.open(await leader.link('wangwu'));
     const page = await leader.open('/dashboard/incidents/1/contacts');

@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { expect } from 'chai';
 import ExcelJS from 'exceljs';
 import { auditCommand } from '../../bot/cli/audit';
-import { CliError, type CliCommand } from '../../bot/cli/context';
 import { exportCommand } from '../../bot/cli/export';
+import { runInHall } from '../support/cli';
 import { DashboardVisitor } from '../support/dashboard';
 import { doorHall } from '../support/door';
 import type { Hall } from '../support/hall';
@@ -25,17 +25,6 @@ async function busyMorning(hall: Hall): Promise<void> {
   await hall.send('qianmw', '今日访客');
   await hall.send('wangwu', '今日访客');
 }
-
-const run = async (hall: Hall, command: CliCommand, argv: string[]) => {
-  const printed: string[] = [];
-  try {
-    await command.run(argv, { db: hall.service.db, config: hall.service.services.config, out: (line) => printed.push(line) });
-    return { code: 0, text: printed.join('\n') };
-  } catch (err) {
-    if (!(err instanceof CliError)) throw err;
-    return { code: err.exitCode, text: err.message };
-  }
-};
 
 for (const platform of ['wecom', 'dingtalk'] as const) {
   describe(`masking: no full phone number in any message or page (${platform})`, () => {
@@ -92,28 +81,28 @@ describe('audit and the administrator’s visitor export', () => {
 
   it('exports visitors with full numbers to CSV and xlsx, and audits each export', async () => {
     const csv = join(dir, 'visitors.csv');
-    const done = await run(hall, exportCommand, ['visitors', '--from', '2026-11-23', '--to', '2026-11-23', '--out', csv]);
+    const done = await runInHall(hall, exportCommand, ['visitors', '--from', '2026-11-23', '--to', '2026-11-23', '--out', csv]);
     expect(done.text).to.contain('访客登记 4 条').and.contain('审计');
     const text = readFileSync(csv, 'utf8');
     expect(text.startsWith('\uFEFFdate,registered_at,name,phone,address,travel,window,temperature,health_code,symptoms,status,reasons,guard\r\n')).to.equal(true);
     expect(text).to.contain('陈一,13812341111,幸福小区,武汉,1号窗口,36.5,绿码,,normal,,钱门卫').and.contain('13900002222');
 
     const xlsx = join(dir, 'visitors.xlsx');
-    await run(hall, exportCommand, ['visitors', '--from', '2026-11-23', '--to', '2026-11-23', '--out', xlsx]);
+    await runInHall(hall, exportCommand, ['visitors', '--from', '2026-11-23', '--to', '2026-11-23', '--out', xlsx]);
     const book = new ExcelJS.Workbook();
     await book.xlsx.readFile(xlsx);
     expect(book.getWorksheet('visitors')!.getRow(2).getCell(4).value).to.equal('13812341111');
 
-    const log = await run(hall, auditCommand, []);
+    const log = await runInHall(hall, auditCommand, []);
     expect(log.text.split('\n')).to.have.length(3);
     expect(log.text).to.contain('导出访客登记').and.contain(csv).and.contain(xlsx).and.contain('cli（');
-    expect((await run(hall, auditCommand, ['--from', '2999-01-01'])).text).to.contain('没有审计记录');
-    expect((await run(hall, auditCommand, ['--from', '2026-13-01'])).code).to.equal(2);
+    expect((await runInHall(hall, auditCommand, ['--from', '2999-01-01'])).text).to.contain('没有审计记录');
+    expect((await runInHall(hall, auditCommand, ['--from', '2026-13-01'])).code).to.equal(2);
   });
 
   it('adds a masked sheet of visitor anomalies to the report export, and audits it', async () => {
     const xlsx = join(dir, 'report.xlsx');
-    const done = await run(hall, exportCommand, ['--from', '2026-11-23', '--to', '2026-11-23', '--out', xlsx]);
+    const done = await runInHall(hall, exportCommand, ['--from', '2026-11-23', '--to', '2026-11-23', '--out', xlsx]);
     expect(done.text).to.contain('访客异常 2 条');
     const book = new ExcelJS.Workbook();
     await book.xlsx.readFile(xlsx);
@@ -121,7 +110,7 @@ describe('audit and the administrator’s visitor export', () => {
     expect(sheet.actualRowCount).to.equal(3);
     const cells = [2, 3].map((r) => (sheet.getRow(r).values as unknown[]).slice(1).join('|'));
     expect(cells.join('\n')).to.contain('陈二|139****2222').and.contain('陈三|137****3333').and.not.match(FULL_NUMBER);
-    expect((await run(hall, auditCommand, [])).text).to.contain('导出体温报表');
+    expect((await runInHall(hall, auditCommand, [])).text).to.contain('导出体温报表');
   });
 
   it('audits every dashboard view of an incident’s contacts, with who looked', async () => {
@@ -133,7 +122,7 @@ describe('audit and the administrator’s visitor export', () => {
     const operator = new DashboardVisitor(hall);
     await operator.open('/dashboard?token=operator-token-for-tests-0123456789');
     await operator.open('/dashboard/incidents/3/contacts');
-    const log = (await run(hall, auditCommand, [])).text;
+    const log = (await runInHall(hall, auditCommand, [])).text;
     // Two contacts pages for the leader and one for the operator, and each one's home page, whose 应急处置 panel lists the contacts too.
     expect(log.match(/查看应急密接名单/g)).to.have.length(5);
     expect(log.match(/看板首页显示应急 #1、#2、#3 密接名单/g)).to.have.length(2);

@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import { auditLog } from '../../bot/privacy/audit';
 import { privacyPurge } from '../../jobs/privacy-purge';
 import { doorHall } from '../support/door';
-import type { Hall } from '../support/hall';
+import { Hall } from '../support/hall';
 
 /** Fires privacy-purge at 02:30 local on a date, as the scheduler would. */
 async function purgeOn(hall: Hall, date: string) {
@@ -52,10 +52,48 @@ describe('retention: privacy-purge deletes personal data on time', () => {
     expect(purged.detail).to.contain('体温记录 2 条').and.contain('访客登记 1 条');
     const [left] = await hall.service.db.all<{ date: string }>('SELECT date FROM report');
     expect(left.date).to.equal('2026-11-20');
-    // The alert of the purged 37.4 keeps its reasons and loses only its link to the reading.
+    // The alert of the purged 37.4 stays (its number, who handled it) without the reading and its link to it.
     const alerts = await hall.service.db.all<{ reportId: unknown; reasons: string }>('SELECT report_id AS "reportId", reasons FROM alert');
     expect(alerts).to.have.length(1);
     expect(alerts[0].reportId).to.equal(null);
-    expect(alerts[0].reasons).to.contain('37.4');
+    expect(alerts[0].reasons).to.equal('（已按保留期限删除）');
+  });
+
+  it('purges a table in batches of short transactions, once when two instances fire it at the same minute, and counts every row', async () => {
+    hall = await doorHall({ now: '2026-11-02T09:00:00+08:00' });
+    // 1,234 old messages: more than two batches.
+    const values = Array.from({ length: 1234 }, (_, i) => `('wecom', 'old-${i}', 'zhangsan', 1, '体温 36.5', '2026-11-02T01:00:00.000Z')`);
+    await hall.service.db.run(`INSERT INTO inbound_message (platform, message_id, sender_id, staff_id, text, received_at) VALUES ${values.join(', ')}`);
+    await hall.send('zhangsan', '36.5');
+    const second = await Hall.open({ now: '2026-12-01T02:30:00+08:00', shareDatabaseWith: hall });
+    try {
+      const at = new Date('2026-12-01T02:30:00+08:00');
+      hall.clock.set(at.toISOString());
+      const results = await Promise.all([hall, second].map((h) => h.service.jobs.runner.fire(privacyPurge, at, { trigger: 'scheduler' })));
+      expect(results.map((r) => r.outcome).sort()).to.deep.equal(['already-fired', 'done']);
+      expect(results.find((r) => r.outcome === 'done')!.detail).to.contain('收到的消息及回复 1235 条');
+      expect(await hall.count('inbound_message')).to.equal(0);
+      const [firing] = await hall.service.db.all<{ detail: string }>("SELECT detail FROM job_firing WHERE job = 'privacy-purge'");
+      expect(firing.detail).to.contain('访客登记 0 条').and.contain('收到的消息及回复 1235 条').and.contain('发出的消息');
+    } finally {
+      await second.close();
+    }
+  });
+
+  it('keeps the batches a failed purge committed, records the failure, and a forced run finishes it', async () => {
+    hall = await doorHall({ now: '2026-11-02T09:00:00+08:00' });
+    await hall.send('qianmw', '登记 陈一 13812341111 37.6');
+    await hall.service.db.run('ALTER TABLE outbox RENAME TO outbox_away');
+    const failed = await purgeOn(hall, '2026-12-01');
+    await hall.service.db.run('ALTER TABLE outbox_away RENAME TO outbox');
+    expect(failed.outcome).to.equal('failed');
+    expect(failed.detail).to.contain('已完成的部分保留');
+    expect(await hall.count('visitor')).to.equal(0);
+    expect(await hall.count('inbound_message')).to.equal(0);
+    expect(await hall.count('outbox')).to.be.greaterThan(0);
+    const at = new Date('2026-12-01T02:30:00+08:00');
+    const forced = await hall.service.jobs.runner.fire(privacyPurge, at, { trigger: 'cli', force: true });
+    expect(forced.outcome).to.equal('done');
+    expect(await hall.count('outbox')).to.equal(0);
   });
 });

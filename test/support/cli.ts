@@ -1,5 +1,7 @@
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
+import { CliError, type CliCommand } from '../../bot/cli/context';
+import type { Hall } from './hall';
 
 const root = new URL('../..', import.meta.url).pathname;
 
@@ -10,4 +12,16 @@ export function runCli(args: string[], env: Record<string, string>): Promise<{ c
       resolve({ code: err ? Number((err as { code?: number }).code ?? 1) : 0, stdout, stderr }),
     );
   });
+}
+
+/** Runs one CLI command in this process against a hall's database: its exit code and what it printed (or its error). */
+export async function runInHall(hall: Hall, command: CliCommand, argv: string[]): Promise<{ code: number; text: string }> {
+  const printed: string[] = [];
+  try {
+    await command.run(argv, { db: hall.service.db, config: hall.service.services.config, out: (line) => printed.push(line) });
+    return { code: 0, text: printed.join('\n') };
+  } catch (err) {
+    if (!(err instanceof CliError)) throw err;
+    return { code: err.exitCode, text: err.message };
+  }
 }

@@ -74,6 +74,11 @@ export class FakeDingtalkGateway {
     return this.push(messageId);
   }
 
+  /** Pushes a robot message once, expecting no answer (a frame the client should refuse). */
+  offer(robotMessage: Record<string, unknown>): void {
+    this.sendAll({ specVersion: '1.0', type: 'CALLBACK', headers: { messageId: `frame-${++this.frames}`, topic: ROBOT_TOPIC, contentType: 'application/json', time: String(Date.now()) }, data: JSON.stringify(robotMessage) });
+  }
+
   /** Pushes every frame still unacknowledged again, on the current connection, and resolves with their acks. */
   redeliver(): Promise<StreamAck[]> {
     return Promise.all([...this.pending.keys()].map((id) => this.push(id)));

@@ -1,7 +1,10 @@
 import type { Server } from 'node:http';
+import MarkdownIt from 'markdown-it';
 import { dingtalkSign } from '../../bot/adapters/dingtalk/sign';
 import { listenJson, type RecordedCall } from './json-server';
 import { pngSize } from './png';
+
+const markdown = new MarkdownIt();
 
 /** One request the fake DingTalk server received. */
 export type DingtalkCall = RecordedCall;
@@ -140,7 +143,8 @@ function imageUrl(call: DingtalkCall): string | undefined {
       return '';
     }
   }
-  if (call.path === ROBOT_SEND && call.body?.msgtype === 'markdown') return /!\[[^\]]*\]\(([^)\s]+)\)/.exec(String((call.body.markdown as { text?: string })?.text ?? ''))?.[1] ?? '';
+  // The picture a markdown message shows, found as a markdown client draws it (escaped brackets in its caption are text).
+  if (call.path === ROBOT_SEND && call.body?.msgtype === 'markdown') return /<img src="([^"]+)"/.exec(markdown.render(String((call.body.markdown as { text?: string })?.text ?? '')))?.[1]?.replaceAll('&amp;', '&') ?? '';
   return undefined;
 }
 

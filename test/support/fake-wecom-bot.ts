@@ -22,6 +22,8 @@ export interface BotTestMessage {
   msgid?: string;
   chattype?: 'single' | 'group';
   chatid?: string;
+  /** The bot the callback is for: this test's bot unless said. */
+  aibotid?: string;
 }
 
 /**
@@ -70,7 +72,7 @@ export class FakeWecomBot {
   push(reqId: string, msg: BotTestMessage): void {
     const body = {
       msgid: msg.msgid ?? `bot-${reqId}-${Math.random().toString(36).slice(2)}`,
-      aibotid: TEST_WECOM_BOT.botId,
+      aibotid: msg.aibotid ?? TEST_WECOM_BOT.botId,
       ...(msg.chatid ? { chatid: msg.chatid } : {}),
       chattype: msg.chattype ?? 'single',
       from: { userid: msg.from },
@@ -146,6 +148,14 @@ export class FakeWecomBot {
   }
 }
 
-function markdownOf(call: BotCall): string {
+/** The markdown a call carried, as sent. */
+export function rawMarkdownOf(call: BotCall): string {
   return String((call.body.markdown as { content?: unknown } | undefined)?.content ?? '');
+}
+
+/** The text a call's markdown shows: its backslash escapes and the no-break spaces that keep an indent read as what they stand for. */
+function markdownOf(call: BotCall): string {
+  return rawMarkdownOf(call)
+    .replace(/\\([!-/:-@[-`{-~])/g, '$1')
+    .replace(/^\u00a0+/gm, (lead) => ' '.repeat(lead.length));
 }

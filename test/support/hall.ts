@@ -169,6 +169,11 @@ export class Hall {
     await this.service.outboxDispatcher.drain(5_000);
   }
 
+  /** Every call the fake platform received from the service (sends, pushes, replies by API), as it received them. */
+  get received(): readonly unknown[] {
+    return this.peer.calls;
+  }
+
   /** A mark to pass to {@link deliveredSince}. */
   mark(): number {
     return this.peer.calls.length;

@@ -13,6 +13,15 @@ export async function hallWithGroups(options: Parameters<typeof Hall.open>[0]): 
   return hall;
 }
 
+/** A day's conversation: at a local time (`08:05`) a person says a text and the reply must contain `expected`. */
+export function saysOn(hall: Hall, date: string): (at: string, who: string, text: string, expected: string) => Promise<void> {
+  return async (at, who, text, expected) => {
+    hall.clock.set(`${date}T${at}:00+08:00`);
+    const { reply } = await hall.send(who, text);
+    expect(reply, `${who}: ${text}`).to.contain(expected);
+  };
+}
+
 /** Fires the deadline job at a local time and returns what it delivered. */
 export async function deadlinesAt(hall: Hall, local: string) {
   hall.clock.set(local);
@@ -29,11 +38,7 @@ export async function deadlinesAt(hall: Hall, local: string) {
  * acknowledges the alert. 排查, 上报, 消杀 and 善后 are still to do.
  */
 export async function incidentUnderWay(hall: Hall): Promise<void> {
-  const said = async (at: string, who: string, text: string, expected: string) => {
-    hall.clock.set(`2026-11-23T${at}:00+08:00`);
-    const { reply } = await hall.send(who, text);
-    expect(reply, `${who}: ${text}`).to.contain(expected);
-  };
+  const said = saysOn(hall, '2026-11-23');
   await said('08:05', 'zhangsan', '体温 38.2 咳嗽', '38.2');
   await said('08:12', 'lisi', '进展 1 隔离 已送隔离室', '已记录 #1 2. 迅速隔离');
   await said('08:40', 'zhouba', '送医 1 已联系120送市人民医院发热门诊', '已记录 #1 3. 定点送医');

@@ -1,6 +1,7 @@
 import type { DingtalkConfig } from '../../config';
 import type { Logger } from '../../log';
 import { leadershipChannel, SendError, type Channel } from '../../outbox/channel';
+import { markdownOf } from '../../outbox/markdown';
 import type { Clock } from '../../time';
 import type { DingtalkApi } from './api';
 import { checkSessionWebhook } from './session';
@@ -100,7 +101,7 @@ export function dingtalkChannels(config: DingtalkConfig, api: DingtalkApi, clock
         MAX_BYTES,
         (body) => webhookSend({ msgtype: 'text', text: { content: body } }),
         // A custom robot has no image message: markdown showing the picture from the signed link.
-        (image) => webhookSend({ msgtype: 'markdown', markdown: { title: image.caption, text: `#### ${image.caption}\n\n![${image.caption}](${image.url})` } }),
+        (image) => webhookSend({ msgtype: 'markdown', markdown: { title: image.caption, text: `#### ${markdownOf(image.caption)}\n\n![${markdownOf(image.caption)}](${image.url})` } }),
       ),
     );
   }

@@ -1,6 +1,7 @@
 import type { WecomBotConfig } from '../../config';
 import type { Logger } from '../../log';
 import { leadershipChannel, SendError, type Channel } from '../../outbox/channel';
+import { markdownOf } from '../../outbox/markdown';
 import { markdown, type WecomBotLink } from './link';
 
 /** WeCom markdown messages may be up to 4096 bytes (SPEC §2). */
@@ -24,10 +25,11 @@ function parseReplyTarget(target: string): { r: string; u: string; c: string } {
  * the leadership group chat with `aibot_send_msg`.
  */
 export function wecomBotChannels(config: WecomBotConfig, link: WecomBotLink, log: Logger): Channel[] {
-  const push = async (chatid: string, body: string) => {
-    const answer = await link.request('aibot_send_msg', { chatid, ...markdown(body) });
+  const send = async (chatid: string, message: ReturnType<typeof markdown>) => {
+    const answer = await link.request('aibot_send_msg', { chatid, ...message });
     if (answer.errcode !== 0) throw new SendError(`aibot_send_msg: errcode ${answer.errcode}`, RETRYABLE.has(answer.errcode));
   };
+  const push = (chatid: string, body: string) => send(chatid, markdown(body));
   const channels: Channel[] = [
     {
       name: 'wecom-bot-user',
@@ -63,7 +65,7 @@ export function wecomBotChannels(config: WecomBotConfig, link: WecomBotLink, log
         MAX_BYTES,
         (body) => push(chatid, body),
         // The long connection sends markdown, not pictures: the chart goes as a signed link to it.
-        (image) => push(chatid, `**${image.caption}**\n[查看图片](${image.url})`),
+        (image) => send(chatid, { msgtype: 'markdown', markdown: { content: `**${markdownOf(image.caption)}**\n[查看图片](${image.url})` } }),
       ),
     );
   }

@@ -2,6 +2,7 @@ import type { WecomBotConfig } from '../../config';
 import type { Logger } from '../../log';
 import type { Dispatch, IncomingMessage } from '../../message';
 import { SendError } from '../../outbox/channel';
+import { markdownOf } from '../../outbox/markdown';
 import type { Clock } from '../../time';
 import { LongConnection, type Timers } from '../long-connection';
 
@@ -20,8 +21,8 @@ export interface BotAnswer {
   errmsg: string;
 }
 
-/** A markdown body, the form replies and pushes take. */
-export const markdown = (content: string) => ({ msgtype: 'markdown', markdown: { content } });
+/** A plain-text body as the markdown message replies and pushes take, showing exactly as written (SPEC §12). */
+export const markdown = (plain: string) => ({ msgtype: 'markdown', markdown: { content: markdownOf(plain) } });
 
 const REQUEST_TIMEOUT_MS = 10_000;
 
@@ -111,6 +112,12 @@ export class WecomBotLink {
       return;
     }
     if (frame.cmd !== 'aibot_msg_callback') return;
+    // The subscription is this bot's: a callback naming another bot (or none) is not ours to act on (SPEC §14).
+    const aibotid = frame.body?.aibotid;
+    if (aibotid !== this.config.botId) {
+      this.log.warn({ reqId, aibotid: typeof aibotid === 'string' ? aibotid.slice(0, 64) : null }, 'WeCom bot: a callback for another bot, ignored');
+      return;
+    }
     const message = decode(frame, this.clock.now());
     if (!message) {
       this.log.warn({ reqId }, 'WeCom bot: a callback without a message, ignored');
