@@ -1,12 +1,13 @@
 import type { DailySlot, HealthCode, Role, Severity, Slot } from '../entities';
-import type { OpenAlert, WindowDay } from './health/attendance';
-import { missing } from './health/attendance';
+import type { AlertLine } from './alerts/figures';
+import { dayTotals, missing, type WindowDay } from './health/attendance';
 import { celsius, CODE_LABEL, ROLE_LABEL, SEVERITY_LABEL, SLOT_LABEL } from './labels';
 import type { ObservedPeriod } from './health/health-check';
 import { readingMessages, type ReplacedReading, type SlotReading } from './health/messages';
 import { contactMessages } from './incidents/contact-messages';
 import { rosterMessages } from './rosters/messages';
 import { clip, monthDay, someNames } from './text';
+import { combinedInstruction } from './alerts/instruction';
 
 export { someNames };
 
@@ -41,7 +42,7 @@ export function describeReport(r: ReportFacts): string {
 }
 
 function instructions(findings: FindingFacts[]): string {
-  return [...new Set(findings.map((f) => f.instruction))].join('；');
+  return combinedInstruction(findings.map((f) => f.instruction));
 }
 
 /**
@@ -158,7 +159,7 @@ export const messages = {
       `【告警未处置·第 ${a.repush} 次提醒】#${a.id}`,
       a.kind === 'manual' ? `${a.openedAt} 人工启动应急` : a.kind === 'visitor' ? `访客：${a.name}，${a.openedAt} 门岗登记` : `人员：${a.name}（${a.window || '未分配窗口'}），${a.openedAt} 上报`,
       `${a.kind === 'manual' ? '情况' : '异常'}：${a.reasons}`,
-      `处置要求：${a.instruction}`,
+      `处置要求：${combinedInstruction([a.instruction])}`,
       a.last ? '已提醒 3 次仍未处置，已标记为升级，请领导小组立即处置。' : '',
       `处置后请回复：处置 ${a.id} 处置情况`,
     ]
@@ -166,9 +167,9 @@ export const messages = {
       .join('\n'),
 
   /** Reported / expected by window for one slot, the missing names (a screenful), and open alerts. */
-  slotSummary(title: string, days: WindowDay[], slot: DailySlot, alerts: OpenAlert[], observed: ObservedPeriod, maxWindows = 30) {
-    const expected = days.reduce((n, d) => n + d.expected.length, 0);
-    const reported = days.reduce((n, d) => n + d.reported[slot].size, 0);
+  slotSummary(title: string, days: WindowDay[], slot: DailySlot, alerts: AlertLine[], observed: ObservedPeriod, maxWindows = 30) {
+    const totals = dayTotals(days);
+    const [expected, reported] = [totals.expected, totals.reported[slot]];
     const lines = [title, `${SLOT_LABEL[slot]}：已报 ${reported}/${expected} 人，未报 ${expected - reported} 人`];
     const behind = days.filter((d) => missing(d, slot).length > 0);
     for (const day of behind.slice(0, maxWindows)) {

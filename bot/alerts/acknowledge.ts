@@ -35,3 +35,16 @@ export async function acknowledgeAlert(
   await services.notifier.toLeaders(sql, messages.acknowledged({ id: a.id, name: alert.name, by: a.by.name, note, at: localIso(a.now, tz).slice(11, 16) }), 'notice');
   return { name: alert.name };
 }
+
+/**
+ * Settles an incident's alert when the incident is closed (SPEC §11): handled
+ * by the closing leader at that time with the summary as its note. Silent (the
+ * closing push says it); false when a 处置 had already handled it.
+ */
+export async function settleAlert(sql: Sql, a: { id: number; byId: number; note: string; now: Date }): Promise<boolean> {
+  const { changes } = await sql.run(
+    `UPDATE alert SET status = 'acknowledged', acknowledged_by_id = ?, acknowledged_at = ?, ack_note = ? WHERE id = ? AND status = 'open'`,
+    [a.byId, a.now.toISOString(), a.note.slice(0, 500), a.id],
+  );
+  return changes > 0;
+}

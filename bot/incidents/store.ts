@@ -44,9 +44,35 @@ export async function findIncident(sql: Sql, id: number): Promise<IncidentRow | 
 }
 
 /** The incidents still open, oldest first; `kind` narrows to one kind (the open drill). */
-export async function openIncidents(sql: Sql, kind?: SubjectKind): Promise<IncidentRow[]> {
+export async function openIncidents(sql: Pick<Sql, 'all'>, kind?: SubjectKind): Promise<IncidentRow[]> {
   const rows = await sql.all<Row>(`SELECT ${COLUMNS} FROM incident WHERE status = 'open'${kind ? ' AND subject_kind = ?' : ''} ORDER BY id`, kind ? [kind] : []);
   return rows.map(incidentOf);
+}
+
+/**
+ * The open incidents the hall's figures count — never a drill — oldest first:
+ * what 今日统计, the daily brief and the dashboard all list (SPEC §11).
+ */
+export async function openCases(sql: Pick<Sql, 'all'>): Promise<IncidentRow[]> {
+  return (await openIncidents(sql)).filter((i) => i.kind !== 'drill');
+}
+
+/** An incident closed lately (never a drill). */
+export interface ClosedCase {
+  id: number;
+  subject: string;
+  closedAt: string;
+  closedBy: string;
+}
+
+/** The incidents closed since an instant, latest first, at most `limit`. */
+export async function closedCasesSince(sql: Sql, since: Date, limit = 50): Promise<ClosedCase[]> {
+  const rows = await sql.all<{ id: unknown; subject: string; closed_at: string; closed_by: string | null }>(
+    `SELECT i.id, i.subject, i.closed_at, s.name AS closed_by FROM incident i LEFT JOIN staff s ON s.id = i.closed_by_id
+      WHERE i.status = 'closed' AND i.subject_kind <> 'drill' AND i.closed_at >= ? ORDER BY i.closed_at DESC LIMIT ${Math.floor(limit)}`,
+    [since.toISOString()],
+  );
+  return rows.map((r) => ({ id: Number(r.id), subject: r.subject, closedAt: r.closed_at, closedBy: r.closed_by ?? '' }));
 }
 
 /** How an instant reads on a checklist: 09:20 today, 12-02 09:20 on another day. */
@@ -74,6 +100,7 @@ export async function incidentSteps(sql: Sql, incident: IncidentRow, now: Date, 
       view.done = { at: when(at, now, timezone), iso: r.done_at, by: r.by_name ?? '系统', note: r.note ?? '', minutes: Math.max(0, Math.round((at.getTime() - opened) / 60_000)) };
     } else if (now >= due) {
       view.overdue = Math.round((now.getTime() - due.getTime()) / 60_000);
+      if (r.escalated_at) view.escalatedAt = r.escalated_at;
     }
     return [view];
   });

@@ -30,21 +30,22 @@ describe('the report upward (如实上报) as a Word document', () => {
     expect(doc.text).to.contain('疫情防控应急处置情况报告（#1）');
   });
 
-  it('states the case: who, which window, the reading, code, symptoms, time, alert number, who opened it and the status', async () => {
+  it('states the case: its source, who, which window, the reading as reported, time, alert number, who opened it and the status', async () => {
     hall.clock.set('2026-11-23T10:30:00+08:00');
     const { text } = await report();
-    for (const fact of ['张三（1号窗口）', '38.2℃', '未申报', '咳嗽', '2026-11-23 08:05', '告警编号 #1', '体温上报触发，系统自动启动', '处置中']) {
+    for (const fact of ['张三（1号窗口）', '体温上报（晨检）', '38.2℃ 咳嗽', '2026-11-23 08:05', '告警编号 #1', '体温上报触发，系统自动启动', '处置中']) {
       expect(text, fact).to.contain(fact);
     }
+    expect(text, 'what was not reported is not mentioned').to.not.match(/未申报|未提及/);
     expect(text).to.contain('王五 2026-11-23 09:10：已送医，等待核酸结果');
   });
 
   it('lists every step with its owner group, due time, done time, who reported it and their note', async () => {
     hall.clock.set('2026-11-23T10:30:00+08:00');
     const { text } = await report();
-    expect(text).to.match(/2\. 迅速隔离\s+应急处置组\s+11-23 08:20\s+11-23 08:12\s+7 分钟\s+李四\s+已送隔离室/);
-    expect(text).to.match(/3\. 定点送医\s+应急处置组\s+11-23 09:05\s+11-23 08:40\s+35 分钟\s+周八\s+已联系120送市人民医院发热门诊/);
-    expect(text).to.match(/5\. 如实上报\s+综合协调组\s+11-23 10:05\s+未完成（已超时 25 分钟）/);
+    expect(text).to.match(/2\. 迅速隔离\s+应急处置组\s+11-23 08:20\s+11-23 08:12\s+7分钟\s+李四\s+已送隔离室/);
+    expect(text).to.match(/3\. 定点送医\s+应急处置组\s+11-23 09:05\s+11-23 08:40\s+35分钟\s+周八\s+已联系120送市人民医院发热门诊/);
+    expect(text).to.match(/5\. 如实上报\s+综合协调组\s+11-23 10:05\s+未完成（已超时 25分钟）/);
     expect(text).to.match(/6\. 消杀消毒\s+领导小组（消毒防疫组无成员）/);
     for (const step of ['1. 及时报告', '4. 准确排查', '7. 组织善后']) expect(text).to.contain(step);
     expect(text).to.contain('已完成 3 步，未完成 4 步，其中超时未完成：5. 如实上报、6. 消杀消毒');

@@ -1,9 +1,13 @@
 import { AlignmentType, Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType, type IRunOptions } from 'docx';
-import { SEVERITY_LABEL } from '../../labels';
+import { combinedInstruction } from '../../alerts/instruction';
+import { describeCheck } from '../../door/messages';
+import { celsius, SEVERITY_LABEL, SLOT_LABEL } from '../../labels';
+import { duration } from '../../text';
 import { stepLabel, stepOwner } from '../messages';
 import type { IncidentFacts } from './facts';
+import type { VisitorCaseFacts } from './visitor-case';
 import { reportSections } from './sections';
-import { CONTACT_STATUS, codeText, readingText, stamp, symptomsText } from './wording';
+import { CONTACT_STATUS, readingText, reported, stamp } from './wording';
 
 /**
  * Chinese text needs an East Asian font on every run: without one, Word
@@ -65,23 +69,58 @@ function facts(rows: [string, string][]): Table {
   });
 }
 
-/** The case: who, which window, the reading, when, the alert and who opened the procedure. */
+/** Where the case came from (SPEC §11, §12): a reading, the door, a leader, a drill. */
+function sourceOf(f: IncidentFacts): string {
+  if (f.kind === 'drill') return `应急演练（${f.openedBy ?? ''} 发起）`;
+  if (f.kind === 'manual') return `领导小组启动（${f.openedBy ?? ''}）`;
+  if (f.kind === 'visitor') return `门岗登记${f.visitor?.record?.guardName ? `（门岗 ${f.visitor.record.guardName} 登记）` : ''}`;
+  const c = f.case;
+  return c ? `体温上报（${SLOT_LABEL[c.slot] ?? c.slot}${c.reportedBy ? `，${c.reportedBy} 代报` : ''}）` : '体温上报';
+}
+
+/** How the procedure started, after its time. */
+function openingOf(f: IncidentFacts): string {
+  if (f.kind === 'drill') return `由 ${f.openedBy ?? ''} 开始演练`;
+  if (f.openedBy) return `由 ${f.openedBy} 启动应急`;
+  return f.kind === 'visitor' ? '门岗登记发现异常，系统自动启动' : '体温上报触发，系统自动启动';
+}
+
+/** The visitor a door case is about: who, where they live and have been, the door's check, who registered them; the phone masked. */
+function visitorRows(v: VisitorCaseFacts, tz: string): [string, string][] {
+  const rows: [string, string][] = [['当事人', `${v.label}（到访群众）`]];
+  const r = v.record;
+  if (!r) return [...rows, ['门岗登记', '登记记录已按保留期限删除，仅保留姓名与脱敏电话']];
+  rows.push(['住址', r.address ?? '未登记'], ['行程', r.travel ?? '未登记']);
+  if (r.window) rows.push(['办理窗口', r.window]);
+  rows.push(['门岗检查', describeCheck(r)], ['登记时间', `${stamp(r.registeredAt, tz)}${r.guardName ? `（门岗 ${r.guardName}）` : ''}`]);
+  rows.push(['完整电话', '仅存于门岗访客登记记录，由系统管理员通过访客导出获取（导出操作留痕审计）']);
+  return rows;
+}
+
+/** How the alert was settled: by a 处置 (who, when, the note), with the closing (SPEC §11 "one state"), or not yet. */
+function alertState(a: NonNullable<IncidentFacts['alert']>, tz: string): string {
+  const ack = a.acknowledged;
+  if (!ack) return '未处置';
+  return ack.byClosing ? `随结案处置（${ack.by} ${stamp(ack.at, tz)}）` : `${ack.by} ${stamp(ack.at, tz)}：${ack.note}`;
+}
+
+/** The case: its source, who, the reading or the door's check, the alert, who opened the procedure, and its state. */
 function caseRows(f: IncidentFacts, tz: string): [string, string][] {
   const c = f.case;
-  const rows: [string, string][] = [['事件编号', `#${f.id}${f.alert ? `（告警编号 #${f.id}）` : ''}`]];
+  const rows: [string, string][] = [['事件编号', `#${f.id}${f.alert ? `（告警编号 #${f.id}）` : ''}`], ['来源', sourceOf(f)]];
   if (c) {
     rows.push(['当事人', `${c.name}${c.window ? `（${c.window}）` : ''}`]);
-    rows.push(['体温读数', `${c.temperature.toFixed(1)}℃`]);
-    rows.push(['健康码', codeText(c.healthCode)]);
-    rows.push(['症状', symptomsText(c.symptoms)]);
+    rows.push(['上报读数', [celsius(c.temperature), ...reported(c)].join(' ')]);
     rows.push(['上报时间', `${stamp(c.receivedAt, tz)}${c.reportedBy ? `（${c.reportedBy} 代报）` : ''}`]);
+  } else if (f.visitor) {
+    rows.push(...visitorRows(f.visitor, tz));
   } else {
     rows.push([f.kind === 'drill' ? '演练对象' : '事件对象', f.subject]);
   }
   rows.push(['发现情况', f.situation]);
-  if (f.alert) rows.push(['告警级别', `${SEVERITY_LABEL[f.alert.severity]}${f.alert.instruction ? `；处置要求：${f.alert.instruction}` : ''}`]);
-  rows.push(['启动', `${stamp(f.openedAt, tz)} ${f.kind === 'drill' ? `由 ${f.openedBy ?? ''} 开始演练` : f.openedBy ? `由 ${f.openedBy} 启动应急` : '体温上报触发，系统自动启动'}`]);
-  if (f.alert) rows.push(['告警处置', f.alert.acknowledged ? `${f.alert.acknowledged.by} ${stamp(f.alert.acknowledged.at, tz)}：${f.alert.acknowledged.note}` : '未处置']);
+  if (f.alert) rows.push(['告警级别', `${SEVERITY_LABEL[f.alert.severity]}${f.alert.instruction ? `；处置要求：${combinedInstruction([f.alert.instruction])}` : ''}`]);
+  rows.push(['启动', `${stamp(f.openedAt, tz)} ${openingOf(f)}`]);
+  if (f.alert) rows.push(['告警处置', alertState(f.alert, tz)]);
   rows.push(['当前状态', f.closing ? `已结案（${stamp(f.closing.at, tz)}，${f.closing.by}）` : '处置中']);
   return rows;
 }
@@ -94,8 +133,8 @@ function stepsTable(f: IncidentFacts, tz: string): Table {
       stepLabel(s.step),
       stepOwner(s),
       stamp(s.dueAt, tz).slice(5),
-      s.done ? stamp(s.done.iso, tz).slice(5) : s.overdue ? `未完成（已超时 ${s.overdue} 分钟）` : '未完成',
-      s.done ? `${s.done.minutes} 分钟` : '',
+      s.done ? stamp(s.done.iso, tz).slice(5) : s.overdue ? `未完成（已超时 ${duration(s.overdue)}）` : '未完成',
+      s.done ? duration(s.done.minutes) : '',
       s.done?.by ?? '',
       s.done?.note ?? '',
     ]),
@@ -127,14 +166,15 @@ function visitorsTable(f: IncidentFacts, tz: string): Table {
 
 /**
  * The report upward (如实上报, SPEC §11) as a Word document (.docx) that Word
- * and WPS open: the case, every step with who and when, the contacts with
- * their readings, the 全员测温 result, what was done in order, and the
- * closing summary.
+ * and WPS open, headed by the unit (HALL_NAME, SPEC §7): the case, every
+ * step with who and when, the contacts with their readings, the 全员测温
+ * result, what was done in order, and the closing summary.
  */
-export async function reportDocument(f: IncidentFacts, timezone: string): Promise<Buffer> {
+export async function reportDocument(f: IncidentFacts, timezone: string, hallName?: string): Promise<Buffer> {
   const s = reportSections;
   const heading = (text: string) => paragraph(text, { heading: true, bold: true, size: 28 });
   const body = [
+    ...(hallName ? [paragraph(hallName, { heading: true, bold: true, size: 30, center: true })] : []),
     paragraph(s.title(f), { heading: true, bold: true, size: 36, center: true }),
     paragraph(s.subtitle(f, timezone), { center: true, size: 21 }),
     heading('一、基本情况'),
@@ -145,7 +185,7 @@ export async function reportDocument(f: IncidentFacts, timezone: string): Promis
     heading('三、密切接触者'),
     paragraph(s.contactsSummary(f)),
     ...(f.contacts.length ? [contactsTable(f, timezone)] : []),
-    ...(f.visitors.length ? [paragraph('到访人员（门岗登记）：'), visitorsTable(f, timezone)] : []),
+    ...(f.visitors.length ? [paragraph('到访人员（门岗登记）：'), visitorsTable(f, timezone), paragraph(s.phoneNote(), { size: 21 })] : []),
     heading('四、全员测温'),
     ...s.massTesting(f, timezone).map((line) => paragraph(line)),
     heading('五、处置经过'),
@@ -154,11 +194,11 @@ export async function reportDocument(f: IncidentFacts, timezone: string): Promis
     ...s.closing(f, timezone).map((line) => paragraph(line)),
     paragraph(''),
     paragraph(s.footer(f, timezone), { size: 18 }),
-    paragraph(s.signature()),
+    paragraph(s.signature(hallName)),
   ];
   const document = new Document({
     creator: 'HallGuard',
-    title: s.title(f),
+    title: `${hallName ?? ''}${s.title(f)}`,
     styles: { default: { document: { run: { font: SONG, size: 24, language: LANGUAGE } } } },
     sections: [{ properties: { page: { size: { width: 11906, height: 16838 }, margin: { top: 1418, bottom: 1418, left: 1418, right: 1418 } } }, children: body }],
   });
