@@ -1,5 +1,5 @@
 import type { DailySlot, HealthCode, Role, Severity, Slot } from '../entities';
-import type { AlertLine } from './alerts/figures';
+import { alertWho, type AlertLine } from './alerts/figures';
 import { dayTotals, missing, type WindowDay } from './health/attendance';
 import { celsius, CODE_LABEL, ROLE_LABEL, SEVERITY_LABEL, SLOT_LABEL } from './labels';
 import type { ObservedPeriod } from './health/health-check';
@@ -178,7 +178,7 @@ export const messages = {
     if (behind.length > maxWindows) lines.push(`另有 ${behind.length - maxWindows} 个窗口未报齐`);
     if (days.length > behind.length) lines.push(`其余 ${days.length - behind.length} 个窗口已全部上报`);
     lines.push(alerts.length ? `未处置告警 ${alerts.length} 条：` : '未处置告警：无');
-    for (const a of alerts.slice(0, 10)) lines.push(`#${a.id} ${a.name}${a.window ? `（${a.window}）` : ''}${a.reasons}｜${SEVERITY_LABEL[a.severity]}`);
+    for (const a of alerts.slice(0, 10)) lines.push(`#${a.id} ${alertWho(a)}${a.window ? `（${a.window}）` : ''}${a.reasons}｜${SEVERITY_LABEL[a.severity]}`);
     if (alerts.length > 10) lines.push(`…另有 ${alerts.length - 10} 条`);
     lines.push(...readingMessages.observedPeriodLines(observed));
     return lines.join('\n');

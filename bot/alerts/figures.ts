@@ -32,6 +32,17 @@ export interface DayAlert extends AlertLine {
   note: string | null;
 }
 
+/**
+ * Whom an alert is about, as a list names it before its reasons: `张三` (the
+ * window beside it where the list shows one), `访客 钱九（138****5678）`, or
+ * nothing for a case opened by hand, whose reasons are its situation.
+ */
+export function alertWho(a: Pick<AlertLine, 'kind' | 'name' | 'window'>, withWindow = false): string {
+  if (a.kind === 'visitor') return `访客 ${a.name}`;
+  if (a.kind === 'manual') return '';
+  return withWindow ? `${a.name}（${a.window || '未分配窗口'}）` : a.name;
+}
+
 const COLUMNS = `a.id, a.subject_kind AS kind, a.severity, ${ALERT_SUBJECT_NAME} AS name, ${ALERT_SUBJECT_WINDOW} AS "window", a.reasons, a.instruction,
   a.opened_at AS "openedAt", a.push_count AS "pushCount", a.status, k.name AS "handledBy", a.acknowledged_at AS "handledAt", a.ack_note AS note`;
 

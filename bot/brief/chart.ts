@@ -34,12 +34,12 @@ export async function renderTrendChart(chart: { title: string; dates: string[]; 
         name: s.name,
         type: s.kind,
         color: colorOf(chart.series, i),
-        // A zero says nothing, and its label would sit on the axis under the other series' zeros.
-        data: s.values.map((value) => ({ value, label: { show: value !== 0 && !s.reference } })),
+        // A zero says nothing, and its label would sit on the axis under the other series' zeros; a reference is labelled once, today.
+        data: s.values.map((value, i) => ({ value: value ?? '-', label: { show: value !== null && value !== 0 && (!s.reference || i === s.values.length - 1) } })),
         // A line's labels sit over the bars: on white, so that both stay readable.
         label: { show: true, position: 'top', fontSize: 12, ...(s.kind === 'line' ? { backgroundColor: '#ffffff', padding: 2 } : {}) },
         ...(s.kind === 'bar' ? { barMaxWidth: 28 } : { symbolSize: 7 }),
-        ...(s.reference ? { lineStyle: { type: 'dashed', width: 1.5 }, symbol: 'none', z: 1 } : {}),
+        ...(s.reference ? { lineStyle: { type: 'dashed', width: 1.5 }, symbol: 'rect', symbolSize: [16, 2], z: 1 } : {}),
       })),
     });
     return await svgToPng(instance.renderToSVGString());

@@ -29,8 +29,8 @@ export interface ChartSeries {
   kind: 'bar' | 'line';
   /** A line to measure the others against (应报): drawn dashed and grey, its points unlabelled. */
   reference?: boolean;
-  /** One count per date of the chart, in order. */
-  values: number[];
+  /** One count per date of the chart, in order; null where there is none (a reference on a day off). */
+  values: (number | null)[];
 }
 
 /** What a domain adds to the brief's chart of the last days: its series over the given dates. */

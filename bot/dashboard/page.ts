@@ -210,7 +210,7 @@ function observedCard(data: DashboardData): Safe {
 
 function trendTable(data: DashboardData): Safe {
   return html`<table class="trend" data-testid="trend"><thead><tr><th>日期</th><th>晨检已报/应报（人）</th><th>异常（次）</th></tr></thead>
-  <tbody>${data.trend.map((d) => html`<tr data-date="${d.date}"><td>${d.date.slice(5)}</td><td>${d.morning}/${d.expected}</td><td>${d.alerts}</td></tr>`)}</tbody></table>`;
+  <tbody>${data.trend.map((d) => html`<tr data-date="${d.date}"><td>${d.date.slice(5)}</td><td>${d.morning}/${d.expected ?? '—'}</td><td>${d.alerts}</td></tr>`)}</tbody></table>`;
 }
 
 function outboxCard(o: NonNullable<DashboardData['outbox']>, timezone: string): Safe {

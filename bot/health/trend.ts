@@ -7,8 +7,8 @@ import { attendance, dayTotals } from './attendance';
 /** One day of the trend: the 晨检 figure (people expected, people who reported) and the alerts opened. */
 export interface TrendDay {
   date: string;
-  /** People expected to report that day (see attendance). */
-  expected: number;
+  /** People expected to report that day (see attendance); null on a day off, when nobody is. */
+  expected: number | null;
   /** Of them, people with a 晨检 reading: the day's 晨检 figure, whatever re-tests or 加测 followed. */
   morning: number;
   /** Alerts opened that day — staff, visitors, cases opened by hand; never a drill. */
@@ -18,15 +18,19 @@ export interface TrendDay {
 /**
  * The days of the trend (consecutive local dates, oldest first), of the hall
  * or of one window: each day's 晨检 figure by the same definition as the
- * day's text (attendance, dayTotals) and its alerts (alertsPerDay). Three
- * queries a day, whatever the size of the hall, one day held at a time.
+ * day's text (attendance, dayTotals) and its alerts (alertsPerDay); nobody is
+ * expected on a day off (the calendar of SPEC §5). Three queries a day,
+ * whatever the size of the hall, one day held at a time.
  */
-export async function dailyTrend(sql: Sql, people: Person[], dates: string[], timezone: string, window?: string): Promise<TrendDay[]> {
-  const alerts = await alertsPerDay(sql, dates, timezone, window);
+export async function dailyTrend(
+  sql: Sql,
+  a: { people: Person[]; dates: string[]; timezone: string; isWorkday: (date: string) => Promise<boolean>; window?: string },
+): Promise<TrendDay[]> {
+  const alerts = await alertsPerDay(sql, a.dates, a.timezone, a.window);
   const days: TrendDay[] = [];
-  for (const [i, date] of dates.entries()) {
-    const totals = dayTotals(await attendance(sql, people, date, window));
-    days.push({ date, expected: totals.expected, morning: totals.reported.morning, alerts: alerts[i] });
+  for (const [i, date] of a.dates.entries()) {
+    const totals = dayTotals(await attendance(sql, a.people, date, a.window));
+    days.push({ date, expected: (await a.isWorkday(date)) ? totals.expected : null, morning: totals.reported.morning, alerts: alerts[i] });
   }
   return days;
 }

@@ -88,12 +88,14 @@ export const incidentMessages = {
   },
 
   /**
-   * An open incident in one line (the daily brief, 今日统计): progress, and each
-   * overdue step with how late, its owners, and whether the leaders were told.
+   * An open incident in one line (the daily brief, 今日统计): progress, each
+   * overdue step with how late, and how many of them the leaders were told of.
    */
   caseLine: (a: { id: number; subject: string; situation: string; steps: StepView[] }) => {
-    const late = a.steps.filter((s) => s.overdue !== undefined).map((s) => `${s.step}（${duration(s.overdue!)}，${owner(s)}${s.escalatedAt ? '，已报领导小组督办' : ''}）`);
-    return `#${a.id} ${about(a.subject, a.situation)} — 已完成 ${a.steps.filter((s) => s.done).length}/${a.steps.length} 步${late.length ? `；超时：${late.join('、')}` : ''}`;
+    const late = a.steps.filter((s) => s.overdue !== undefined);
+    const escalated = late.filter((s) => s.escalatedAt).length;
+    const overdue = late.length ? `；超时：${late.map((s) => `${s.step} ${duration(s.overdue!)}`).join('、')}${escalated ? `（${escalated} 步已报领导小组督办）` : ''}` : '';
+    return `#${a.id} ${about(a.subject, a.situation)} — 已完成 ${a.steps.filter((s) => s.done).length}/${a.steps.length} 步${overdue}`;
   },
 
   noOpenCases: () => '无进行中的应急处置。',

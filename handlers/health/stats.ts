@@ -1,4 +1,4 @@
-import { openAlerts } from '../../bot/alerts/figures';
+import { alertWho, openAlerts } from '../../bot/alerts/figures';
 import { LEADS, type Command } from '../../bot/command';
 import { attendance, dayTotals, missing, SLOTS } from '../../bot/health/attendance';
 import { rosterProgress } from '../../bot/health/figures';
@@ -47,7 +47,7 @@ export const statsCommand: Command = {
     }
     if (days.length > 40) lines.push(`…共 ${days.length} 个窗口`);
     const alerts = await openAlerts(sql, onlyWindow);
-    lines.push(alerts.length ? `未处置告警 ${alerts.length} 条：${alerts.slice(0, 10).map((a) => `#${a.id} ${a.name} ${a.reasons}（${SEVERITY_LABEL[a.severity]}）`).join('；')}` : '未处置告警：无');
+    lines.push(alerts.length ? `未处置告警 ${alerts.length} 条：${alerts.slice(0, 10).map((a) => `#${a.id} ${[alertWho(a), a.reasons].filter(Boolean).join(' ')}（${SEVERITY_LABEL[a.severity]}）`).join('；')}` : '未处置告警：无');
     if (onlyWindow === undefined) {
       const cases = await casesOfDay(sql, now, local.date, services.config.timezone);
       lines.push(cases.open.length ? `应急处置进行中 ${cases.open.length} 起：` : `应急处置：${incidentMessages.noOpenCases()}`, ...cases.open.slice(0, 10).map((c) => incidentMessages.caseLine(c)));

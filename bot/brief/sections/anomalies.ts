@@ -1,4 +1,4 @@
-import { alertsOfDay, openAlerts, type DayAlert } from '../../alerts/figures';
+import { alertsOfDay, alertWho, openAlerts } from '../../alerts/figures';
 import { SEVERITY_LABEL } from '../../labels';
 import { localClock } from '../../time';
 import { briefMessages } from '../messages';
@@ -6,13 +6,6 @@ import type { BriefSection } from '../section';
 
 /** At most this many anomalies are named; the rest are counted (SPEC §2: a screenful). */
 const MAX_NAMED = 15;
-
-/** Whom an alert is about, as the brief names it before the time: a staff member with their window, a visitor, or a leader's situation. */
-function subject(a: DayAlert): string {
-  if (a.kind === 'visitor') return `访客 ${a.name}`;
-  if (a.kind === 'manual') return `启动应急：${a.name} `;
-  return `${a.name}（${a.window || '未分配窗口'}）`;
-}
 
 /**
  * Today's anomalies — staff readings, visitors at the door, cases opened by
@@ -30,7 +23,7 @@ export const anomaliesSection: BriefSection = {
     const lines = [briefMessages.anomalyCount({ total: today.length, visitors: today.filter((a) => a.kind === 'visitor').length, open: openToday })];
     for (const a of today.slice(0, MAX_NAMED)) {
       const state = a.open ? `待处置（回复：处置 ${a.id} 处置情况）` : `已处置${a.handledBy ? `（${a.handledBy}${a.note ? `：${a.note}` : ''}）` : ''}`;
-      lines.push(`#${a.id} ${subject(a)}${localClock(new Date(a.openedAt), tz)} ${a.reasons}，${SEVERITY_LABEL[a.severity]} — ${state}`);
+      lines.push(`#${a.id} ${alertWho(a, true) || '启动应急 '}${localClock(new Date(a.openedAt), tz)} ${a.reasons}，${SEVERITY_LABEL[a.severity]} — ${state}`);
     }
     if (today.length > MAX_NAMED) lines.push(briefMessages.more(today.length - MAX_NAMED));
     if (open.length) lines.push(briefMessages.openAlerts(open.length, open.length - openToday));

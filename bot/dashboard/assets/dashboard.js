@@ -76,7 +76,7 @@
     series: data.trend.series.map(function (s) {
       var color = s.reference ? '#9aa3ad' : palette[s.kind][used[s.kind]++ % 2];
       return s.reference
-        ? { name: s.name, type: 'line', color: color, symbol: 'none', lineStyle: { type: 'dashed' }, data: s.values }
+        ? { name: s.name, type: 'line', color: color, symbol: 'rect', symbolSize: [16, 2], lineStyle: { type: 'dashed' }, data: s.values }
         : { name: s.name, type: s.kind, color: color, symbolSize: 8, data: s.values };
     }),
   }));
