@@ -11,6 +11,7 @@ import { dailyBrief } from '../../jobs/daily-brief';
 import { signedIn, testIdText, trendPoint } from '../support/dashboard';
 import { DOOR_PEOPLE } from '../support/door';
 import { Hall, type TestPlatform } from '../support/hall';
+import { HALL_NAME } from '../support/incident-hall';
 import { pngSize } from '../support/png';
 
 const GROUPS = 'group,name\n应急处置组,李四\n应急处置组,周八\n综合协调组,王五\n消毒防疫组,王五\n';
@@ -63,7 +64,7 @@ for (const platform of ['wecom', 'dingtalk'] as TestPlatform[]) {
     this.timeout(30_000);
     let hall: Hall;
     beforeEach(async () => {
-      hall = await Hall.open({ platform, people: DOOR_PEOPLE, now: '2026-11-20T07:00:00+08:00', env: { WECOM_LEADER_WEBHOOK_KEY: 'leaders', DINGTALK_LEADER_CONVERSATION_ID: 'cid-leaders' } });
+      hall = await Hall.open({ platform, people: DOOR_PEOPLE, now: '2026-11-20T07:00:00+08:00', env: { WECOM_LEADER_WEBHOOK_KEY: 'leaders', DINGTALK_LEADER_CONVERSATION_ID: 'cid-leaders', HALL_NAME } });
       await importGroups(hall.service.db, GROUPS, { now: hall.clock.now() });
     });
     afterEach(() => hall.close());
@@ -83,6 +84,11 @@ for (const platform of ['wecom', 'dingtalk'] as TestPlatform[]) {
       const services = hall.service.services;
       const chart = await chartData({ sql: hall.service.db, services, now, local: localTime(now, 'Asia/Shanghai'), people: await services.directory.active() }, CHART_PROVIDERS);
       const series = Object.fromEntries(chart.series.map((s) => [s.name, s.values.at(-1)]));
+
+      // The unit heads the brief and the dashboard (HALL_NAME, SPEC §7).
+      expect(brief.startsWith(`【每日研判简报】${HALL_NAME} 11月23日（周一） 17:30`), brief.slice(0, 40)).to.equal(true);
+      expect(testIdText(page, 'hall-name')).to.equal(HALL_NAME);
+      expect(page).to.contain(`<title>${HALL_NAME}防疫看板 · 全大厅</title>`);
 
       // Reported / expected: re-tests and 加测 count nobody twice.
       const inBrief = slotFigures(brief, '全大厅：');

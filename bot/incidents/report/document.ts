@@ -11,12 +11,17 @@ import { CONTACT_STATUS, readingText, reported, stamp } from './wording';
 
 /**
  * Chinese text needs an East Asian font on every run: without one, Word
- * falls back to a Latin font and WPS guesses. 宋体 for the text and 黑体 for
- * headings are on every Chinese Windows and in WPS; Latin text and digits in
- * Times New Roman, as in an official document.
+ * falls back to a Latin font and WPS guesses. 宋体 (SimSun) for the text and
+ * 黑体 (SimHei) for headings are on every Chinese Windows and in WPS; Latin
+ * text and digits in Times New Roman, as in an official document. Named by
+ * their English names, which Word and WPS read as 宋体 and 黑体 and which
+ * fontconfig (LibreOffice on Linux) maps to a Song face (AR PL UMing, Noto
+ * Serif CJK) rather than to any CJK font (WenQuanYi Micro Hei draws ℃ blank).
+ * The eastAsia hint sends the characters both kinds of font claim (℃, ·, “”)
+ * to the Chinese one: Times New Roman has no ℃.
  */
-const SONG = { ascii: 'Times New Roman', hAnsi: 'Times New Roman', cs: 'Times New Roman', eastAsia: '宋体' };
-const HEI = { ascii: 'Times New Roman', hAnsi: 'Times New Roman', cs: 'Times New Roman', eastAsia: '黑体' };
+const SONG = { ascii: 'Times New Roman', hAnsi: 'Times New Roman', cs: 'Times New Roman', eastAsia: 'SimSun', hint: 'eastAsia' };
+const HEI = { ...SONG, eastAsia: 'SimHei' };
 const LANGUAGE = { value: 'zh-CN', eastAsia: 'zh-CN' };
 
 /** A4 with 2.5 cm margins leaves this many twips for a table. */
@@ -27,34 +32,40 @@ function run(text: string, options: Omit<IRunOptions, 'text' | 'font'> & { headi
   return new TextRun({ ...rest, text, font: heading ? HEI : SONG, language: LANGUAGE });
 }
 
-function paragraph(text: string, options: { bold?: boolean; heading?: boolean; size?: number; center?: boolean } = {}): Paragraph {
+/** A paragraph; `keepNext` holds it on the page of what follows (a heading, a table's caption). */
+function paragraph(text: string, options: { bold?: boolean; heading?: boolean; size?: number; center?: boolean; keepNext?: boolean } = {}): Paragraph {
   return new Paragraph({
     alignment: options.center ? AlignmentType.CENTER : undefined,
+    keepNext: options.keepNext ?? options.heading,
     spacing: { before: options.heading ? 240 : 60, after: 60 },
     children: [run(text, { bold: options.bold, heading: options.heading, size: options.size })],
   });
 }
 
-/** A cell of one or more lines; widths in twips, as Word and WPS both read them. */
-function cell(text: string | string[], width: number, header = false): TableCell {
+/** A cell of one or more lines; widths in twips, as Word and WPS both read them; size in half-points (10.5 pt, 五号). */
+function cell(text: string | string[], width: number, header = false, size = 21): TableCell {
   const lines = Array.isArray(text) ? (text.length ? text : ['']) : text.split('\n');
   return new TableCell({
     width: { size: width, type: WidthType.DXA },
     shading: header ? { fill: 'E7ECF2' } : undefined,
-    children: lines.map((line) => new Paragraph({ children: [run(line, { bold: header, size: 21 })] })),
+    children: lines.map((line) => new Paragraph({ children: [run(line, { bold: header, size })] })),
   });
 }
 
-/** A table with a header row (repeated on each page) whose columns share the text width in the given proportions. */
-function table(weights: number[], header: string[], rows: (string | string[])[][]): Table {
+/**
+ * A table with a header row (repeated on each page) whose columns share the
+ * text width in the given proportions; `size` for a table of many columns
+ * (小五, 9 pt, keeps `11-23 09:10` on one line).
+ */
+function table(weights: number[], header: string[], rows: (string | string[])[][], size = 21): Table {
   const total = weights.reduce((a, b) => a + b, 0);
   const widths = weights.map((w) => Math.floor((TEXT_WIDTH * w) / total));
   return new Table({
     width: { size: TEXT_WIDTH, type: WidthType.DXA },
     columnWidths: widths,
     rows: [
-      new TableRow({ tableHeader: true, children: header.map((h, i) => cell(h, widths[i], true)) }),
-      ...rows.map((r) => new TableRow({ cantSplit: true, children: r.map((c, i) => cell(c, widths[i])) })),
+      new TableRow({ tableHeader: true, children: header.map((h, i) => cell(h, widths[i], true, size)) }),
+      ...rows.map((r) => new TableRow({ cantSplit: true, children: r.map((c, i) => cell(c, widths[i], false, size)) })),
     ],
   });
 }
@@ -127,7 +138,7 @@ function caseRows(f: IncidentFacts, tz: string): [string, string][] {
 
 function stepsTable(f: IncidentFacts, tz: string): Table {
   return table(
-    [12, 14, 10, 12, 8, 8, 20],
+    [12, 13, 12, 13, 15, 8, 22],
     ['步骤', '负责组', '时限', '完成时间', '用时', '报告人', '情况说明'],
     f.steps.map((s) => [
       stepLabel(s.step),
@@ -138,6 +149,7 @@ function stepsTable(f: IncidentFacts, tz: string): Table {
       s.done?.by ?? '',
       s.done?.note ?? '',
     ]),
+    18,
   );
 }
 
@@ -158,9 +170,9 @@ function contactsTable(f: IncidentFacts, tz: string): Table {
 /** Visitors proposed or confirmed as contacts: the masked phone only, as the door keeps it. */
 function visitorsTable(f: IncidentFacts, tz: string): Table {
   return table(
-    [8, 9, 14, 12],
+    [8, 9, 12, 16],
     ['姓名', '电话', '来源', '核实'],
-    f.visitors.map((v) => [v.name, v.phoneMasked, v.reason, v.decidedAt ? `${CONTACT_STATUS[v.status]}（${stamp(v.decidedAt, tz).slice(5)}）` : CONTACT_STATUS[v.status]]),
+    f.visitors.map((v) => [v.name, v.phoneMasked, v.reason, v.decidedAt ? `${CONTACT_STATUS[v.status]}（${v.decidedBy ? `${v.decidedBy} ` : ''}${stamp(v.decidedAt, tz).slice(5)}）` : CONTACT_STATUS[v.status]]),
   );
 }
 
@@ -185,7 +197,7 @@ export async function reportDocument(f: IncidentFacts, timezone: string, hallNam
     heading('三、密切接触者'),
     paragraph(s.contactsSummary(f)),
     ...(f.contacts.length ? [contactsTable(f, timezone)] : []),
-    ...(f.visitors.length ? [paragraph('到访人员（门岗登记）：'), visitorsTable(f, timezone), paragraph(s.phoneNote(), { size: 21 })] : []),
+    ...(f.visitors.length ? [paragraph('到访人员（门岗登记）：', { keepNext: true }), visitorsTable(f, timezone), paragraph(s.phoneNote(), { size: 21 })] : []),
     heading('四、全员测温'),
     ...s.massTesting(f, timezone).map((line) => paragraph(line)),
     heading('五、处置经过'),
@@ -194,7 +206,7 @@ export async function reportDocument(f: IncidentFacts, timezone: string, hallNam
     ...s.closing(f, timezone).map((line) => paragraph(line)),
     paragraph(''),
     paragraph(s.footer(f, timezone), { size: 18 }),
-    paragraph(s.signature(hallName)),
+    ...s.signature(hallName).map((line) => paragraph(line)),
   ];
   const document = new Document({
     creator: 'HallGuard',

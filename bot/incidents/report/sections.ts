@@ -1,6 +1,7 @@
 import { marked } from '../../drills/mark';
 import { stepLabel } from '../messages';
 import type { IncidentFacts } from './facts';
+import { visitorContactLabel } from '../visitor-contacts';
 import { CONTACT_STATUS, stamp } from './wording';
 
 /** The sentences of the report upward (如实上报): each section's text from the incident's facts. */
@@ -48,6 +49,7 @@ export const reportSections = {
     ];
     for (const s of f.steps) if (s.done) events.push({ at: s.done.iso, text: `${stepLabel(s.step)} 完成（${s.done.by}）${s.done.note ? `：${s.done.note}` : ''}` });
     for (const c of f.contacts) if (c.decided) events.push({ at: c.decided.at, text: `${c.decided.by} ${CONTACT_STATUS[c.status]}密切接触者 ${c.name}` });
+    for (const v of f.visitors) if (v.decidedAt) events.push({ at: v.decidedAt, text: `${v.decidedBy ?? ''} ${CONTACT_STATUS[v.status]}密切接触者 ${visitorContactLabel(v)}（到访人员）` });
     // An alert settled by the closing itself is told by the closing line.
     if (f.alert?.acknowledged && !f.alert.acknowledged.byClosing) events.push({ at: f.alert.acknowledged.at, text: `${f.alert.acknowledged.by} 处置告警：${f.alert.acknowledged.note}` });
     if (f.closing) events.push({ at: f.closing.at, text: `${f.closing.by} 结案：${f.closing.summary}${f.alert?.acknowledged?.byClosing ? '（告警随结案处置）' : ''}` });
@@ -67,5 +69,5 @@ export const reportSections = {
   phoneNote: () => '以上电话已脱敏；完整号码仅存于门岗访客登记记录，由系统管理员通过访客导出获取（导出操作留痕审计）。',
 
   /** The unit (HALL_NAME) signs as 报送单位; unset, the line is left to be filled in by hand. */
-  signature: (hallName?: string) => `报送单位：${hallName ?? '__________'}　　填报人：__________　　审核人：__________　　报送日期：__________`,
+  signature: (hallName?: string) => [`报送单位：${hallName ?? '__________'}（盖章）`, '填报人：__________　　审核人：__________　　报送日期：__________'],
 };
