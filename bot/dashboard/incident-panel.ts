@@ -55,7 +55,7 @@ function stepRow(id: number, s: StepView, p: PageContext): Safe {
   <td class="state">${
     s.done
       ? html`✅ ${s.done.by} ${s.done.at}（用时 ${duration(s.done.minutes)}）${s.done.note ? html`<div class="note">${s.done.note}</div>` : ''}`
-      : html`${s.overdue ? html`<span class="overdue">已超时 ${duration(s.overdue)}</span>` : '待完成'}${stepForm(id, s, p)}`
+      : html`${s.overdue ? html`<span class="overdue">已超时 ${duration(s.overdue)}</span>${s.escalatedAt ? ' · 已报领导小组督办' : ''}` : '待完成'}${stepForm(id, s, p)}`
   }</td>
 </tr>`;
 }

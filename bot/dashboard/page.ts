@@ -7,7 +7,7 @@ import type { Viewer } from './access';
 import { contactsCard } from './contacts-card';
 import type { SweepView } from '../sweep/result';
 import { doorCard, type DoorView } from './door';
-import type { AlertLine, DayAlert } from '../alerts/figures';
+import { alertWho, type AlertLine, type DayAlert } from '../alerts/figures';
 import { trendSeries } from '../health/trend';
 import type { DashboardData, RosterView, WindowProgress } from './data';
 import { html, jsonIsland, type Safe } from './html';
@@ -163,7 +163,7 @@ function when(iso: string, timezone: string): string {
 
 function alertItem(a: AlertLine, p: PageContext): Safe {
   return html`<li class="alert ${a.severity}" data-alert="${a.id}">
-  <div class="head"><span class="badge ${a.severity}">${SEVERITY_LABEL[a.severity]}</span> <b>#${a.id} ${a.name}</b> <span class="muted">${a.window}</span></div>
+  <div class="head"><span class="badge ${a.severity}">${SEVERITY_LABEL[a.severity]}</span> <b>#${a.id} ${alertWho(a) || '启动应急'}</b> <span class="muted">${a.window}</span></div>
   <div>${a.reasons}</div>
   <div class="instruction">${combinedInstruction([a.instruction])}</div>
   <div class="muted">${when(a.openedAt, p.timezone)} 发现${a.pushCount > 1 ? ` · 已推送 ${a.pushCount} 次` : ''}</div>
@@ -181,7 +181,7 @@ function alertItem(a: AlertLine, p: PageContext): Safe {
 
 function handledItem(a: DayAlert, timezone: string): Safe {
   return html`<li class="alert handled" data-alert="${a.id}">
-  <div class="head"><span class="badge ok">已处置</span> <b>#${a.id} ${a.name}</b> <span class="muted">${a.window} · ${a.reasons}</span></div>
+  <div class="head"><span class="badge ok">已处置</span> <b>#${a.id} ${alertWho(a) || '启动应急'}</b> <span class="muted">${a.window ? `${a.window} · ` : ''}${a.reasons}</span></div>
   <div class="muted">${a.handledBy ?? ''} ${a.handledAt ? when(a.handledAt, timezone) : ''}：${a.note ?? ''}</div>
 </li>`;
 }

@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import { signedIn } from '../support/dashboard';
 import { Hall } from '../support/hall';
 import { deadlinesAt, hallWithGroups } from '../support/incident-hall';
 
@@ -46,6 +47,8 @@ describe('incident-deadlines with three incidents overdue at once', () => {
     expect(next.group, 'no second escalation of the same steps').to.deep.equal([]);
     expect(next.direct).to.deep.equal([]);
 
+    const { page } = await signedIn(hall, 'wangwu');
+    expect(/<tr class="overdue" data-step="隔离">[\s\S]*?<\/tr>/.exec(page)?.[0], 'the dashboard carries the escalated step').to.contain('已报领导小组督办');
     const stats = (await hall.send('wangwu', '今日统计')).reply!;
     expect(stats, '今日统计 carries the escalated steps').to.contain('应急处置进行中 3 起').and.match(/#1 张三（1号窗口）.*超时：隔离 \d+分钟（1 步已报领导小组督办）/);
   });
