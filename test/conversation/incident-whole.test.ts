@@ -24,7 +24,9 @@ const CASES: { platform: TestPlatform; day: string; next: string; what: string }
 ];
 
 for (const { platform, day, next, what } of CASES) {
-  describe(`a whole incident, from the fever to 结案, on ${what}`, () => {
+  describe(`a whole incident, from the fever to 结案, on ${what}`, function () {
+    // After 结案 it fires the daily brief, whose chart loads ECharts and a CJK font the first time.
+    this.timeout(30_000);
     let hall: Hall;
     beforeEach(async () => {
       hall = await hallWithGroups({ platform, now: `${day}T08:05:00+08:00` });

@@ -75,5 +75,14 @@ for (const platform of ['wecom', 'dingtalk'] as const) {
       await hall.send('wangwu', `启动应急 ${DOOR}`);
       expect((await hall.send('wangwu', '今日统计')).reply).to.contain('未处置告警 1 条：#1 门口一名群众体温');
     });
+
+    it('settles the manual alert with 结案, as a reading’s: nothing shows it open afterwards', async () => {
+      await hall.send('wangwu', `启动应急 ${DOOR}`);
+      const closed = await hall.send('wangwu', '结案 1 送医排除，群众已离开');
+      expect(closed.reply).to.contain('告警 #1 随结案标记为已处置');
+      expect((await hall.send('wangwu', '今日统计')).reply).to.contain('未处置告警：无').and.contain('今日结案：#1');
+      expect((await hall.send('wangwu', '处置 1 补记')).reply).to.contain('告警 #1 已由 王五');
+      expect(await hall.count('alert', "status = 'open'")).to.equal(0);
+    });
   });
 }
