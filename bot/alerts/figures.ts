@@ -53,11 +53,11 @@ const toAlert = (r: Row): DayAlert => {
   return { ...rest, id: Number(r.id), pushCount: Number(r.pushCount), open: status === 'open' };
 };
 
-/** The alerts of the hall (or of a window's staff) matching `where`, oldest first: one query. */
-async function alertsWhere(sql: Pick<Sql, 'all'>, where: string, params: unknown[], onlyWindow?: string): Promise<DayAlert[]> {
+/** The alerts of the hall (or of a window's staff) matching `where`, oldest first unless `order` says otherwise: one query. */
+async function alertsWhere(sql: Pick<Sql, 'all'>, where: string, params: unknown[], onlyWindow?: string, order = 'ORDER BY a.id'): Promise<DayAlert[]> {
   const rows = await sql.all<Row>(
     `SELECT ${COLUMNS} FROM alert a ${ALERT_SUBJECT_JOIN} LEFT JOIN staff k ON k.id = a.acknowledged_by_id
-      WHERE ${where} AND ${REAL_ALERT}${onlyWindow !== undefined ? ' AND s.window_name = ?' : ''} ORDER BY a.id`,
+      WHERE ${where} AND ${REAL_ALERT}${onlyWindow !== undefined ? ' AND s.window_name = ?' : ''} ${order}`,
     onlyWindow !== undefined ? [...params, onlyWindow] : params,
   );
   return rows.map(toAlert);
@@ -95,6 +95,5 @@ export async function alertsPerDay(sql: Pick<Sql, 'all'>, dates: string[], timez
 
 /** The alerts handled since an instant, latest first, at most `limit`: what the dashboard lists as lately handled. */
 export async function handledSince(sql: Pick<Sql, 'all'>, since: string, limit: number, onlyWindow?: string): Promise<DayAlert[]> {
-  const handled = await alertsWhere(sql, "a.status <> 'open' AND a.acknowledged_at >= ?", [since], onlyWindow);
-  return handled.sort((x, y) => (y.handledAt ?? '').localeCompare(x.handledAt ?? '')).slice(0, limit);
+  return alertsWhere(sql, "a.status <> 'open' AND a.acknowledged_at >= ?", [since], onlyWindow, `ORDER BY a.acknowledged_at DESC LIMIT ${Math.floor(limit)}`);
 }
