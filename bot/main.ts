@@ -24,6 +24,7 @@ async function main(): Promise<void> {
     process.stderr.write(`${err.message}\n`);
     process.exit(1);
   });
+  service.metrics.withProcessMetrics();
   const server = await service.listen();
   const base = baseUrl(config.host, (server.address() as AddressInfo).port);
   const platforms = service.adapters.map((a) => a.platform).filter((p) => p !== 'local');

@@ -28,6 +28,8 @@ import type { Dispatch } from './message';
 import { Notifier } from './notify';
 import { OutboxDispatcher } from './outbox/dispatcher';
 import { Outbox } from './outbox/outbox';
+import { Metrics } from './metrics/metrics';
+import { mountMetrics } from './metrics/route';
 import { createServer } from './server';
 import { systemClock, type Clock } from './time';
 
@@ -43,6 +45,8 @@ export interface Service {
   local?: LocalAdapter;
   outboxDispatcher: OutboxDispatcher;
   jobs: { runner: JobRunner; scheduler: JobScheduler };
+  /** The figures `GET /metrics` serves. */
+  metrics: Metrics;
   /** Listens, opens the long connections, catches up missed job firings, and starts the scheduler and the outbox dispatcher (tests drive both by hand with `background: false`). */
   listen(port?: number, host?: string, options?: { background?: boolean }): Promise<Server>;
   /** Stops taking requests and scheduling; lets requests and job firings in flight finish; stops the dispatcher; closes the database. */
@@ -83,20 +87,28 @@ export async function createService({ config, log, clock = systemClock, db: give
   const channels = adapters.flatMap((a) => a.channels);
   const outbox = new Outbox({ channels, clock });
   const images = databaseImages(db, config.publicUrl);
-  const outboxDispatcher = new OutboxDispatcher({ db, channels, clock, images, log: log.child({ component: 'outbox' }) });
+  const metrics = new Metrics({ db, clock, links: () => adapters.flatMap((a) => (a.link ? [a.link.status()] : [])) });
+  const outboxDispatcher = new OutboxDispatcher({ db, channels, clock, images, log: log.child({ component: 'outbox' }), onDelivery: (...told) => metrics.delivered(...told) });
   const services: Services = { config, db, directory, notifier: new Notifier(outbox, adapters, log), calendar: new WorkCalendar(db), clock, log };
-  const dispatch = createDispatch(services, {
-    ...allCommands(),
-    replyLimitBytes: { wecom: 2048, dingtalk: 20000 },
-    afterCommit: () => outbox.takeQueued() && outboxDispatcher.kick(),
-  });
+  const dispatch = metrics.observeDispatch(
+    createDispatch(services, {
+      ...allCommands(),
+      replyLimitBytes: { wecom: 2048, dingtalk: 20000 },
+      afterCommit: () => outbox.takeQueued() && outboxDispatcher.kick(),
+    }),
+  );
   const health = async () => ({ calendar: await calendarHealth(services) });
   const routes = (router: Router) => {
     mountDashboard(router, services, () => outboxDispatcher.kick());
     mountImages(router, services);
+    mountMetrics(router, metrics, config.metricsToken);
   };
-  const app = createServer({ adapters, dispatch, db, log, health, routes });
-  const runner = new JobRunner(services, () => outboxDispatcher.kick());
+  const app = createServer({ adapters, dispatch, db, log, health, routes, middleware: [metrics.rejections()] });
+  const runner = new JobRunner(
+    services,
+    () => outboxDispatcher.kick(),
+    (firing) => metrics.fired(firing.job, firing.outcome),
+  );
   const scheduler = new JobScheduler(services, runner, JOBS);
 
   let server: Server | undefined;
@@ -110,6 +122,7 @@ export async function createService({ config, log, clock = systemClock, db: give
     local,
     outboxDispatcher,
     jobs: { runner, scheduler },
+    metrics,
     async listen(port = config.port, host = config.host, { background = true } = {}) {
       server = await new Promise<Server>((resolve, reject) => {
         const s = app.listen(port, host, () => resolve(s)).once('error', reject);
