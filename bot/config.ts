@@ -72,6 +72,7 @@ const schema = z
     DISINFECTION_AREAS: list('公共区域(大厅|大堂),税务区,网办区,休息区,自助服务区', parseAreas),
     DISINFECTION_ROUNDS: list('08:00,12:00,17:30', parseRounds),
 
+    HALL_NAME: optional.refine((v) => v === undefined || ([...v].length <= 40 && !/[\r\n]/.test(v)), 'expected the unit’s name on one line, at most 40 characters (e.g. 台州市行政服务中心)'),
     PUBLIC_URL: url('http://127.0.0.1:3000'),
     DASHBOARD_TOKEN: token,
     SIMULATOR: z.enum(['auto', 'on', 'off']).default('auto'),
@@ -162,6 +163,8 @@ export interface Config {
   procedureDueMinutes: Record<StepName, number>;
   /** The areas and round times of the daily disinfection (SPEC §13); the rounds also make the disinfection jobs' schedules. */
   disinfection: DisinfectionPlan;
+  /** The unit's name (台州市行政服务中心), heading the report upward, the daily brief and the dashboard (SPEC §7); unset: not named. */
+  hallName?: string;
   publicUrl: string;
   dashboardToken?: string;
   /** Serve the local chat simulator at GET / (on when no platform is configured, unless SIMULATOR=off). */
@@ -253,6 +256,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     alertRepushMinutes: e.ALERT_REPUSH_MINUTES,
     procedureDueMinutes: e.PROCEDURE_DUE_MINUTES,
     disinfection: { ...e.DISINFECTION_AREAS, rounds: e.DISINFECTION_ROUNDS },
+    hallName: e.HALL_NAME,
     publicUrl: e.PUBLIC_URL,
     dashboardToken: e.DASHBOARD_TOKEN,
     simulator,

@@ -1,12 +1,13 @@
 import type { DailySlot, HealthCode, Role, Severity, Slot } from '../entities';
-import type { OpenAlert, WindowDay } from './health/attendance';
-import { missing } from './health/attendance';
+import { alertWho, type AlertLine } from './alerts/figures';
+import { dayTotals, missing, type WindowDay } from './health/attendance';
 import { celsius, CODE_LABEL, ROLE_LABEL, SEVERITY_LABEL, SLOT_LABEL } from './labels';
 import type { ObservedPeriod } from './health/health-check';
 import { readingMessages, type ReplacedReading, type SlotReading } from './health/messages';
 import { contactMessages } from './incidents/contact-messages';
 import { rosterMessages } from './rosters/messages';
 import { clip, monthDay, someNames } from './text';
+import { combinedInstruction } from './alerts/instruction';
 
 export { someNames };
 
@@ -41,7 +42,7 @@ export function describeReport(r: ReportFacts): string {
 }
 
 function instructions(findings: FindingFacts[]): string {
-  return [...new Set(findings.map((f) => f.instruction))].join('；');
+  return combinedInstruction(findings.map((f) => f.instruction));
 }
 
 /**
@@ -160,7 +161,7 @@ export const messages = {
       `【告警未处置·第 ${a.repush} 次提醒】#${a.id}`,
       a.kind === 'manual' ? `${a.openedAt} 人工启动应急` : a.kind === 'visitor' ? `访客：${a.name}，${a.openedAt} 门岗登记` : `人员：${a.name}（${a.window || '未分配窗口'}），${a.openedAt} 上报`,
       `${a.kind === 'manual' ? '情况' : '异常'}：${a.reasons}`,
-      `处置要求：${a.instruction}`,
+      `处置要求：${combinedInstruction([a.instruction])}`,
       a.last ? '已提醒 3 次仍未处置，已标记为升级，请领导小组立即处置。' : '',
       `处置后请回复：处置 ${a.id} 处置情况`,
     ]
@@ -168,9 +169,9 @@ export const messages = {
       .join('\n'),
 
   /** Reported / expected by window for one slot, the missing names (a screenful), and open alerts. */
-  slotSummary(title: string, days: WindowDay[], slot: DailySlot, alerts: OpenAlert[], observed: ObservedPeriod, maxWindows = 30) {
-    const expected = days.reduce((n, d) => n + d.expected.length, 0);
-    const reported = days.reduce((n, d) => n + d.reported[slot].size, 0);
+  slotSummary(title: string, days: WindowDay[], slot: DailySlot, alerts: AlertLine[], observed: ObservedPeriod, maxWindows = 30) {
+    const totals = dayTotals(days);
+    const [expected, reported] = [totals.expected, totals.reported[slot]];
     const lines = [title, `${SLOT_LABEL[slot]}：已报 ${reported}/${expected} 人，未报 ${expected - reported} 人`];
     const behind = days.filter((d) => missing(d, slot).length > 0);
     for (const day of behind.slice(0, maxWindows)) {
@@ -179,7 +180,7 @@ export const messages = {
     if (behind.length > maxWindows) lines.push(`另有 ${behind.length - maxWindows} 个窗口未报齐`);
     if (days.length > behind.length) lines.push(`其余 ${days.length - behind.length} 个窗口已全部上报`);
     lines.push(alerts.length ? `未处置告警 ${alerts.length} 条：` : '未处置告警：无');
-    for (const a of alerts.slice(0, 10)) lines.push(`#${a.id} ${a.name}${a.window ? `（${a.window}）` : ''}${a.reasons}｜${SEVERITY_LABEL[a.severity]}`);
+    for (const a of alerts.slice(0, 10)) lines.push(`#${a.id} ${alertWho(a)}${a.window ? `（${a.window}）` : ''}${a.reasons}｜${SEVERITY_LABEL[a.severity]}`);
     if (alerts.length > 10) lines.push(`…另有 ${alerts.length - 10} 条`);
     lines.push(...readingMessages.observedPeriodLines(observed));
     return lines.join('\n');

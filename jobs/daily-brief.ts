@@ -18,7 +18,7 @@ export const dailyBrief: Job = {
   grace: { minutes: 120 },
   async run({ sql, services, now, local, log }) {
     const ctx: BriefContext = { sql, services, now, local, people: await services.directory.active() };
-    const caption = briefMessages.chartCaption(CHART_DAYS, local.date);
+    const caption = briefMessages.chartCaption(CHART_DAYS, local.date, services.config.hallName);
     const png = await renderTrendChart({ title: caption, ...(await chartData(ctx, CHART_PROVIDERS)) }).catch((err: unknown) => {
       log.error({ err }, 'daily brief: the chart could not be drawn; sending the text alone');
       return null;

@@ -1,4 +1,5 @@
-import { attendance, openAlerts } from '../bot/health/attendance';
+import { openAlerts } from '../bot/alerts/figures';
+import { attendance, dayTotals } from '../bot/health/attendance';
 import { checkScope, observedPeriod } from '../bot/health/health-check';
 import { messages } from '../bot/messages';
 import type { Job } from './job';
@@ -15,8 +16,7 @@ export const morningSummary: Job = {
     const scope = checkScope(services.config, local.date);
     const observed = await observedPeriod(sql, scope);
     await services.notifier.toLeaders(sql, messages.slotSummary(`【晨检汇总】${local.date} ${clock}`, days, 'morning', alerts, observed), 'summary');
-    const expected = days.reduce((n, d) => n + d.expected.length, 0);
-    const reported = days.reduce((n, d) => n + d.reported.morning.size, 0);
-    return `晨检已报 ${reported}/${expected}，未处置告警 ${alerts.length} 条`;
+    const { expected, reported } = dayTotals(days);
+    return `晨检已报 ${reported.morning}/${expected}，未处置告警 ${alerts.length} 条`;
   },
 };

@@ -105,6 +105,13 @@ describe('loadConfig', () => {
     });
   }
 
+  it('reads HALL_NAME, the unit heading the report, the brief and the dashboard; unset names none; refuses one over 40 characters or on two lines', () => {
+    expect(loadConfig({ HALL_NAME: ' 台州市行政服务中心 ' }).hallName).to.equal('台州市行政服务中心');
+    expect(loadConfig({}).hallName).to.equal(undefined);
+    expect(problemsOf({ HALL_NAME: '台'.repeat(41) })).to.contain('HALL_NAME').and.contain('40');
+    expect(problemsOf({ HALL_NAME: '台州市\n行政服务中心' })).to.contain('HALL_NAME');
+  });
+
   it('refuses a high-fever threshold below the fever threshold', () => {
     expect(problemsOf({ FEVER_THRESHOLD: '37.8', HIGH_FEVER_THRESHOLD: '37.5' })).to.contain('HIGH_FEVER_THRESHOLD');
   });

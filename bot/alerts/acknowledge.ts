@@ -28,11 +28,21 @@ export async function acknowledgeAlert(
   if (alert.kind === 'drill') throw new UserError(drillMessages.notAnAlert(a.id));
   const tz = services.config.timezone;
   if (alert.status !== 'open') throw new UserError(messages.alreadyAcknowledged(a.id, alert.by ?? '?', localIso(new Date(alert.at!), tz).slice(5, 16).replace('T', ' '), alert.note ?? ''));
-  const { changes } = await sql.run(
-    `UPDATE alert SET status = 'acknowledged', acknowledged_by_id = ?, acknowledged_at = ?, ack_note = ? WHERE id = ? AND status = 'open'`,
-    [a.by.id, a.now.toISOString(), note, a.id],
-  );
-  if (changes === 0) throw new UserError(messages.unknownAlert(String(a.id)));
+  if (!(await settleAlert(sql, { id: a.id, byId: a.by.id, note, now: a.now }))) throw new UserError(messages.unknownAlert(String(a.id)));
   await services.notifier.toLeaders(sql, messages.acknowledged({ id: a.id, name: alert.name, by: a.by.name, note, at: localIso(a.now, tz).slice(11, 16) }), 'notice');
   return { name: alert.name };
+}
+
+/**
+ * Marks an open alert handled, by whom, when and how: `处置`'s and the
+ * dashboard's path above, and 结案's, which settles the incident's alert
+ * (SPEC §11 "one state": the closing leader, the summary as its note). Tells
+ * no one; false when it was no longer open.
+ */
+export async function settleAlert(sql: Sql, a: { id: number; byId: number; note: string; now: Date }): Promise<boolean> {
+  const { changes } = await sql.run(
+    `UPDATE alert SET status = 'acknowledged', acknowledged_by_id = ?, acknowledged_at = ?, ack_note = ? WHERE id = ? AND status = 'open'`,
+    [a.byId, a.now.toISOString(), a.note.slice(0, 1000), a.id],
+  );
+  return changes > 0;
 }

@@ -7,7 +7,7 @@ export const CHART_DAYS = 14;
 
 /** The brief's text: its heading, then each section that has something to say, numbered. */
 export async function briefText(ctx: BriefContext, sections: BriefSection[], withChart: boolean): Promise<{ text: string; sections: number }> {
-  const parts = [briefMessages.heading(ctx.local.date, localClock(ctx.now, ctx.services.config.timezone))];
+  const parts = [briefMessages.heading(ctx.local.date, localClock(ctx.now, ctx.services.config.timezone), ctx.services.config.hallName)];
   let index = 0;
   for (const section of sections) {
     const lines = await section.lines(ctx);

@@ -22,12 +22,15 @@ export interface BriefSection {
   lines(ctx: BriefContext): Promise<string[] | null>;
 }
 
-/** One line of the brief's chart: a count per day. */
+/** One series of a trend chart (the daily brief's, the dashboard's): a count per day, all on one axis. */
 export interface ChartSeries {
+  /** With its unit, as the legend shows it: 晨检已报（人）. */
   name: string;
   kind: 'bar' | 'line';
-  /** One count per date of the chart, in order. */
-  values: number[];
+  /** A line to measure the others against (应报): drawn dashed and grey, its points unlabelled. */
+  reference?: boolean;
+  /** One count per date of the chart, in order; null where there is none (a reference on a day off). */
+  values: (number | null)[];
 }
 
 /** What a domain adds to the brief's chart of the last days: its series over the given dates. */

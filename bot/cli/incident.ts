@@ -20,7 +20,7 @@ export const incidentCommand: CliCommand = {
     const id = /^#?(\d{1,9})$/.exec(idText)?.[1];
     const facts = id ? await incidentFacts(db, Number(id), new Date(), config.timezone) : undefined;
     if (!facts) throw new CliError(`no incident numbered ${idText} (没有 ${idText} 号应急事件)`);
-    const document = await reportDocument(facts, config.timezone);
+    const document = await reportDocument(facts, config.timezone, config.hallName);
     await writeFile(file, document).catch((err: NodeJS.ErrnoException) => {
       throw new CliError(`cannot write ${file}: ${err.message}`);
     });

@@ -1,5 +1,6 @@
 import type { DailySlot, Severity } from '../../entities';
-import { attendance, missing } from '../health/attendance';
+import { attendance, dayTotals, missing, type DayTotals } from '../health/attendance';
+import { handledSince, openAlerts, type AlertLine, type DayAlert } from '../alerts/figures';
 import { calendarStatus } from '../calendar/status';
 import { begunRounds, roundsToday, type RoundView } from '../disinfection/rounds';
 import { stockList, type StockView } from '../supplies/stock';
@@ -16,7 +17,6 @@ import { sweepOfDay, type SweepView } from '../sweep/result';
 import { incidentsPanel, type IncidentsPanel } from './incidents';
 import { addDays, localTime, type LocalTime } from '../time';
 import { slotAt } from '../../handlers/health/grammar';
-import { ALERT_SUBJECT_JOIN, ALERT_SUBJECT_NAME, ALERT_SUBJECT_WINDOW, REAL_ALERT } from '../alerts/subject';
 
 /** One window's reporting today. */
 export interface WindowProgress {
@@ -26,20 +26,6 @@ export interface WindowProgress {
   /** Names not yet reported for the current slot. */
   missing: string[];
   roster: 'submitted' | 'closed' | 'none';
-}
-
-export interface AlertView {
-  id: number;
-  severity: Exclude<Severity, 'normal'>;
-  name: string;
-  window: string;
-  reasons: string;
-  instruction: string;
-  openedAt: string;
-  pushCount: number;
-  acknowledgedBy?: string;
-  acknowledgedAt?: string;
-  note?: string;
 }
 
 export interface RosterView {
@@ -81,8 +67,11 @@ export interface DashboardData {
   window: string | null;
   windows: string[];
   progress: WindowProgress[];
-  openAlerts: AlertView[];
-  recentlyHandled: AlertView[];
+  /** The scope's expected and reported per slot: the sum 今日统计 and the brief show. */
+  totals: DayTotals;
+  /** Every open alert (staff and visitors alike), oldest first. */
+  openAlerts: AlertLine[];
+  recentlyHandled: DayAlert[];
   roster: { date: string; windows: RosterView[] };
   /** The warning of a year without official holiday data (SPEC §5), or null. */
   calendarWarning: string | null;
@@ -93,8 +82,8 @@ export interface DashboardData {
   trend: TrendDay[];
   /** Today's 全员测温 (加测), running or done; null when none today. */
   sweep: SweepView | null;
-  /** Today's disinfection rounds (SPEC §13), and how many of them have begun. */
-  disinfection: { rounds: RoundView[]; begun: number };
+  /** Today's disinfection rounds (SPEC §13), and the times of those started (see begunRounds). */
+  disinfection: { rounds: RoundView[]; started: string[] };
   /** Every supply item with its stock and how long it lasts. */
   supplies: StockView[];
   /** Outbound delivery health; absent for a lead's view. */
@@ -164,35 +153,25 @@ export async function dashboardData(sql: Sql, services: Services, now: Date, sco
     window,
     windows: [...new Set(people.filter((p) => p.window).map((p) => p.window))].sort((a, b) => a.localeCompare(b, 'zh-CN', { numeric: true })),
     progress,
-    openAlerts: await alerts(sql, window, "a.status = 'open'", 'a.id', 200),
-    recentlyHandled: await alerts(sql, window, `a.status <> 'open' AND a.acknowledged_at >= ?`, 'a.acknowledged_at DESC', 10, [addDays(local.date, -3)]),
+    totals: dayTotals(days),
+    openAlerts: await openAlerts(sql, window ?? undefined),
+    recentlyHandled: await handledSince(sql, addDays(local.date, -3), 10, window ?? undefined),
     roster: { date: next, windows: rosterView },
     calendarWarning: (await calendarStatus(calendar, sql, local.date)).warning,
     observed: { days: check.observationDays, anomalies: observed },
     contacts,
-    trend: await dailyTrend(sql, local.date, TREND_DAYS, window),
+    trend: await dailyTrend(sql, {
+      people,
+      dates: Array.from({ length: TREND_DAYS }, (_, i) => addDays(local.date, i - (TREND_DAYS - 1))),
+      timezone: config.timezone,
+      isWorkday: (date) => calendar.isWorkday(date, sql),
+      window: window ?? undefined,
+    }),
     sweep: await sweepOfDay(sql, local.date, window ?? undefined),
-    disinfection: { rounds, begun: begunRounds(rounds, local.hour * 60 + local.minute).length },
+    disinfection: { rounds, started: begunRounds(rounds, local.hour * 60 + local.minute).map((r) => r.round) },
     supplies: await stockList(sql, local.date),
     outbox: scope.outbox ? await outboxBacklog(sql) : undefined,
     incidents: scope.outbox ? await incidentsPanel(sql, now, config.timezone) : undefined,
   };
 }
 
-async function alerts(sql: Sql, window: string | null, where: string, order: string, limit: number, params: unknown[] = []): Promise<AlertView[]> {
-  const rows = await sql.all<AlertView & { id: unknown; pushCount: unknown; acknowledgedBy: string | null; acknowledgedAt: string | null; note: string | null }>(
-    `SELECT a.id, a.severity, ${ALERT_SUBJECT_NAME} AS name, ${ALERT_SUBJECT_WINDOW} AS "window", a.reasons, a.instruction, a.opened_at AS "openedAt", a.push_count AS "pushCount",
-            k.name AS "acknowledgedBy", a.acknowledged_at AS "acknowledgedAt", a.ack_note AS "note"
-       FROM alert a ${ALERT_SUBJECT_JOIN} LEFT JOIN staff k ON k.id = a.acknowledged_by_id
-      WHERE ${where} AND ${REAL_ALERT}${window === null ? '' : ' AND s.window_name = ?'} ORDER BY ${order} LIMIT ${limit}`,
-    window === null ? params : [...params, window],
-  );
-  return rows.map((r) => ({
-    ...r,
-    id: Number(r.id),
-    pushCount: Number(r.pushCount),
-    acknowledgedBy: r.acknowledgedBy ?? undefined,
-    acknowledgedAt: r.acknowledgedAt ?? undefined,
-    note: r.note ?? undefined,
-  }));
-}

@@ -1,8 +1,10 @@
 import type { Services } from '../command';
 import type { Sql } from '../db/database';
+import { combinedInstruction } from '../alerts/instruction';
 import { describeCheck, visitorLabel } from '../door/messages';
 import { doorDay, type DoorDay } from '../door/store';
 import { incidentContacts, type ContactView } from '../incidents/contacts';
+import { openCases } from '../incidents/store';
 import { visitorContactLabel, visitorContacts } from '../incidents/visitor-contacts';
 import { SEVERITY_LABEL } from '../labels';
 import { localClock } from '../time';
@@ -24,8 +26,8 @@ export function seesDoor(viewer: Viewer): boolean {
 
 /** The door card's data: today's visitors and the open incidents. */
 export async function doorView(sql: Pick<Sql, 'all'>, date: string, timezone: string): Promise<DoorView> {
-  const incidents = await sql.all<{ id: unknown; subject: string }>("SELECT id, subject FROM incident WHERE status = 'open' AND subject_kind <> 'drill' ORDER BY id");
-  return { day: await doorDay(sql, date, timezone), incidents: incidents.map((i) => ({ id: Number(i.id), subject: i.subject })) };
+  const incidents = await openCases(sql);
+  return { day: await doorDay(sql, date, timezone), incidents: incidents.map((i) => ({ id: i.id, subject: i.subject })) };
 }
 
 /** 今日门岗: visitors by hour, anomalies, registrations without a code; phones masked. */
@@ -39,7 +41,7 @@ export function doorCard(door: DoorView, timezone: string): Safe {
     day.anomalies.length
       ? html`<ul class="anomalies">${day.anomalies.map(
           (v) =>
-            html`<li class="anomaly"><span class="badge ${v.status}">${SEVERITY_LABEL[v.status]}</span> <b>${visitorLabel(v)}</b> <span class="muted">${localClock(new Date(v.registeredAt), timezone)}${v.window ? ` · ${v.window}` : ''}</span><div>${describeCheck(v)}</div><div class="instruction">${v.instruction ?? ''}</div></li>`,
+            html`<li class="anomaly"><span class="badge ${v.status}">${SEVERITY_LABEL[v.status]}</span> <b>${visitorLabel(v)}</b> <span class="muted">${localClock(new Date(v.registeredAt), timezone)}${v.window ? ` · ${v.window}` : ''}</span><div>${describeCheck(v)}</div>${v.alertId === null ? html`<div class="instruction">${combinedInstruction([v.instruction])}</div>` : html`<div class="muted">告警 #${v.alertId}</div>`}</li>`,
         )}</ul>`
       : ''
   }

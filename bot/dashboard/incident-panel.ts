@@ -1,6 +1,7 @@
 import { stepLabel, stepOwner, type StepView } from '../incidents/messages';
 import type { ContactFacts, IncidentFacts } from '../incidents/report/facts';
-import { CONTACT_STATUS, duration, readingText, stamp } from '../incidents/report/wording';
+import { CONTACT_STATUS, readingText, stamp } from '../incidents/report/wording';
+import { duration } from '../text';
 import type { IncidentsPanel } from './incidents';
 import { html, type Safe } from './html';
 import type { PageContext } from './page';
@@ -53,8 +54,8 @@ function stepRow(id: number, s: StepView, p: PageContext): Safe {
   <th scope="row">${stepLabel(s.step)}</th><td>${stepOwner(s)}</td><td>${s.due}</td>
   <td class="state">${
     s.done
-      ? html`✅ ${s.done.by} ${s.done.at}（用时 ${s.done.minutes} 分钟）${s.done.note ? html`<div class="note">${s.done.note}</div>` : ''}`
-      : html`${s.overdue ? html`<span class="overdue">已超时 ${s.overdue} 分钟</span>` : '待完成'}${stepForm(id, s, p)}`
+      ? html`✅ ${s.done.by} ${s.done.at}（用时 ${duration(s.done.minutes)}）${s.done.note ? html`<div class="note">${s.done.note}</div>` : ''}`
+      : html`${s.overdue ? html`<span class="overdue">已超时 ${duration(s.overdue)}</span>${s.escalatedAt ? ' · 已报领导小组督办' : ''}` : '待完成'}${stepForm(id, s, p)}`
   }</td>
 </tr>`;
 }

@@ -59,7 +59,7 @@ export function mountIncidentRoutes(router: Router, services: Services, afterCom
     ctx.set('Content-Disposition', `attachment; filename="${name.ascii}"; filename*=UTF-8''${encodeURIComponent(name.utf8)}`);
     // The Word library is loaded on the first download, not at start-up: most instances never write a report.
     const { reportDocument } = await import('../incidents/report/document');
-    ctx.body = await reportDocument(facts, services.config.timezone);
+    ctx.body = await reportDocument(facts, services.config.timezone, services.config.hallName);
   });
 }
 

@@ -1,18 +1,11 @@
 import type { Sql } from '../db/database';
 import { incidentFacts, type IncidentFacts } from '../incidents/report/facts';
-
-/** An incident closed lately, whose report leaders may still download. */
-export interface ClosedIncident {
-  id: number;
-  subject: string;
-  closedAt: string;
-  closedBy: string;
-}
+import { closedCasesSince, openCases, type ClosedCase } from '../incidents/store';
 
 /** The 应急处置 panel: the open incidents in full, and the last week's closed ones. */
 export interface IncidentsPanel {
   open: IncidentFacts[];
-  closed: ClosedIncident[];
+  closed: ClosedCase[];
 }
 
 const CLOSED_DAYS = 7;
@@ -25,15 +18,9 @@ const CLOSED_DAYS = 7;
  */
 export async function incidentsPanel(sql: Sql, now: Date, timezone: string): Promise<IncidentsPanel> {
   const open: IncidentFacts[] = [];
-  for (const row of await sql.all<{ id: unknown }>("SELECT id FROM incident WHERE status = 'open' AND subject_kind <> 'drill' ORDER BY id")) {
-    const facts = await incidentFacts(sql, Number(row.id), now, timezone);
+  for (const incident of await openCases(sql)) {
+    const facts = await incidentFacts(sql, incident.id, now, timezone);
     if (facts) open.push(facts);
   }
-  const since = new Date(now.getTime() - CLOSED_DAYS * 86_400_000).toISOString();
-  const closed = await sql.all<{ id: unknown; subject: string; closed_at: string; closed_by: string | null }>(
-    `SELECT i.id, i.subject, i.closed_at, s.name AS closed_by FROM incident i LEFT JOIN staff s ON s.id = i.closed_by_id
-      WHERE i.status = 'closed' AND i.subject_kind <> 'drill' AND i.closed_at >= ? ORDER BY i.closed_at DESC LIMIT 10`,
-    [since],
-  );
-  return { open, closed: closed.map((r) => ({ id: Number(r.id), subject: r.subject, closedAt: r.closed_at, closedBy: r.closed_by ?? '' })) };
+  return { open, closed: await closedCasesSince(sql, new Date(now.getTime() - CLOSED_DAYS * 86_400_000), 10) };
 }

@@ -1,17 +1,22 @@
 import type { DailySlot } from '../../entities';
 import { SEVERITY_LABEL, SLOT_LABEL } from '../labels';
+import { combinedInstruction } from '../alerts/instruction';
 import { dateLabel } from '../text';
 import { localIso } from '../time';
 import type { Viewer } from './access';
 import { contactsCard } from './contacts-card';
 import type { SweepView } from '../sweep/result';
 import { doorCard, type DoorView } from './door';
-import type { AlertView, DashboardData, RosterView, WindowProgress } from './data';
+import { alertWho, type AlertLine, type DayAlert } from '../alerts/figures';
+import { trendSeries } from '../health/trend';
+import type { DashboardData, RosterView, WindowProgress } from './data';
 import { html, jsonIsland, type Safe } from './html';
 import { disinfectionCard, suppliesCard } from './routine-cards';
 import { incidentPanel } from './incident-panel';
 
 const SLOTS: DailySlot[] = ['morning', 'midday', 'leave'];
+/** Open alerts listed one by one, at most; the rest are counted. */
+const MAX_ALERTS = 200;
 const ROSTER_STATUS: Record<RosterView['status'], string> = { submitted: '已提交', late: '逾期提交', closed: '不开放', missing: '未提交' };
 
 /** What the page needs besides the data. */
@@ -19,6 +24,8 @@ export interface PageContext {
   data: DashboardData;
   viewer: Viewer;
   timezone: string;
+  /** The unit (HALL_NAME, SPEC §7) heading the page; unset: 大厅. */
+  hallName?: string;
   csrf: string | null;
   canAcknowledge: boolean;
   /** Today's door, for leaders looking at the whole hall. */
@@ -33,8 +40,7 @@ export function dashboardPage(p: PageContext): string {
   const scope = data.window ?? '全大厅';
   const who = viewerName(p.viewer);
   const slotsSoFar = SLOTS.slice(0, SLOTS.indexOf(data.currentSlot) + 1);
-  const total = (slot: DailySlot) => data.progress.reduce((n, w) => n + w.reported[slot], 0);
-  const expected = data.progress.reduce((n, w) => n + w.expected, 0);
+  const { totals } = data;
   const critical = data.openAlerts.filter((a) => a.severity === 'critical').length;
   const submitted = data.roster.windows.filter((w) => w.status !== 'missing').length;
   const clock = `${String(data.local.hour).padStart(2, '0')}:${String(data.local.minute).padStart(2, '0')}`;
@@ -44,7 +50,7 @@ export function dashboardPage(p: PageContext): string {
     windows: data.progress.map((w) => w.window),
     expected: data.progress.map((w) => w.expected),
     slots: SLOTS.map((s) => ({ name: SLOT_LABEL[s], values: data.progress.map((w) => w.reported[s]) })),
-    trend: data.trend.map((d) => ({ date: d.date.slice(5), reports: d.reports, anomalies: d.anomalies, people: d.people })),
+    trend: { dates: data.trend.map((d) => d.date.slice(5)), series: trendSeries(data.trend) },
   };
 
   return `<!doctype html>${html`<html lang="zh-CN">
@@ -53,7 +59,7 @@ export function dashboardPage(p: PageContext): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="referrer" content="no-referrer">
 <link rel="icon" href="data:,">
-<title>防疫看板 · ${scope}</title>
+<title>${p.hallName ?? ''}防疫看板 · ${scope}</title>
 <link rel="stylesheet" href="/dashboard/assets/dashboard.css">
 <script src="/dashboard/assets/echarts.min.js" defer></script>
 <script src="/dashboard/assets/dashboard.js" defer></script>
@@ -61,7 +67,7 @@ export function dashboardPage(p: PageContext): string {
 <body>
 <header>
   <div>
-    <h1>大厅防疫看板 <span class="scope" data-testid="scope">${scope}</span></h1>
+    <h1><span data-testid="hall-name">${p.hallName ?? '大厅'}</span>防疫看板 <span class="scope" data-testid="scope">${scope}</span></h1>
     <p class="sub">${dateLabel(data.local.date)} ${clock}${data.workday ? '' : ' · 今天不是工作日'} · 当前时段 ${SLOT_LABEL[data.currentSlot]}</p>
   </div>
   <div class="who">
@@ -75,7 +81,7 @@ ${p.flash ? html`<p class="flash ${p.flash.kind}" role="status" data-testid="fla
 ${windowPicker(p)}
 <main>
 <section class="kpis" aria-label="概览">
-  ${slotsSoFar.map((s) => html`<div class="kpi" data-testid="kpi-${s}"><span class="label">${SLOT_LABEL[s]}已报</span><span class="value"><b>${total(s)}</b>/${expected}</span></div>`)}
+  ${slotsSoFar.map((s) => html`<div class="kpi" data-testid="kpi-${s}"><span class="label">${SLOT_LABEL[s]}已报</span><span class="value"><b>${totals.reported[s]}</b>/${totals.expected}</span></div>`)}
   ${data.sweep ? sweepKpi(data.sweep) : ''}
   <div class="kpi ${data.openAlerts.length ? 'alarm' : ''}" data-testid="kpi-alerts"><span class="label">未处置告警</span><span class="value"><b>${data.openAlerts.length}</b>${critical ? html` <small>严重 ${critical}</small>` : ''}</span></div>
   <div class="kpi ${submitted < data.roster.windows.length ? 'warn' : ''}" data-testid="kpi-roster"><span class="label">${dateLabel(data.roster.date)}排班</span><span class="value"><b>${submitted}</b>/${data.roster.windows.length}</span></div>
@@ -92,7 +98,8 @@ ${incidentPanel(data.incidents, p)}
 
 <section class="card" aria-labelledby="h-alerts">
   <h2 id="h-alerts">未处置告警 <span class="count">${data.openAlerts.length}</span></h2>
-  ${data.openAlerts.length ? html`<ul class="alerts">${data.openAlerts.map((a) => alertItem(a, p))}</ul>` : html`<p class="empty">暂无未处置告警</p>`}
+  ${data.openAlerts.length ? html`<ul class="alerts">${data.openAlerts.slice(0, MAX_ALERTS).map((a) => alertItem(a, p))}</ul>` : html`<p class="empty">暂无未处置告警</p>`}
+  ${data.openAlerts.length > MAX_ALERTS ? html`<p class="muted">…另有 ${data.openAlerts.length - MAX_ALERTS} 条</p>` : ''}
   ${data.recentlyHandled.length ? html`<h3>近 3 天已处置</h3><ul class="alerts handled">${data.recentlyHandled.map((a) => handledItem(a, p.timezone))}</ul>` : ''}
 </section>
 
@@ -111,8 +118,8 @@ ${disinfectionCard(data, p.timezone)}
 ${suppliesCard(data)}
 
 <section class="card wide" aria-labelledby="h-trend">
-  <h2 id="h-trend">近 14 天上报与异常</h2>
-  <div class="chart" id="chart-trend" role="img" aria-label="近 14 天每日上报次数与异常次数"></div>
+  <h2 id="h-trend">近 14 天晨检与异常</h2>
+  <div class="chart" id="chart-trend" role="img" aria-label="近 14 天每日晨检已报人数、应报人数与异常次数"></div>
   <details><summary>查看数据</summary>${trendTable(data)}</details>
 </section>
 
@@ -154,11 +161,11 @@ function when(iso: string, timezone: string): string {
   return localIso(new Date(iso), timezone).slice(5, 16).replace('T', ' ');
 }
 
-function alertItem(a: AlertView, p: PageContext): Safe {
+function alertItem(a: AlertLine, p: PageContext): Safe {
   return html`<li class="alert ${a.severity}" data-alert="${a.id}">
-  <div class="head"><span class="badge ${a.severity}">${SEVERITY_LABEL[a.severity]}</span> <b>#${a.id} ${a.name}</b> <span class="muted">${a.window}</span></div>
+  <div class="head"><span class="badge ${a.severity}">${SEVERITY_LABEL[a.severity]}</span> <b>#${a.id} ${alertWho(a) || '启动应急'}</b> <span class="muted">${a.window}</span></div>
   <div>${a.reasons}</div>
-  <div class="instruction">${a.instruction}</div>
+  <div class="instruction">${combinedInstruction([a.instruction])}</div>
   <div class="muted">${when(a.openedAt, p.timezone)} 发现${a.pushCount > 1 ? ` · 已推送 ${a.pushCount} 次` : ''}</div>
   ${
     p.canAcknowledge && p.csrf
@@ -172,10 +179,10 @@ function alertItem(a: AlertView, p: PageContext): Safe {
 </li>`;
 }
 
-function handledItem(a: AlertView, timezone: string): Safe {
+function handledItem(a: DayAlert, timezone: string): Safe {
   return html`<li class="alert handled" data-alert="${a.id}">
-  <div class="head"><span class="badge ok">已处置</span> <b>#${a.id} ${a.name}</b> <span class="muted">${a.window} · ${a.reasons}</span></div>
-  <div class="muted">${a.acknowledgedBy ?? ''} ${a.acknowledgedAt ? when(a.acknowledgedAt, timezone) : ''}：${a.note ?? ''}</div>
+  <div class="head"><span class="badge ok">已处置</span> <b>#${a.id} ${alertWho(a) || '启动应急'}</b> <span class="muted">${a.window ? `${a.window} · ` : ''}${a.reasons}</span></div>
+  <div class="muted">${a.handledBy ?? ''} ${a.handledAt ? when(a.handledAt, timezone) : ''}：${a.note ?? ''}</div>
 </li>`;
 }
 
@@ -202,8 +209,8 @@ function observedCard(data: DashboardData): Safe {
 }
 
 function trendTable(data: DashboardData): Safe {
-  return html`<table class="trend"><thead><tr><th>日期</th><th>上报次数</th><th>上报人数</th><th>异常</th></tr></thead>
-  <tbody>${data.trend.map((d) => html`<tr><td>${d.date.slice(5)}</td><td>${d.reports}</td><td>${d.people}</td><td>${d.anomalies}</td></tr>`)}</tbody></table>`;
+  return html`<table class="trend" data-testid="trend"><thead><tr><th>日期</th><th>晨检已报/应报（人）</th><th>异常（次）</th></tr></thead>
+  <tbody>${data.trend.map((d) => html`<tr data-date="${d.date}"><td>${d.date.slice(5)}</td><td>${d.morning}/${d.expected ?? '—'}</td><td>${d.alerts}</td></tr>`)}</tbody></table>`;
 }
 
 function outboxCard(o: NonNullable<DashboardData['outbox']>, timezone: string): Safe {

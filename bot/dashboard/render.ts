@@ -26,6 +26,7 @@ export async function render(ctx: Context, services: Services, viewer: Viewer, f
     data,
     viewer,
     timezone: services.config.timezone,
+    hallName: services.config.hallName,
     csrf: viewer.session ? csrfToken(key, viewer.session) : null,
     canAcknowledge: canAcknowledge(viewer),
     door: scope.window === null && seesDoor(viewer) ? await doorView(services.db, data.local.date, services.config.timezone) : undefined,

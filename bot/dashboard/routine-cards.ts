@@ -4,11 +4,11 @@ import { html, type Safe } from './html';
 
 /** Today's disinfection rounds by area: who did each and when, what is missing, the rounds to come. */
 export function disinfectionCard(data: DashboardData, timezone: string): Safe {
-  const { rounds, begun } = data.disinfection;
+  const { rounds, started: begun } = data.disinfection;
   return html`<section class="card" aria-labelledby="h-disinfection" data-testid="disinfection">
   <h2 id="h-disinfection">今日消杀</h2>
-  <ul class="rounds">${rounds.map((r, i) => {
-    const started = i < begun || r.done.length > 0;
+  <ul class="rounds">${rounds.map((r) => {
+    const started = begun.includes(r.round);
     return html`<li data-round="${r.round}" class="${!started ? 'later' : r.missing.length ? 'short' : 'full'}">
     <div class="head"><b>${r.round}</b> ${started ? html`<span class="badge ${r.missing.length ? 'warning' : 'ok'}">${r.done.length}/${r.done.length + r.missing.length}</span>` : html`<span class="muted">未开始</span>`}</div>
     ${r.done.map((d) => html`<div class="area done">✅ ${d.area} <span class="muted">${d.by} ${localClock(new Date(d.at), timezone)}</span></div>`)}

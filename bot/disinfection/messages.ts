@@ -48,10 +48,10 @@ export const disinfectionMessages = {
 
   notAllowed: () => '消杀登记由消毒防疫组成员或领导小组成员进行；您不在消毒防疫组，如需登记请联系组长。',
 
-  status: (a: { date: string; workday: boolean; rounds: RoundView[]; begun: number; timezone: string }) => {
+  status: (a: { date: string; workday: boolean; rounds: RoundView[]; begun: RoundView[]; timezone: string }) => {
     const lines = [`【消杀状态】${dateLabel(a.date)}${a.workday ? '' : '（非工作日）'}`];
-    for (const [i, r] of a.rounds.entries()) {
-      if (i >= a.begun && r.done.length === 0 && r.adHoc.length === 0) {
+    for (const r of a.rounds) {
+      if (!a.begun.includes(r)) {
         lines.push(`${r.round} 轮次：未开始`);
         continue;
       }

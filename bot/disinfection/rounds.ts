@@ -44,9 +44,15 @@ export async function roundsToday(sql: Sql, date: string, plan: DisinfectionPlan
   });
 }
 
-/** The rounds of a day that have begun by a local time (minutes since midnight). */
+/**
+ * The rounds of a day that have started by a local time (minutes since
+ * midnight): begun by the clock, or with an entry already — an area logged
+ * before the first round (at 00:27, say) counts for that round (see roundAt).
+ * The one rule 消杀状态, the dashboard and the daily brief share, so that they
+ * agree at any hour.
+ */
 export function begunRounds(rounds: RoundView[], minutes: number): RoundView[] {
-  return rounds.filter((r) => minutesOf(r.round) <= minutes);
+  return rounds.filter((r) => minutesOf(r.round) <= minutes || r.done.length > 0 || r.adHoc.length > 0);
 }
 
 /** Records areas disinfected within a round, in the message's transaction. */

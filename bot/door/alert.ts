@@ -21,9 +21,9 @@ export interface VisitorAnomaly {
  * `visitor`, named with the masked phone so the alert outlives the visitor
  * record — and pushes it to the leadership group, in the registration's
  * transaction. A critical one opens an incident of the same number (SPEC §11):
- * the staff of the window visited (from that day's roster) and the other
- * visitors within 60 minutes (masked) are proposed as its contacts, and the
- * push names the guards on duty for the 排查 to check. Returns the alert number.
+ * the guards on duty, the staff of the window visited (from that day's
+ * roster) and the other visitors within 60 minutes (masked) are proposed as
+ * its contacts. Returns the alert number.
  */
 export async function openVisitorAlert(sql: Sql, services: Services, a: VisitorAnomaly): Promise<number> {
   const { visitor: v, now } = a;
@@ -42,16 +42,9 @@ export async function openVisitorAlert(sql: Sql, services: Services, a: VisitorA
     return id;
   }
   const contacts = await visitorCaseContacts(sql, services, v);
-  const procedure = await openIncident(sql, services, {
-    id,
-    kind: 'visitor',
-    subject: `访客 ${subject}`,
-    situation: v.reasons ?? '',
-    now,
-    contacts: v.window ? { window: v.window, date: v.date } : undefined,
-    visitors: proposedVisitors(contacts),
-  });
-  const leads = doorMessages.doorLeads(id, contacts);
-  await services.notifier.toLeaders(sql, [push, procedure, leads].filter(Boolean).join('\n\n'), 'alert');
+  // The guards on duty and the staff of the window visited are the case's proposed contacts (SPEC §12), like the visitors near the time.
+  const staff = contacts.flatMap((c) => (c.kind === 'staff' ? [{ person: c.person, reason: c.reason }] : []));
+  const procedure = await openIncident(sql, services, { id, kind: 'visitor', subject: `访客 ${subject}`, situation: v.reasons ?? '', now, staff, visitors: proposedVisitors(contacts) });
+  await services.notifier.toLeaders(sql, `${push}\n\n${procedure}`, 'alert');
   return id;
 }

@@ -21,7 +21,7 @@ async function windowStaff(sql: Sql, people: Person[], window: string, date: str
   const rostered = roster && !roster.closed ? new Set(roster.staffIds) : undefined;
   return people
     .filter((p) => p.window === window && (p.role === 'lead' || !rostered || rostered.has(p.id)))
-    .map((person) => ({ person, reason: person.role === 'lead' ? `${window}负责人` : rostered ? `${window}当日排班` : window }));
+    .map((person) => ({ person, reason: person.role === 'lead' ? `${window}负责人` : rostered ? `${window}当日排班` : `${window}人员` }));
 }
 
 /**

@@ -1,9 +1,9 @@
 import type { HealthCode, Severity } from '../../entities';
+import { combinedInstruction } from '../alerts/instruction';
 import { visitorContactLabel } from '../incidents/visitor-contacts';
 import { celsius, CODE_LABEL, SEVERITY_LABEL } from '../labels';
 import { clip } from '../text';
 import { maskPhone } from '../privacy/numbers';
-import type { DoorContact } from './contacts';
 import type { DoorDay, VisitorRow } from './store';
 
 const EXAMPLE = '登记 张三 13812345678 住址 幸福小区 行程 无 窗口 2号窗口 36.5 绿码';
@@ -41,7 +41,7 @@ export const doorMessages = {
     if (v.status === 'normal') lines.push(v.healthCode ? '结果：正常，可以进入。' : '结果：未见异常（无码人员，已登记），可以进入。');
     else {
       lines.push(`结果：${SEVERITY_LABEL[v.status]}（${findings.map((f) => f.what).join('、')}），已上报领导小组（告警 #${alertId}）。`);
-      lines.push(`门岗处置：${[...new Set(findings.map((f) => f.instruction))].join('；')}。`);
+      lines.push(`门岗处置：${combinedInstruction(findings.map((f) => f.instruction))}。`);
     }
     if (read.idNumberLeftOut) lines.push('身份证号码无需登记，未保存。');
     if (read.unused.length) lines.push(`未识别的内容：「${read.unused.map(clip).join('」「')}」（已忽略）。`);
@@ -57,21 +57,11 @@ export const doorMessages = {
       more,
       `检查：${describeCheck(v)}（${a.time}，门岗 ${v.guardName ?? '—'} 登记）`,
       `异常：${v.reasons}`,
-      `门岗处置：${v.instruction}`,
+      `门岗处置：${combinedInstruction([v.instruction])}`,
       `处置后请回复：处置 ${a.alertId} 处置情况`,
     ]
       .filter(Boolean)
       .join('\n');
-  },
-
-  /**
-   * The door's leads for an incident's 排查: the guards on duty (confirm with
-   * 密接 N 确认 <姓名>); the window's staff and the visitors near the time are
-   * proposed as contacts by the incident itself.
-   */
-  doorLeads(id: number, contacts: DoorContact[]): string {
-    const guards = contacts.flatMap((c) => (c.kind === 'staff' && c.reason === '当日门岗' ? [c.person.name] : []));
-    return guards.length ? `【应急 #${id} 门岗排查线索】当日门岗：${guards.join('、')}（核实后回复：密接 ${id} 确认 ${guards[0]}）` : '';
   },
 
   /** `今日访客`. */

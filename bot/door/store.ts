@@ -45,6 +45,12 @@ export async function insertVisitor(sql: Sql, v: NewVisitor): Promise<number> {
   return Number(row.id);
 }
 
+/** One visitor by id, or undefined once privacy-purge deleted the record. */
+export async function visitorById(sql: Pick<Sql, 'all'>, id: number): Promise<VisitorRow | undefined> {
+  const [row] = await sql.all<Record<string, unknown>>(`SELECT ${COLUMNS} FROM visitor v LEFT JOIN staff g ON g.id = v.guard_id WHERE v.id = ?`, [id]);
+  return row ? toVisitor(row) : undefined;
+}
+
 /** Visitors registered between two instants (inclusive), oldest first. */
 export async function visitorsBetween(sql: Pick<Sql, 'all'>, from: Date, to: Date): Promise<VisitorRow[]> {
   const rows = await sql.all<Record<string, unknown>>(

@@ -1,3 +1,4 @@
+import { duration } from '../text';
 import { DRILL_MARK } from './mark';
 
 /** How one step of a drill went against its due time. */
@@ -10,9 +11,9 @@ export interface StepScore {
 }
 
 const scoreLine = (s: StepScore) => {
-  if (s.tookMinutes === undefined) return `❌ ${s.label} — 未完成（时限 ${s.dueMinutes} 分钟）`;
+  if (s.tookMinutes === undefined) return `❌ ${s.label} — 未完成（时限 ${duration(s.dueMinutes)}）`;
   const late = s.tookMinutes - s.dueMinutes;
-  return `${late > 0 ? '⚠️' : '✅'} ${s.label} — 用时 ${s.tookMinutes} 分钟（时限 ${s.dueMinutes} 分钟），${late > 0 ? `超时 ${late} 分钟` : '按时'}`;
+  return `${late > 0 ? '⚠️' : '✅'} ${s.label} — 用时 ${duration(s.tookMinutes)}（时限 ${duration(s.dueMinutes)}），${late > 0 ? `超时 ${duration(late)}` : '按时'}`;
 };
 
 /** The sentences of 应急演练 (SPEC §11); every one about a drill carries 【演练】. */
@@ -29,7 +30,7 @@ export const drillMessages = {
     const late = a.steps.filter((s) => s.tookMinutes !== undefined && s.tookMinutes > s.dueMinutes).length;
     const undone = a.steps.filter((s) => s.tookMinutes === undefined).length;
     return [
-      `${DRILL_MARK}【应急演练 #${a.id} 评分】${a.subject}，${a.by} 结束演练，历时 ${a.minutes} 分钟`,
+      `${DRILL_MARK}【应急演练 #${a.id} 评分】${a.subject}，${a.by} 结束演练，历时 ${duration(a.minutes)}`,
       ...a.steps.map(scoreLine),
       `合计：按时 ${a.steps.length - late - undone} 步，超时 ${late} 步，未完成 ${undone} 步`,
       `密接：确认 ${a.contacts} 人，已回复演练测温 ${a.answered} 人`,

@@ -1,8 +1,7 @@
-import type { DailySlot, Severity } from '../../entities';
+import type { DailySlot } from '../../entities';
 import { eachRow, type Sql } from '../db/database';
 import type { Person } from '../directory/directory';
 import { expectedToReport } from './figures';
-import { ALERT_SUBJECT_JOIN, ALERT_SUBJECT_NAME, ALERT_SUBJECT_WINDOW, REAL_ALERT } from '../alerts/subject';
 
 /** One window's day: who is expected to report, and who reported which slot. */
 export interface WindowDay {
@@ -11,14 +10,6 @@ export interface WindowDay {
   /** Ids of the expected people with a current report, per daily slot (a 加测 reading counts for none). */
   reported: Record<DailySlot, Set<number>>;
   roster: 'submitted' | 'closed' | 'none';
-}
-
-export interface OpenAlert {
-  id: number;
-  severity: Exclude<Severity, 'normal'>;
-  name: string;
-  window: string;
-  reasons: string;
 }
 
 const SLOTS: DailySlot[] = ['morning', 'midday', 'leave'];
@@ -68,14 +59,16 @@ export function missing(day: WindowDay, slot: DailySlot): Person[] {
   return day.expected.filter((p) => !day.reported[slot].has(p.id));
 }
 
-/** Open (unacknowledged) alerts, oldest first, optionally of one window. */
-export async function openAlerts(sql: Sql, onlyWindow?: string): Promise<OpenAlert[]> {
-  const rows = await sql.all<OpenAlert>(
-    `SELECT a.id, a.severity, ${ALERT_SUBJECT_NAME} AS name, ${ALERT_SUBJECT_WINDOW} AS "window", a.reasons FROM alert a ${ALERT_SUBJECT_JOIN}
-      WHERE a.status = 'open' AND ${REAL_ALERT} ${onlyWindow !== undefined ? 'AND s.window_name = ?' : ''} ORDER BY a.id`,
-    onlyWindow !== undefined ? [onlyWindow] : [],
-  );
-  return rows.map((r) => ({ ...r, id: Number(r.id) }));
+/** A day's figures of the hall or of a window: how many are expected, and how many of them reported each daily slot. */
+export interface DayTotals {
+  expected: number;
+  reported: Record<DailySlot, number>;
+}
+
+/** The totals of the windows of a day: the one sum 今日统计, the summaries, the brief, its chart and the dashboard show. */
+export function dayTotals(days: WindowDay[]): DayTotals {
+  const sum = (slot: DailySlot) => days.reduce((n, d) => n + d.reported[slot].size, 0);
+  return { expected: days.reduce((n, d) => n + d.expected.length, 0), reported: { morning: sum('morning'), midday: sum('midday'), leave: sum('leave') } };
 }
 
 export { SLOTS };

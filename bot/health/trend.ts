@@ -1,31 +1,49 @@
+import { alertsPerDay } from '../alerts/figures';
+import type { ChartSeries } from '../brief/section';
 import type { Sql } from '../db/database';
-import { addDays } from '../time';
+import type { Person } from '../directory/directory';
+import { attendance, dayTotals } from './attendance';
 
-/** One day of the hall's readings: current reports, anomalous ones, and the people who reported. */
+/** One day of the trend: the 晨检 figure (people expected, people who reported) and the alerts opened. */
 export interface TrendDay {
   date: string;
-  reports: number;
-  anomalies: number;
-  people: number;
+  /** People expected to report that day (see attendance); null on a day off, when nobody is. */
+  expected: number | null;
+  /** Of them, people with a 晨检 reading: the day's 晨检 figure, whatever re-tests or 加测 followed. */
+  morning: number;
+  /** Alerts opened that day — staff, visitors, cases opened by hand; never a drill. */
+  alerts: number;
 }
 
 /**
- * The last `days` days up to `today` (every day present, zero when nothing was
- * reported), of the whole hall or of one window: one query. The dashboard's
- * chart and the daily brief's read the same figures.
+ * The days of the trend (consecutive local dates, oldest first), of the hall
+ * or of one window: each day's 晨检 figure by the same definition as the
+ * day's text (attendance, dayTotals) and its alerts (alertsPerDay); nobody is
+ * expected on a day off (the calendar of SPEC §5). Three queries a day,
+ * whatever the size of the hall, one day held at a time.
  */
-export async function dailyTrend(sql: Sql, today: string, days: number, window: string | null = null): Promise<TrendDay[]> {
-  const from = addDays(today, -(days - 1));
-  const rows = await sql.all<{ date: string; reports: unknown; anomalies: unknown; people: unknown }>(
-    `SELECT r.date, count(*) AS reports, sum(CASE WHEN r.status <> 'normal' THEN 1 ELSE 0 END) AS anomalies, count(DISTINCT r.staff_id) AS people
-       FROM report r${window === null ? '' : ' JOIN staff s ON s.id = r.staff_id'}
-      WHERE r.date >= ? AND r.date <= ? AND r.superseded_at IS NULL${window === null ? '' : ' AND s.window_name = ?'} GROUP BY r.date`,
-    window === null ? [from, today] : [from, today, window],
-  );
-  const byDate = new Map(rows.map((r) => [r.date, r]));
-  return Array.from({ length: days }, (_, i) => {
-    const date = addDays(from, i);
-    const r = byDate.get(date);
-    return { date, reports: Number(r?.reports ?? 0), anomalies: Number(r?.anomalies ?? 0), people: Number(r?.people ?? 0) };
-  });
+export async function dailyTrend(
+  sql: Sql,
+  a: { people: Person[]; dates: string[]; timezone: string; isWorkday: (date: string) => Promise<boolean>; window?: string },
+): Promise<TrendDay[]> {
+  const alerts = await alertsPerDay(sql, a.dates, a.timezone, a.window);
+  const days: TrendDay[] = [];
+  for (const [i, date] of a.dates.entries()) {
+    const totals = dayTotals(await attendance(sql, a.people, date, a.window));
+    days.push({ date, expected: (await a.isWorkday(date)) ? totals.expected : null, morning: totals.reported.morning, alerts: alerts[i] });
+  }
+  return days;
+}
+
+/**
+ * The trend as a chart draws it, on one axis of people and counts: the 晨检
+ * figure as bars against the people expected, and the alerts — the series of
+ * the daily brief's chart and of the dashboard's.
+ */
+export function trendSeries(days: TrendDay[]): ChartSeries[] {
+  return [
+    { name: '晨检已报（人）', kind: 'bar', values: days.map((d) => d.morning) },
+    { name: '应报（人）', kind: 'line', reference: true, values: days.map((d) => d.expected) },
+    { name: '异常（次）', kind: 'line', values: days.map((d) => d.alerts) },
+  ];
 }

@@ -30,14 +30,20 @@ export interface ContactSource {
   reporter?: Person;
 }
 
+/** A staff member proposed as a contact, and why. */
+export interface ProposedStaff {
+  person: Person;
+  reason: string;
+}
+
 /**
  * The contacts the hall's own data suggests (SPEC §11): the window's
  * colleagues on that day's roster (the whole window when it has none), its
  * lead, and whoever reported on the person's behalf.
  */
-async function proposals(sql: Sql, services: Services, from: ContactSource): Promise<{ person: Person; reason: string }[]> {
+async function proposals(sql: Sql, services: Services, from: ContactSource): Promise<ProposedStaff[]> {
   const people = (await services.directory.active()).filter((p) => p.id !== from.excludeId);
-  const found = new Map<number, { person: Person; reason: string }>();
+  const found = new Map<number, ProposedStaff>();
   if (from.window) {
     const [roster] = await currentRosters(sql, from.date, from.window);
     const rostered = roster && !roster.closed ? new Set(roster.staffIds) : undefined;
@@ -52,8 +58,9 @@ async function proposals(sql: Sql, services: Services, from: ContactSource): Pro
 }
 
 /**
- * Proposes an incident's contacts — staff from the hall's data, and the
- * visitors the door suggests (SPEC §12), masked — and sends the list to the
+ * Proposes an incident's contacts — staff from the hall's data or named by
+ * the case (a door case's guards on duty), and the visitors the door
+ * suggests (SPEC §12), masked — and sends the list to the
  * 排查 owners (marked 【演练】 in a drill); a case with no one to trace from
  * (启动应急, a drill in the hall) asks them to add people by name. When that
  * group is empty, returns the list for the opening push to the leadership
@@ -62,18 +69,19 @@ async function proposals(sql: Sql, services: Services, from: ContactSource): Pro
 export async function proposeContacts(
   sql: Sql,
   services: Services,
-  a: { incident: IncidentRow; from?: ContactSource; visitors?: ProposedVisitor[]; now: Date },
+  a: { incident: IncidentRow; from?: ContactSource; staff?: ProposedStaff[]; visitors?: ProposedVisitor[]; now: Date },
 ): Promise<string | null> {
   const { incident } = a;
   const found = a.from ? await proposals(sql, services, a.from) : [];
+  for (const named of a.staff ?? []) if (!found.some((c) => c.person.id === named.person.id)) found.push(named);
   const visitors = a.visitors ?? [];
   for (const c of found) {
-    await sql.run('INSERT INTO incident_contact (incident_id, staff_id, reason, status, proposed_at) VALUES (?, ?, ?, ?, ?)', [incident.id, c.person.id, c.reason, 'proposed', a.now.toISOString()]);
+    await sql.run('INSERT INTO incident_contact (incident_id, staff_id, reason, status, proposed_at) VALUES (?, ?, ?, ?, ?)', [incident.id, c.person.id, c.reason.slice(0, 32), 'proposed', a.now.toISOString()]);
   }
   await proposeVisitors(sql, incident.id, visitors, a.now);
   const [owner] = await sql.all<{ owner_group: string }>("SELECT owner_group FROM incident_step WHERE incident_id = ? AND step = '排查'", [incident.id]);
   const members = (await groupMembers(sql)).get(owner?.owner_group ?? '') ?? [];
-  const body = a.from || visitors.length ? contactMessages.proposed(incident.id, incident.subject, found, visitors) : contactMessages.noneToTrace(incident.id, incident.subject);
+  const body = a.from || found.length || visitors.length ? contactMessages.proposed(incident.id, incident.subject, found, visitors) : contactMessages.noneToTrace(incident.id, incident.subject);
   if (members.length === 0) return body;
   await services.notifier.toPeople(sql, members.map((person) => ({ person, body: marked(incident, body) })), 'alert');
   return null;

@@ -4,7 +4,7 @@ import type { Sql } from '../db/database';
 import type { Person } from '../directory/directory';
 import { marked } from '../drills/mark';
 import { groupMembers } from '../groups/members';
-import { proposeContacts, type ContactSource } from './contacts';
+import { proposeContacts, type ContactSource, type ProposedStaff } from './contacts';
 import { incidentMessages } from './messages';
 import { stepOwners } from './owners';
 import { findIncident, incidentSteps } from './store';
@@ -26,6 +26,8 @@ export interface IncidentCase {
   openedBy?: Person;
   /** Where contacts are proposed from; none for a case with no one to trace from. */
   contacts?: ContactSource;
+  /** Staff the case itself names as contacts (the guards on duty and the window visited of a door case, SPEC §12). */
+  staff?: ProposedStaff[];
   /** The visitors the door proposes as contacts (SPEC §12), masked. */
   visitors?: ProposedVisitor[];
 }
@@ -72,7 +74,7 @@ export async function openIncident(sql: Sql, services: Services, a: IncidentCase
     for (const person of members) told.set(person.id, { person, body: told.has(person.id) ? `${told.get(person.id)!.body}\n\n${body}` : body });
   }
   await services.notifier.toPeople(sql, [...told.values()], 'alert');
-  const forLeaders = await proposeContacts(sql, services, { incident, from: a.contacts, visitors: a.visitors, now: a.now });
+  const forLeaders = await proposeContacts(sql, services, { incident, from: a.contacts, staff: a.staff, visitors: a.visitors, now: a.now });
   const procedure = incidentMessages.procedure({ id: a.id, steps });
   return forLeaders ? `${procedure}\n\n${forLeaders}` : procedure;
 }

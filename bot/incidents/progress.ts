@@ -7,6 +7,7 @@ import { UserError } from '../errors';
 import { checkedNote } from '../free-text';
 import { mayActFor } from '../groups/members';
 import { startIncidentSweep } from '../sweep/start';
+import { settleAlert } from '../alerts/acknowledge';
 import { incidentMessages } from './messages';
 import { findIncident, incidentSteps, type IncidentRow } from './store';
 import { stepNamed, type StepName } from './steps';
@@ -56,19 +57,21 @@ export async function recordProgress(sql: Sql, services: Services, a: { idText: 
   return marked(incident, withSweep(incidentMessages.stepRecorded(incident.id, done)));
 }
 
-/** Closes an incident with a leader's summary (`结案 12 …`), listing the steps not done; a drill ends by 演练 结束 instead. */
+/**
+ * Closes an incident with a leader's summary (`结案 12 …`), listing the steps
+ * not done; a drill ends by 演练 结束 instead. Its alert is settled with it
+ * (SPEC §11 "one state"): handled by the leader who closed it, the summary as
+ * its note, unless a 处置 already handled it.
+ */
 export async function closeIncident(sql: Sql, services: Services, a: { idText: string; summary: string; by: Person; now: Date }): Promise<string> {
   const incident = await openIncidentNamed(sql, a.idText);
   if (incident.kind === 'drill') throw new UserError(drillMessages.closeByEnd(incident.id));
   const steps = await incidentSteps(sql, incident, a.now, services.config.timezone);
-  await sql.run("UPDATE incident SET status = 'closed', closed_at = ?, closed_by_id = ?, summary = ? WHERE id = ? AND status = 'open'", [
-    a.now.toISOString(),
-    a.by.id,
-    checkedNote(a.summary),
-    incident.id,
-  ]);
+  const summary = checkedNote(a.summary);
+  await sql.run("UPDATE incident SET status = 'closed', closed_at = ?, closed_by_id = ?, summary = ? WHERE id = ? AND status = 'open'", [a.now.toISOString(), a.by.id, summary, incident.id]);
+  const alertSettled = await settleAlert(sql, { id: incident.id, byId: a.by.id, note: summary, now: a.now });
   const undone: StepName[] = steps.filter((s) => !s.done).map((s) => s.step);
-  const text = incidentMessages.closed({ id: incident.id, by: a.by.name, summary: a.summary, undone });
+  const text = incidentMessages.closed({ id: incident.id, by: a.by.name, summary: a.summary, undone, alertSettled });
   await services.notifier.toLeaders(sql, text, 'notice');
   return text;
 }

@@ -17,6 +17,8 @@ export interface VisitorContactView {
   reason: string;
   status: 'proposed' | 'confirmed' | 'excluded';
   decidedAt: string | null;
+  /** Who confirmed or excluded them; null while proposed. */
+  decidedBy: string | null;
 }
 
 /** `陈前（138****1002）`: a visitor contact is always named with the masked phone. */
@@ -42,7 +44,8 @@ export async function proposeVisitors(sql: Sql, incidentId: number, visitors: Pr
 /** An incident's visitor contacts by name, then masked phone. */
 export async function visitorContacts(sql: Pick<Sql, 'all'>, incidentId: number): Promise<VisitorContactView[]> {
   const rows = await sql.all<VisitorContactView & { id: unknown }>(
-    'SELECT id, name, phone_masked AS "phoneMasked", reason, status, decided_at AS "decidedAt" FROM incident_visitor WHERE incident_id = ?',
+    `SELECT v.id, v.name, v.phone_masked AS "phoneMasked", v.reason, v.status, v.decided_at AS "decidedAt", d.name AS "decidedBy"
+       FROM incident_visitor v LEFT JOIN staff d ON d.id = v.decided_by_id WHERE v.incident_id = ?`,
     [incidentId],
   );
   return rows

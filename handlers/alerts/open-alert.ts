@@ -1,4 +1,5 @@
 import type { CommandContext } from '../../bot/command';
+import { combinedInstruction } from '../../bot/alerts/instruction';
 import type { Person } from '../../bot/directory/directory';
 import { messages, type FindingFacts, type ReportFacts } from '../../bot/messages';
 import { checkScope } from '../../bot/health/health-check';
@@ -35,7 +36,7 @@ export async function openAlert(ctx: CommandContext, a: NewAlert): Promise<numbe
   const [row] = await sql.all<{ id: number }>(
     `INSERT INTO alert (report_id, staff_id, severity, reasons, instruction, status, opened_at, push_count, last_pushed_at)
      VALUES (?, ?, ?, ?, ?, 'open', ?, 1, ?) RETURNING id`,
-    [a.reportId, a.subject.id, a.severity, a.findings.map((f) => f.what).join('、'), [...new Set(a.findings.map((f) => f.instruction))].join('；'), at, at],
+    [a.reportId, a.subject.id, a.severity, a.findings.map((f) => f.what).join('、'), combinedInstruction(a.findings.map((f) => f.instruction)), at, at],
   );
   const id = Number(row.id);
   const rostered = await onRoster(sql, a.subject.id, a.subject.window, a.report.date);

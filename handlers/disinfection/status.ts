@@ -16,7 +16,7 @@ export const disinfectionStatusCommand: Command = {
   help: '消杀状态：发送「消杀状态」或「今天消杀情况」查看今日各轮次各区域的消杀情况',
   async run({ sql, services, local }) {
     const rounds = await roundsToday(sql, local.date, services.config.disinfection);
-    const begun = begunRounds(rounds, local.hour * 60 + local.minute).length;
+    const begun = begunRounds(rounds, local.hour * 60 + local.minute);
     const workday = await services.calendar.isWorkday(local.date, sql);
     return disinfectionMessages.status({ date: local.date, workday, rounds, begun, timezone: services.config.timezone });
   },

@@ -1,5 +1,6 @@
 import { DOOR, EVERYONE, type Command, type CommandContext } from '../../bot/command';
 import { openVisitorAlert } from '../../bot/door/alert';
+import { combinedInstruction } from '../../bot/alerts/instruction';
 import { evaluateVisitor } from '../../bot/door/evaluate';
 import { doorMessages } from '../../bot/door/messages';
 import { longDigitRuns, mobilesIn } from '../../bot/privacy/numbers';
@@ -45,7 +46,7 @@ export const registerVisitorCommand: Command = {
       symptoms: parsed.symptoms === null ? null : parsed.symptoms.join('、'),
       status: severity,
       reasons: findings.length ? findings.map((f) => f.what).join('、') : null,
-      instruction: findings.length ? [...new Set(findings.map((f) => f.instruction))].join('；') : null,
+      instruction: findings.length ? combinedInstruction(findings.map((f) => f.instruction)) : null,
       guardId: sender.id,
       guardName: sender.name,
       date: local.date,

@@ -67,10 +67,12 @@ for (const platform of PLATFORMS) {
       expect(brief).to.contain('11月23日（周一） 17:30');
       expect(brief).to.contain('全大厅：晨检 3/6，午检 2/6，离岗 0/6');
       expect(brief).to.contain('1号窗口：晨检 2/3，午检 1/3，离岗 0/3').and.contain('2号窗口：晨检 1/2，午检 1/2，离岗 0/2');
-      expect(brief).to.contain('今日异常 3 次：已处置 1，待处置 2');
+      expect(brief).to.contain('今日异常 4 次（其中访客 1 次）：已处置 1，待处置 3');
       expect(brief).to.match(/#1 张三（1号窗口）08:05 .*38\.2℃.*严重 — 待处置/);
       expect(brief).to.match(/#2 赵六（1号窗口）12:10 .*37\.4℃.*已处置（王五：已复测正常）/);
       expect(brief).to.match(/#3 周八（2号窗口）12:10 .*黄码.*待处置/);
+      expect(brief).to.match(/#4 访客 钱九（138\*\*\*\*5678）14:30 .*黄码.*待处置/);
+      expect(brief).to.contain('未处置告警共 3 条');
       expect(brief).to.contain('#1 张三').and.contain('已完成 2/7 步').and.contain('超时：送医');
       expect(brief).to.contain('四、门岗（访客）').and.contain('今日登记访客 1 人次，异常 1 人次').and.match(/钱九（138\*\*\*\*5678） 14:30 .*黄码/);
       expect(brief).to.not.contain('13812345678');

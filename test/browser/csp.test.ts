@@ -46,7 +46,7 @@ describe('Content-Security-Policy in Chromium: no violation, no console error', 
       expect(res!.headers()['content-security-policy']).to.contain("style-src 'self'").and.not.contain('unsafe-inline');
       await page.locator('#chart-trend[data-rendered="true"] canvas').first().waitFor();
       expect(await hoverChart(page, 'chart-progress')).to.contain('晨检已报');
-      expect(await hoverChart(page, 'chart-trend')).to.contain('上报次数');
+      expect(await hoverChart(page, 'chart-trend')).to.contain('晨检已报（人）').and.contain('异常（次）');
       expect(errors).to.deep.equal([]);
     } finally {
       await hall.close();

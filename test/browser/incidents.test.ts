@@ -38,7 +38,7 @@ describe('dashboard 应急处置 panel in Chromium', function () {
     const { page, errors } = await open(1366);
     const card = page.locator('article[data-incident="1"]');
     expect(await card.locator('tr[data-step="上报"]').getAttribute('class')).to.equal('overdue');
-    expect(await card.locator('tr[data-step="上报"]').innerText()).to.contain('已超时 25 分钟');
+    expect(await card.locator('tr[data-step="上报"]').innerText()).to.contain('已超时 25分钟');
     expect(await card.locator('li[data-contact="赵六"]').innerText()).to.contain('36.6℃');
 
     const step = card.locator('tr[data-step="上报"]');

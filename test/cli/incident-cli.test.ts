@@ -17,7 +17,7 @@ describe('npm run cli -- incident report', function () {
   before(async () => {
     hall = await hallWithGroups({ shareable: true });
     await incidentUnderWay(hall);
-    env = { ...wecomEnv(hall.fake.url), DATABASE_URL: hall.databaseUrl, LOG_LEVEL: 'error' };
+    env = { ...wecomEnv(hall.fake.url), DATABASE_URL: hall.databaseUrl, LOG_LEVEL: 'error', HALL_NAME: '台州市行政服务中心' };
   });
   after(() => hall.close());
   beforeEach(() => {
@@ -32,6 +32,8 @@ describe('npm run cli -- incident report', function () {
     expect(await hall.count('audit_entry', "action = 'export-incident-report' AND actor LIKE 'cli%' AND detail LIKE ?", [`%${out}`])).to.equal(1);
     const doc = await readDocx(readFileSync(out));
     expect(doc.parts).to.include.members(['[Content_Types].xml', 'word/document.xml']);
+    expect(doc.text.startsWith('台州市行政服务中心'), 'HALL_NAME heads the report').to.equal(true);
+    expect(doc.text).to.contain('报送单位：台州市行政服务中心');
     for (const fact of ['张三（1号窗口）', '38.2℃', '咳嗽', '2. 迅速隔离', '已送隔离室', '3. 定点送医', '7. 组织善后', '赵六', '36.6℃', '已排除（王五']) {
       expect(doc.documentXml, fact).to.contain(fact);
     }

@@ -53,16 +53,22 @@ for (const platform of PLATFORMS) {
       expect(yellow.reply).to.contain('预警').and.contain('核查行程');
     });
 
-    it('opens an incident on a visitor’s high fever, with the window’s staff and the visitors near the time as contacts and the door’s leads to check', async () => {
+    it('opens an incident on a visitor’s high fever, with the guards on duty, the window’s staff and the visitors near the time as contacts', async () => {
       await hall.send('wangwu', '排班 2026-11-23 2号窗口 孙七');
       hall.clock.set('2026-11-23T08:30:00+08:00');
       await hall.send('qianmw', '登记 陈前 13800001002 36.5');
       hall.clock.set('2026-11-23T09:10:00+08:00');
       const fever = await hall.send('qianmw', '登记 陈病 13800001003 38.4 红码 办理 2号窗口');
-      expect(fever.reply).to.contain('严重').and.contain('告警 #1').and.contain('劝至隔离区');
+      expect(fever.reply).to.contain('严重').and.contain('告警 #1').and.contain('门岗处置：暂停进入，劝至隔离区，复测，拨打120，启动应急处置流程。');
+      expect(fever.reply!.match(/暂停进入/g), 'the door instruction said once').to.have.length(1);
       const push = fever.group.join('\n---\n');
       expect(push).to.contain('【访客告警 #1｜严重】').and.contain('陈病（138****1003）').and.contain('【应急处置 #1】');
-      expect(push).to.contain('孙七').and.contain('周八').and.contain('陈前（访客 138****1002，前后60分钟内到访）').and.contain('【应急 #1 门岗排查线索】当日门岗：钱门卫');
+      expect(push).to.contain('· 钱门卫（当日门岗）').and.contain('· 孙七（2号窗口当日排班）').and.contain('· 周八（2号窗口负责人）').and.contain('陈前（访客 138****1002，前后60分钟内到访）');
+      expect(push.match(/暂停进入/g), 'the door instruction said once in the push').to.have.length(1);
+      const proposed = await hall.service.db.all<{ name: string; reason: string }>(
+        "SELECT s.name, c.reason FROM incident_contact c JOIN staff s ON s.id = c.staff_id WHERE c.incident_id = 1 AND c.status = 'proposed' ORDER BY s.name",
+      );
+      expect(proposed.map((c) => `${c.name}（${c.reason}）`).sort()).to.deep.equal(['周八（2号窗口负责人）', '孙七（2号窗口当日排班）', '钱门卫（当日门岗）'].sort());
       expect(push).to.not.match(/1[3-9]\d{9}/);
       expect((await hall.send('wangwu', '应急 1')).reply).to.contain('访客 陈病（138****1003）');
       expect((await hall.send('wangwu', '密接 1 确认 钱门卫')).reply).to.contain('已确认 #1 密接：钱门卫');

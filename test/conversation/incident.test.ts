@@ -23,8 +23,8 @@ for (const platform of PLATFORMS) {
 
       hall.clock.set('2026-11-23T08:12:00+08:00');
       const isolated = await hall.send('lisi', '进展 1 隔离 已送隔离室');
-      expect(isolated.reply).to.contain('已记录 #1 2. 迅速隔离').and.contain('用时 7 分钟');
-      expect(isolated.group.join()).to.contain('✅ 2. 迅速隔离 — 李四 08:12，用时 7 分钟：已送隔离室');
+      expect(isolated.reply).to.contain('已记录 #1 2. 迅速隔离').and.contain('用时 7分钟');
+      expect(isolated.group.join()).to.contain('✅ 2. 迅速隔离 — 李四 08:12，用时 7分钟：已送隔离室');
 
       expect((await hall.send('zhaoliu', '送医 1 已联系120')).reply).to.contain('由 应急处置组 负责');
       expect((await hall.send('zhouba', '隔离 1 又送了一次')).reply).to.contain('已由 李四 于 08:12 完成');
@@ -34,7 +34,7 @@ for (const platform of PLATFORMS) {
       const late = await deadlinesAt(hall, '2026-11-23T09:10:00+08:00');
       const reminders = late.direct.filter((d) => d.text.includes('3. 定点送医'));
       expect(reminders.map((d) => d.to).sort()).to.deep.equal(['lisi', 'zhouba']);
-      expect(reminders[0].text).to.contain('已超时 5 分钟');
+      expect(reminders[0].text).to.contain('已超时 5分钟');
       expect(late.group).to.deep.equal([]);
       expect((await deadlinesAt(hall, '2026-11-23T09:15:00+08:00')).direct).to.deep.equal([]);
 
@@ -43,7 +43,7 @@ for (const platform of PLATFORMS) {
       expect(twice.direct.find((d) => d.to === 'wangwu')?.text).to.contain('5. 如实上报');
 
       const list = await hall.send('wangwu', '应急 1');
-      expect(list.reply).to.contain('✅ 2. 迅速隔离 — 李四 08:12：已送隔离室').and.contain('⬜ 3. 定点送医').and.contain('已超时 65 分钟');
+      expect(list.reply).to.contain('✅ 2. 迅速隔离 — 李四 08:12：已送隔离室').and.contain('⬜ 3. 定点送医').and.contain('已超时 1小时5分钟');
 
       const closed = await hall.send('wangwu', '结案 1 排除感染，解除隔离');
       expect(closed.reply).to.contain('【应急 #1 结案】王五：排除感染').and.contain('3. 定点送医');

@@ -31,8 +31,8 @@ for (const platform of ['wecom', 'dingtalk'] as const) {
 
       hall.clock.set('2026-11-23T08:12:00+08:00');
       const isolated = await hall.send('lisi', '进展 1 隔离 已送临时隔离室');
-      expect(isolated.reply).to.contain('已记录 #1 2. 迅速隔离').and.contain('用时 7 分钟');
-      expect(isolated.group.join()).to.contain('✅ 2. 迅速隔离 — 李四 08:12，用时 7 分钟：已送临时隔离室');
+      expect(isolated.reply).to.contain('已记录 #1 2. 迅速隔离').and.contain('用时 7分钟');
+      expect(isolated.group.join()).to.contain('✅ 2. 迅速隔离 — 李四 08:12，用时 7分钟：已送临时隔离室');
 
       const contacts = await hall.send('zhouba', '密接 1 确认 赵六');
       expect(contacts.reply).to.contain('已确认 #1 密接：赵六');
@@ -53,7 +53,7 @@ for (const platform of ['wecom', 'dingtalk'] as const) {
       const late = await deadlinesAt(hall, '2026-11-23T09:10:00+08:00');
       const reminders = late.direct.filter((d) => d.text.includes('3. 定点送医'));
       expect(reminders.map((d) => d.to).sort()).to.deep.equal(['lisi', 'zhouba']);
-      expect(reminders[0].text).to.contain('已超时 5 分钟').and.contain('门口一名群众体温');
+      expect(reminders[0].text).to.contain('已超时 5分钟').and.contain('门口一名群众体温');
 
       const list = await hall.send('wangwu', '应急 1');
       expect(list.reply).to.contain(`【应急处置 #1】${DOOR}（处置中）`).and.contain('✅ 2. 迅速隔离 — 李四 08:12').and.contain('密接：已确认 赵六');
@@ -74,6 +74,15 @@ for (const platform of ['wecom', 'dingtalk'] as const) {
     it('lists the open manual alert in 今日统计 by its situation, without a window', async () => {
       await hall.send('wangwu', `启动应急 ${DOOR}`);
       expect((await hall.send('wangwu', '今日统计')).reply).to.contain('未处置告警 1 条：#1 门口一名群众体温');
+    });
+
+    it('settles the manual alert with 结案, as a reading’s: nothing shows it open afterwards', async () => {
+      await hall.send('wangwu', `启动应急 ${DOOR}`);
+      const closed = await hall.send('wangwu', '结案 1 送医排除，群众已离开');
+      expect(closed.reply).to.contain('告警 #1 随结案标记为已处置');
+      expect((await hall.send('wangwu', '今日统计')).reply).to.contain('未处置告警：无').and.contain('今日结案：#1');
+      expect((await hall.send('wangwu', '处置 1 补记')).reply).to.contain('告警 #1 已由 王五');
+      expect(await hall.count('alert', "status = 'open'")).to.equal(0);
     });
   });
 }

@@ -6,7 +6,7 @@ import { writeExport } from '../../bot/export/write';
 import type { Job } from '../../jobs/job';
 import { morningSummary } from '../../jobs/morning-summary';
 import { rosterDeadline } from '../../jobs/roster-deadline';
-import { DashboardVisitor, testIdText } from '../support/dashboard';
+import { DashboardVisitor, testIdText, trendPoint } from '../support/dashboard';
 import { groupAfterJob } from '../support/group-after-job';
 import { Hall, PLATFORMS } from '../support/hall';
 
@@ -65,8 +65,7 @@ for (const platform of PLATFORMS) {
       const page = await dashboard();
       expect(/<li data-roster="1号窗口"[\s\S]*?<\/li>/.exec(page)![0]).to.contain(when);
       expect(testIdText(page, 'observed')).to.contain('张三').and.contain(when);
-      const island = JSON.parse(/<script type="application\/json" id="chart-data">([\s\S]*?)<\/script>/.exec(page)![1]);
-      expect(island.trend.find((d: { date: string }) => d.date === '11-23')).to.include({ reports: 2, anomalies: 1 });
+      expect(trendPoint(page, '11-23'), 'one person’s 晨检 with its re-test, one alert').to.include({ '晨检已报（人）': 1, '异常（次）': 1 });
 
       const out = join(mkdtempSync(join(tmpdir(), 'hg-observe-')), 'r.csv');
       await writeExport(hall.service.db, { from: '2026-11-23', to: '2026-11-23', history: false, timezone: 'Asia/Shanghai' }, out);

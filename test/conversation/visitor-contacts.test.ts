@@ -43,9 +43,8 @@ for (const platform of PLATFORMS) {
       const fever = await feverAtTheDoor(hall);
       const proposal = fever.direct.find((d) => d.to === 'lisi' && d.text.includes('【应急 #1 密接排查】'));
       expect(proposal?.text, JSON.stringify(fever.direct)).to.contain('陈前（访客 138****1002，前后60分钟内到访）').and.contain('陈后（访客 138****1004，前后60分钟内到访）');
-      expect(proposal?.text).to.contain('周八（窗口负责人）').and.not.contain('陈早').and.not.contain('陈晚').and.not.contain('陈病（访客');
+      expect(proposal?.text).to.contain('周八（2号窗口负责人）').and.contain('钱门卫（当日门岗）').and.not.contain('陈早').and.not.contain('陈晚').and.not.contain('陈病（访客');
       expect(fever.direct.filter((d) => d.text.includes('【应急 #1 密接排查】')).map((d) => d.to).sort()).to.deep.equal(['lisi', 'zhouba']);
-      expect(fever.group.join('\n')).to.contain('【应急 #1 门岗排查线索】当日门岗：钱门卫');
 
       const confirmed = await hall.send('lisi', '密接 1 确认 陈前');
       expect(confirmed.reply).to.contain('已确认 #1 密接：访客 陈前（138****1002）').and.contain('系统无法通知').and.contain('电话通知').and.contain('告知所在社区');

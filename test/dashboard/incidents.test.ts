@@ -29,9 +29,9 @@ describe('dashboard 应急处置 panel', () => {
     expect(testIdText(page, 'incident-1-elapsed')).to.contain('已用时 2小时25分钟').and.contain('2 步超时');
     const steps = checklist(page, 1);
     expect(Object.keys(steps)).to.deep.equal(['报告', '隔离', '送医', '排查', '上报', '消杀', '善后']);
-    expect(steps['隔离']).to.equal('done: 2. 迅速隔离 应急处置组 08:20 ✅ 李四 08:12（用时 7 分钟） 已送隔离室');
-    expect(steps['上报']).to.match(/^overdue: 5\. 如实上报 综合协调组 10:05 已超时 25 分钟/);
-    expect(steps['消杀']).to.match(/^overdue: 6\. 消杀消毒 领导小组（消毒防疫组无成员） 10:05 已超时 25 分钟/);
+    expect(steps['隔离']).to.equal('done: 2. 迅速隔离 应急处置组 08:20 ✅ 李四 08:12（用时 7分钟） 已送隔离室');
+    expect(steps['上报']).to.match(/^overdue: 5\. 如实上报 综合协调组 10:05 已超时 25分钟/);
+    expect(steps['消杀']).to.match(/^overdue: 6\. 消杀消毒 领导小组（消毒防疫组无成员） 10:05 已超时 25分钟/);
     expect(steps['排查']).to.match(/^due: 4\. 准确排查 应急处置组 12:05 待完成/);
     expect(steps['善后']).to.contain('11-24 08:05');
     const contacts = testIdText(page, 'incidents');
@@ -54,10 +54,10 @@ describe('dashboard 应急处置 panel', () => {
     expect(res.status).to.equal(303);
     expect(res.headers.get('location')).to.equal('/dashboard?recorded=1-5');
     await hall.deliver();
-    expect(hall.deliveredSince(mark).group.join('\n')).to.contain('【应急 #1】✅ 5. 如实上报 — 王五 10:30，用时 145 分钟：已电话报市指挥部和疾控中心');
+    expect(hall.deliveredSince(mark).group.join('\n')).to.contain('【应急 #1】✅ 5. 如实上报 — 王五 10:30，用时 2小时25分钟：已电话报市指挥部和疾控中心');
     const after = (await visitor.request(res.headers.get('location')!)).body;
-    expect(testIdText(after, 'flash')).to.equal('已记录 #1 5. 如实上报（10:30，用时 145 分钟）。');
-    expect(checklist(after, 1)['上报']).to.equal('done: 5. 如实上报 综合协调组 10:05 ✅ 王五 10:30（用时 145 分钟） 已电话报市指挥部和疾控中心');
+    expect(testIdText(after, 'flash')).to.equal('已记录 #1 5. 如实上报（10:30，用时 2小时25分钟）。');
+    expect(checklist(after, 1)['上报']).to.equal('done: 5. 如实上报 综合协调组 10:05 ✅ 王五 10:30（用时 2小时25分钟） 已电话报市指挥部和疾控中心');
     expect((await hall.send('wangwu', '应急 1')).reply).to.contain('✅ 5. 如实上报 — 王五 10:30：已电话报市指挥部和疾控中心');
 
     const again = await visitor.post('/dashboard/incidents/1/progress', { csrf: csrfOf(after), step: '上报', note: '再报一次' });

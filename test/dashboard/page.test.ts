@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { csrfOf, DashboardVisitor, testIdText } from '../support/dashboard';
+import { chartIsland, csrfOf, DashboardVisitor, testIdText, trendPoint } from '../support/dashboard';
 import { Hall, PEOPLE } from '../support/hall';
 
 /** Monday 08:05: three 晨检 reports, one of them a high fever in 2号窗口; 1号窗口's roster for Tuesday is in. */
@@ -52,9 +52,10 @@ describe('dashboard page', () => {
 
   it('carries 14 days of trend data for the chart, today included', async () => {
     const { page } = await as('wangwu');
-    const island = JSON.parse(/<script type="application\/json" id="chart-data">([\s\S]*?)<\/script>/.exec(page)![1]);
-    expect(island.trend).to.have.length(14);
-    expect(island.trend.at(-1)).to.deep.equal({ date: '11-23', reports: 3, anomalies: 1, people: 3 });
+    const island = chartIsland(page);
+    expect(island.trend.dates).to.have.length(14);
+    expect(island.trend.dates.at(-1)).to.equal('11-23');
+    expect(trendPoint(page, '11-23'), 'the 晨检 figure of the KPI, and the alert').to.deep.equal({ '晨检已报（人）': 3, '应报（人）': 6, '异常（次）': 1 });
     expect(island.windows).to.deep.equal(['1号窗口', '2号窗口', '领导小组']);
   });
 

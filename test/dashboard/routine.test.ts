@@ -30,7 +30,7 @@ describe('dashboard: today’s disinfection rounds and the stock', () => {
 
   it('reads the rounds by area and the stock with its use per day', async () => {
     const data = await dashboardData(hall.service.db, hall.service.services, hall.clock.now(), { window: null, outbox: false });
-    expect(data.disinfection.begun).to.equal(2);
+    expect(data.disinfection.started).to.deep.equal(['08:00', '12:00']);
     const [eight, noon, evening] = data.disinfection.rounds;
     expect(eight.done.map((d) => `${d.area} ${d.by}`)).to.deep.equal(['网办区 张三']);
     expect(eight.missing).to.deep.equal(['公共区域', '税务区', '休息区', '自助服务区']);

@@ -79,6 +79,42 @@ describe('migrations', () => {
       await db.close();
     }
   });
+
+  it('settle the open alert of an incident closed before 结案 settled alerts, by the closing leader with the summary', async () => {
+    const url = await freshDatabaseUrl('settle');
+    const options = dataSourceOptions(url);
+    const migrations = options.migrations as Function[];
+    const settling = migrations.findIndex((m) => m.name === 'ClosedIncidentAlertsSettled1796664847272');
+    expect(settling).to.be.greaterThan(0);
+    const before = new DataSource({ ...options, migrations: migrations.slice(0, settling) } as typeof options);
+    await before.initialize();
+    try {
+      await before.runMigrations();
+      await before.query(`INSERT INTO staff (id, name, window_name, role, active, created_at, updated_at) VALUES (7, '王五', '领导小组', 'leader', true, 'x', 'x')`);
+      for (const id of [1, 2, 3]) {
+        await before.query(
+          `INSERT INTO alert (id, severity, reasons, instruction, status, opened_at, push_count) VALUES (${id}, 'critical', '体温 38.2℃', '启动应急处置流程', 'open', '2026-11-23T00:05:00.000Z', 1)`,
+        );
+      }
+      await before.query(`INSERT INTO incident (id, subject, situation, status, opened_at, closed_at, closed_by_id, summary) VALUES (1, '张三', '体温 38.2℃', 'closed', '2026-11-23T00:05:00.000Z', '2026-11-24T01:00:00.000Z', 7, '排除感染，解除隔离')`);
+      await before.query(`INSERT INTO incident (id, subject, situation, status, opened_at) VALUES (2, '孙七', '体温 38.6℃', 'open', '2026-11-23T00:05:00.000Z')`);
+    } finally {
+      await before.destroy();
+    }
+    const db = await openDatabase(url);
+    try {
+      const rows = await db.all<{ id: unknown; status: string; by: unknown; at: string | null; note: string | null }>(
+        'SELECT id, status, acknowledged_by_id AS "by", acknowledged_at AS "at", ack_note AS note FROM alert ORDER BY id',
+      );
+      expect(rows.map((r) => ({ ...r, id: Number(r.id), by: r.by === null ? null : Number(r.by) }))).to.deep.equal([
+        { id: 1, status: 'acknowledged', by: 7, at: '2026-11-24T01:00:00.000Z', note: '排除感染，解除隔离' },
+        { id: 2, status: 'open', by: null, at: null, note: null },
+        { id: 3, status: 'open', by: null, at: null, note: null },
+      ]);
+    } finally {
+      await db.close();
+    }
+  });
 });
 
 /** A database no test has migrated yet: a new SQLite file, or an emptied PostgreSQL schema of this run. */

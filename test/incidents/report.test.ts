@@ -3,7 +3,7 @@ import { reportDocument } from '../../bot/incidents/report/document';
 import { incidentFacts } from '../../bot/incidents/report/facts';
 import { readDocx } from '../support/docx';
 import type { Hall } from '../support/hall';
-import { deadlinesAt, hallWithGroups, incidentUnderWay } from '../support/incident-hall';
+import { deadlinesAt, HALL_NAME, hallWithGroups, incidentUnderWay, visitorCaseClosed } from '../support/incident-hall';
 
 const TZ = 'Asia/Shanghai';
 
@@ -30,21 +30,22 @@ describe('the report upward (如实上报) as a Word document', () => {
     expect(doc.text).to.contain('疫情防控应急处置情况报告（#1）');
   });
 
-  it('states the case: who, which window, the reading, code, symptoms, time, alert number, who opened it and the status', async () => {
+  it('states the case: its source, who, which window, the reading as reported, time, alert number, who opened it and the status', async () => {
     hall.clock.set('2026-11-23T10:30:00+08:00');
     const { text } = await report();
-    for (const fact of ['张三（1号窗口）', '38.2℃', '未申报', '咳嗽', '2026-11-23 08:05', '告警编号 #1', '体温上报触发，系统自动启动', '处置中']) {
+    for (const fact of ['张三（1号窗口）', '体温上报（晨检）', '38.2℃ 咳嗽', '2026-11-23 08:05', '告警编号 #1', '体温上报触发，系统自动启动', '处置中']) {
       expect(text, fact).to.contain(fact);
     }
+    expect(text, 'what was not reported is not mentioned').to.not.match(/未申报|未提及/);
     expect(text).to.contain('王五 2026-11-23 09:10：已送医，等待核酸结果');
   });
 
   it('lists every step with its owner group, due time, done time, who reported it and their note', async () => {
     hall.clock.set('2026-11-23T10:30:00+08:00');
     const { text } = await report();
-    expect(text).to.match(/2\. 迅速隔离\s+应急处置组\s+11-23 08:20\s+11-23 08:12\s+7 分钟\s+李四\s+已送隔离室/);
-    expect(text).to.match(/3\. 定点送医\s+应急处置组\s+11-23 09:05\s+11-23 08:40\s+35 分钟\s+周八\s+已联系120送市人民医院发热门诊/);
-    expect(text).to.match(/5\. 如实上报\s+综合协调组\s+11-23 10:05\s+未完成（已超时 25 分钟）/);
+    expect(text).to.match(/2\. 迅速隔离\s+应急处置组\s+11-23 08:20\s+11-23 08:12\s+7分钟\s+李四\s+已送隔离室/);
+    expect(text).to.match(/3\. 定点送医\s+应急处置组\s+11-23 09:05\s+11-23 08:40\s+35分钟\s+周八\s+已联系120送市人民医院发热门诊/);
+    expect(text).to.match(/5\. 如实上报\s+综合协调组\s+11-23 10:05\s+未完成（已超时 25分钟）/);
     expect(text).to.match(/6\. 消杀消毒\s+领导小组（消毒防疫组无成员）/);
     for (const step of ['1. 及时报告', '4. 准确排查', '7. 组织善后']) expect(text).to.contain(step);
     expect(text).to.contain('已完成 3 步，未完成 4 步，其中超时未完成：5. 如实上报、6. 消杀消毒');
@@ -94,7 +95,7 @@ describe('the report upward (如实上报) as a Word document', () => {
     const { documentXml } = await report();
     const runs = documentXml.match(/<w:r>[\s\S]*?<\/w:r>/g) ?? [];
     expect(runs.length).to.be.greaterThan(50);
-    expect(runs.filter((r) => !/w:eastAsia="(宋体|黑体)"/.test(r))).to.deep.equal([]);
+    expect(runs.filter((r) => !/w:eastAsia="(SimSun|SimHei)"/.test(r))).to.deep.equal([]);
     expect(documentXml).to.contain('w:lang w:val="zh-CN" w:eastAsia="zh-CN"');
   });
 
@@ -146,5 +147,51 @@ describe('the report upward of an incident about no staff member, and of a drill
     expect(text).to.match(/赵六\s+1号窗口\s+同窗口\s+已确认（周八 11-23 08:05）\s+11-23 08:30 演练 36\.7℃ 绿码/);
     expect(text).to.match(/李四\s+1号窗口\s+窗口负责人\s+待核实\s+无记录/);
     expect(text).to.contain('本次为应急演练').and.not.contain('告警处置');
+  });
+});
+
+describe('the report upward of a visitor’s case, headed by HALL_NAME', () => {
+  let hall: Hall;
+  beforeEach(async () => {
+    hall = await visitorCaseClosed();
+  });
+  afterEach(() => hall.close());
+
+  it('names the unit, the source (门岗登记), the registering guard, 住址 and 行程, and where the full phone is, read back from the .docx', async () => {
+    const config = hall.service.services.config;
+    // Read the next day: a step left undone is as late as it was at the closing, not as now.
+    hall.clock.set('2026-11-24T09:00:00+08:00');
+    expect(config.hallName).to.equal(HALL_NAME);
+    const facts = (await incidentFacts(hall.service.db, 1, hall.clock.now(), TZ))!;
+    const { text, messages } = await readDocx(await reportDocument(facts, TZ, config.hallName));
+    expect(messages).to.deep.equal([]);
+    expect(text.startsWith(`${HALL_NAME}\n`), text.slice(0, 40)).to.equal(true);
+    expect(text).to.match(/来源\s+门岗登记（门岗 钱门卫 登记）/);
+    expect(text).to.match(/当事人\s+陈病（138\*\*\*\*1003）（到访群众）/);
+    expect(text).to.match(/住址\s+幸福小区3栋2单元/).and.match(/行程\s+11月20日自武汉返回/).and.match(/办理窗口\s+2号窗口/);
+    expect(text).to.match(/门岗检查\s+体温 38\.4℃，未出示健康码，症状：咳嗽/).and.match(/登记时间\s+2026-11-23 09:10（门岗 钱门卫）/);
+    expect(text).to.match(/完整电话\s+仅存于门岗访客登记记录，由系统管理员通过访客导出获取（导出操作留痕审计）/);
+    expect(text).to.match(/启动\s+2026-11-23 09:10 门岗登记发现异常，系统自动启动/).and.not.contain('体温上报');
+    expect(text).to.match(/告警处置\s+随结案处置（王五 2026-11-23 16:00）/).and.match(/当前状态\s+已结案/);
+    expect(text).to.contain('门岗登记发现 访客 陈病（138****1003）（门岗 钱门卫 登记）');
+    expect(text).to.match(/处置要求：暂停进入，劝至隔离区，复测，拨打120，启动应急处置流程/);
+    expect(text.match(/暂停进入/g), 'the door instruction once').to.have.length(1);
+    // The guard on duty, proposed by the door's case and confirmed, with what they reported.
+    expect(text).to.match(/钱门卫\s+门岗\s+当日门岗\s+已确认（周八 11-23 10:00）\s+11-23 10:05 晨检 36\.6℃ 绿码 无症状/);
+    expect(text).to.match(/孙七\s+2号窗口\s+2号窗口人员\s+待核实/);
+    expect(text).to.match(/陈前\s+138\*\*\*\*1002\s+前后60分钟内到访\s+已确认（周八 11-23 10:00）/);
+    expect(text).to.contain('10:00　周八 已确认密切接触者 陈前（138****1002）（到访人员）');
+    expect(text).to.contain('以上电话已脱敏；完整号码仅存于门岗访客登记记录，由系统管理员通过访客导出获取（导出操作留痕审计）。');
+    expect(text).to.match(/4\. 准确排查\s+应急处置组\s+11-23 13:10\s+未完成（已超时 2小时50分钟）/);
+    expect(text).to.contain(`报送单位：${HALL_NAME}`);
+    expect(text).to.not.match(/未申报|未提及/).and.not.match(/(?<!\d)1[3-9]\d{9}(?!\d)/);
+  });
+
+  it('still states the case once privacy-purge deleted the visitor record, with only the name and masked phone', async () => {
+    await hall.service.db.run('DELETE FROM visitor');
+    const facts = (await incidentFacts(hall.service.db, 1, hall.clock.now(), TZ))!;
+    const { text } = await readDocx(await reportDocument(facts, TZ, HALL_NAME));
+    expect(text).to.match(/来源\s+门岗登记/).and.match(/当事人\s+陈病（138\*\*\*\*1003）（到访群众）/);
+    expect(text).to.match(/门岗登记\s+登记记录已按保留期限删除，仅保留姓名与脱敏电话/).and.not.contain('住址');
   });
 });

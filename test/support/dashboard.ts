@@ -67,3 +67,18 @@ export function testIdText(page: string, id: string): string {
   const end = depth === 0 ? tags.lastIndex : page.length;
   return page.slice(start.index, end).replace(/<\/?b>/g, '').replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim();
 }
+
+/** The dashboard's chart data (its JSON island). */
+export function chartIsland(page: string): { trend: { dates: string[]; series: { name: string; values: number[] }[] } } & Record<string, unknown> {
+  const island = /<script type="application\/json" id="chart-data">([\s\S]*?)<\/script>/.exec(page);
+  expect(island, 'the chart data in the page').to.not.equal(null);
+  return JSON.parse(island![1]);
+}
+
+/** One day of the dashboard's trend chart: each series' value, by series name (`晨检已报（人）`). */
+export function trendPoint(page: string, date: string): Record<string, number> {
+  const { trend } = chartIsland(page);
+  const i = trend.dates.indexOf(date);
+  expect(i, `${date} in the trend`).to.be.at.least(0);
+  return Object.fromEntries(trend.series.map((s) => [s.name, s.values[i]]));
+}

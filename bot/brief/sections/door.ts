@@ -25,6 +25,6 @@ export const doorSection: BriefSection = {
 export const doorTrend: ChartProvider = {
   async series({ sql }, dates) {
     const { perDay } = await doorFigures(sql, dates[dates.length - 1], dates.length);
-    return [{ name: '门岗检查', kind: 'bar', values: perDay.map((d) => d.checks) }];
+    return [{ name: '门岗检查（人次）', kind: 'bar', values: perDay.map((d) => d.checks) }];
   },
 };

@@ -1,13 +1,10 @@
-import { dailyTrend } from '../../health/trend';
+import { dailyTrend, trendSeries } from '../../health/trend';
 import type { ChartProvider } from '../section';
 
-/** The chart's reports and anomalies per day, the dashboard's figures. */
+/** The chart's 晨检 figure, people expected and alerts per day: the dashboard's trend, by the same functions as the brief's text. */
 export const readingsTrend: ChartProvider = {
-  async series({ sql }, dates) {
-    const days = await dailyTrend(sql, dates[dates.length - 1], dates.length);
-    return [
-      { name: '体温上报', kind: 'bar', values: days.map((d) => d.reports) },
-      { name: '异常', kind: 'line', values: days.map((d) => d.anomalies) },
-    ];
+  async series({ sql, services, people }, dates) {
+    const isWorkday = (date: string) => services.calendar.isWorkday(date, sql);
+    return trendSeries(await dailyTrend(sql, { people, dates, timezone: services.config.timezone, isWorkday }));
   },
 };

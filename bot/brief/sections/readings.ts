@@ -1,4 +1,4 @@
-import { attendance, SLOTS, type WindowDay } from '../../health/attendance';
+import { attendance, dayTotals, SLOTS, type WindowDay } from '../../health/attendance';
 import { SLOT_LABEL } from '../../labels';
 import { briefMessages } from '../messages';
 import type { BriefSection } from '../section';
@@ -15,8 +15,8 @@ export const readingsSection: BriefSection = {
   title: '今日体温上报（已报/应报）',
   async lines({ sql, people, local }) {
     const days = await attendance(sql, people, local.date);
-    const expected = days.reduce((n, d) => n + d.expected.length, 0);
-    const hall = bySlot((s) => days.reduce((n, d) => n + d.reported[s].size, 0), expected);
+    const totals = dayTotals(days);
+    const hall = bySlot((s) => totals.reported[s], totals.expected);
     const lines = [`全大厅：${hall}`, ...days.slice(0, MAX_WINDOWS).map(window)];
     if (days.length > MAX_WINDOWS) lines.push(briefMessages.moreWindows(days.length - MAX_WINDOWS));
     return lines;

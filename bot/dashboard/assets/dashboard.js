@@ -67,17 +67,18 @@
     ),
   }));
 
+  // The same series as the daily brief's chart (bot/health/trend.ts): one axis, a grey dashed reference line.
+  var palette = { bar: ['#0b5cad', '#3ba272'], line: ['#c62828', '#fc8452'] };
+  var used = { bar: 0, line: 0 };
   draw('chart-trend', option({
-    color: ['#0b5cad', '#c62828'],
-    xAxis: { type: 'category', data: data.trend.map(function (d) { return d.date; }), axisLabel: label },
-    yAxis: [
-      { type: 'value', name: '上报', minInterval: 1, axisLabel: label, nameTextStyle: label },
-      { type: 'value', name: '异常', minInterval: 1, axisLabel: label, nameTextStyle: label, splitLine: { show: false } },
-    ],
-    series: [
-      { name: '上报次数', type: 'bar', data: data.trend.map(function (d) { return d.reports; }) },
-      { name: '异常次数', type: 'line', yAxisIndex: 1, symbolSize: 8, data: data.trend.map(function (d) { return d.anomalies; }) },
-    ],
+    xAxis: { type: 'category', data: data.trend.dates, axisLabel: label },
+    yAxis: { type: 'value', name: '人 / 次', minInterval: 1, axisLabel: label, nameTextStyle: label },
+    series: data.trend.series.map(function (s) {
+      var color = s.reference ? '#9aa3ad' : palette[s.kind][used[s.kind]++ % 2];
+      return s.reference
+        ? { name: s.name, type: 'line', color: color, symbol: 'rect', symbolSize: [16, 2], lineStyle: { type: 'dashed' }, data: s.values }
+        : { name: s.name, type: s.kind, color: color, symbolSize: 8, data: s.values };
+    }),
   }));
 
   window.addEventListener('resize', function () {

@@ -6,6 +6,7 @@ import { findIncident, incidentSteps, type IncidentRow } from '../store';
 import { massTestingOf, type MassTestingResult } from './mass-testing';
 import { visitorContacts, type VisitorContactView } from '../visitor-contacts';
 import { drillReadings, readingsFromDay, type Reading } from './readings';
+import { visitorCaseOf, type VisitorCaseFacts } from './visitor-case';
 
 /** The reading that raised the incident's alert, and whose it was. */
 export interface CaseFacts {
@@ -26,7 +27,8 @@ export interface AlertFacts {
   severity: Exclude<Severity, 'normal'>;
   reasons: string;
   instruction: string;
-  acknowledged: { by: string; at: string; note: string } | null;
+  /** `byClosing`: settled by 结案 itself (SPEC §11 "one state"), not by a 处置 before it. */
+  acknowledged: { by: string; at: string; note: string; byClosing: boolean } | null;
 }
 
 export interface ContactFacts {
@@ -46,6 +48,8 @@ export interface IncidentFacts extends IncidentRow {
   /** The leader who opened it by hand (启动应急, 演练 开始); null when a reading did. */
   openedBy: string | null;
   case: CaseFacts | null;
+  /** The visitor at the door a visitor case is about (SPEC §12); null for any other case. */
+  visitor: VisitorCaseFacts | null;
   alert: AlertFacts | null;
   steps: StepView[];
   contacts: ContactFacts[];
@@ -112,13 +116,14 @@ export async function incidentFacts(sql: Sql, id: number, now: Date, timezone: s
     ...incident,
     openedBy: head.opened_by,
     case: caseOf(head),
+    visitor: incident.kind === 'visitor' ? await visitorCaseOf(sql, id) : null,
     // A drill's alert only holds its number: born handled, never pushed.
     alert: head.severity && incident.kind !== 'drill'
       ? {
           severity: head.severity,
           reasons: head.reasons ?? '',
           instruction: head.instruction ?? '',
-          acknowledged: head.ack_at ? { by: head.ack_by ?? '', at: head.ack_at, note: head.ack_note ?? '' } : null,
+          acknowledged: head.ack_at ? { by: head.ack_by ?? '', at: head.ack_at, note: head.ack_note ?? '', byClosing: head.ack_at === head.closed_at } : null,
         }
       : null,
     steps: await incidentSteps(sql, incident, now, timezone),

@@ -1,6 +1,7 @@
 import { marked } from '../../drills/mark';
 import { stepLabel } from '../messages';
 import type { IncidentFacts } from './facts';
+import { visitorContactLabel } from '../visitor-contacts';
 import { CONTACT_STATUS, stamp } from './wording';
 
 /** The sentences of the report upward (如实上报): each section's text from the incident's facts. */
@@ -11,8 +12,12 @@ export const reportSections = {
   subtitle: (f: IncidentFacts, tz: string) => marked(f, `事件编号 #${f.id} · ${f.closing ? '已结案' : '处置中'} · 数据截至 ${stamp(f.asOf, tz)}`),
 
   /** How it started: a reading, a leader's 启动应急, or a drill. */
-  opening: (f: IncidentFacts) =>
-    f.kind === 'drill' ? `${f.openedBy ?? ''} 开始应急演练：${f.situation}` : f.openedBy ? `${f.openedBy} 启动应急处置：${f.situation}` : `体温上报发现 ${f.subject}：${f.situation}，启动应急处置`,
+  opening: (f: IncidentFacts) => {
+    if (f.kind === 'drill') return `${f.openedBy ?? ''} 开始应急演练：${f.situation}`;
+    if (f.openedBy) return `${f.openedBy} 启动应急处置：${f.situation}`;
+    if (f.kind === 'visitor') return `门岗登记发现 ${f.subject}${f.visitor?.record?.guardName ? `（门岗 ${f.visitor.record.guardName} 登记）` : ''}：${f.situation}，启动应急处置`;
+    return `体温上报发现 ${f.subject}：${f.situation}，启动应急处置`;
+  },
 
   stepsSummary: (f: IncidentFacts) => {
     const done = f.steps.filter((s) => s.done).length;
@@ -44,8 +49,10 @@ export const reportSections = {
     ];
     for (const s of f.steps) if (s.done) events.push({ at: s.done.iso, text: `${stepLabel(s.step)} 完成（${s.done.by}）${s.done.note ? `：${s.done.note}` : ''}` });
     for (const c of f.contacts) if (c.decided) events.push({ at: c.decided.at, text: `${c.decided.by} ${CONTACT_STATUS[c.status]}密切接触者 ${c.name}` });
-    if (f.alert?.acknowledged) events.push({ at: f.alert.acknowledged.at, text: `${f.alert.acknowledged.by} 处置告警：${f.alert.acknowledged.note}` });
-    if (f.closing) events.push({ at: f.closing.at, text: `${f.closing.by} 结案：${f.closing.summary}` });
+    for (const v of f.visitors) if (v.decidedAt) events.push({ at: v.decidedAt, text: `${v.decidedBy ?? ''} ${CONTACT_STATUS[v.status]}密切接触者 ${visitorContactLabel(v)}（到访人员）` });
+    // An alert settled by the closing itself is told by the closing line.
+    if (f.alert?.acknowledged && !f.alert.acknowledged.byClosing) events.push({ at: f.alert.acknowledged.at, text: `${f.alert.acknowledged.by} 处置告警：${f.alert.acknowledged.note}` });
+    if (f.closing) events.push({ at: f.closing.at, text: `${f.closing.by} 结案：${f.closing.summary}${f.alert?.acknowledged?.byClosing ? '（告警随结案处置）' : ''}` });
     return events.sort((a, b) => a.at.localeCompare(b.at)).map((e) => `${stamp(e.at, tz)}　${e.text}`);
   },
 
@@ -58,5 +65,9 @@ export const reportSections = {
 
   footer: (f: IncidentFacts, tz: string) => `${f.kind === 'drill' ? '本次为应急演练，所涉人员与读数均为演练数据，不计入疫情统计。' : ''}本报告由 HallGuard 大厅防疫值守助手根据系统记录生成，数据截至 ${stamp(f.asOf, tz)}。`,
 
-  signature: () => '填报人：__________　　审核人：__________　　报送日期：__________',
+  /** Phones in the report are masked; where the full number is (SPEC §12). */
+  phoneNote: () => '以上电话已脱敏；完整号码仅存于门岗访客登记记录，由系统管理员通过访客导出获取（导出操作留痕审计）。',
+
+  /** The unit (HALL_NAME) signs as 报送单位; unset, the line is left to be filled in by hand. */
+  signature: (hallName?: string) => [`报送单位：${hallName ?? '__________'}（盖章）`, '填报人：__________　　审核人：__________　　报送日期：__________'],
 };

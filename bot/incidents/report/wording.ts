@@ -10,23 +10,16 @@ export function stamp(iso: string, timezone: string): string {
   return localIso(new Date(iso), timezone).slice(0, 16).replace('T', ' ');
 }
 
-export const codeText = (code: HealthCode | null) => (code ? CODE_LABEL[code] : '未申报');
-
-/** '' was declared none; null was not mentioned. */
-export const symptomsText = (symptoms: string | null) => (symptoms === null ? '未提及' : symptoms === '' ? '无' : symptoms);
-
-/** One reading on a line: 11-23 08:01 晨检 36.5℃ 绿码 症状：无. */
+/** One reading on a line, as it was reported and nothing more: 11-23 08:01 晨检 36.5℃ 绿码 无症状 (a code or symptoms not given are left out). */
 export function readingText(r: Reading, timezone: string): string {
   const slot = r.slot ? SLOT_LABEL[r.slot] ?? r.slot : '演练';
   const flag = r.status === 'warning' || r.status === 'critical' ? ' ⚠异常' : '';
-  return `${stamp(r.receivedAt, timezone).slice(5)} ${slot} ${celsius(r.temperature)} ${codeText(r.healthCode)} 症状：${symptomsText(r.symptoms)}${flag}`;
+  return [stamp(r.receivedAt, timezone).slice(5), slot, celsius(r.temperature), ...reported(r)].join(' ') + flag;
+}
+
+/** The code and symptoms someone gave with a reading: `绿码`, `咳嗽、乏力`, `无症状`; nothing for what they did not mention. */
+export function reported(r: { healthCode: HealthCode | null; symptoms: string | null }): string[] {
+  return [r.healthCode ? CODE_LABEL[r.healthCode] : '', r.symptoms === '' ? '无症状' : r.symptoms ?? ''].filter(Boolean);
 }
 
 export const CONTACT_STATUS = { confirmed: '已确认', proposed: '待核实', excluded: '已排除' } as const;
-
-/** 75 → 1小时15分钟 */
-export function duration(minutes: number): string {
-  const h = Math.floor(minutes / 60);
-  const m = minutes % 60;
-  return h ? `${h}小时${m ? `${m}分钟` : ''}` : `${m}分钟`;
-}
