@@ -1,5 +1,5 @@
 import type { AddressInfo } from 'node:net';
-import { isLoopback, SimulatorRefused } from './adapters/local/access';
+import { isLoopback, SimulatorRefused } from './simulator/access';
 import { ConfigError, environmentWithDotenv, loadConfig } from './config';
 import { maskUrlsIn } from './http/userinfo';
 import { createLogger } from './log';

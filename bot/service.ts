@@ -6,7 +6,7 @@ import { JOBS } from '../jobs';
 import { JobRunner } from '../jobs/runner';
 import { JobScheduler } from '../jobs/scheduler';
 import type { PlatformAdapter } from './adapters/adapter';
-import { assertNoPlatformUsers } from './adapters/local/access';
+import { assertNoPlatformUsers } from './simulator/access';
 import type { Timers } from './adapters/long-connection';
 import { createLocalAdapter, type LocalAdapter } from './adapters/local';
 import { createDingtalkAdapter } from './adapters/dingtalk';

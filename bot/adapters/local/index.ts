@@ -8,8 +8,8 @@ import type { Dispatch } from '../../message';
 import type { Channel } from '../../outbox/channel';
 import type { Clock } from '../../time';
 import type { PlatformAdapter } from '../adapter';
-import { simulatorToken } from './access';
-import { mountSimulator, type LocalDelivery } from './routes';
+import { simulatorToken } from '../../simulator/access';
+import { mountSimulator, type LocalDelivery } from '../../simulator/routes';
 
 export type { LocalDelivery };
 

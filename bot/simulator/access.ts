@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import type { Context, Next } from 'koa';
-import type { Config } from '../../config';
-import { safeEqual } from '../../dashboard/tokens';
-import type { Sql } from '../../db/database';
+import type { Config } from '../config';
+import { safeEqual } from '../dashboard/tokens';
+import type { Sql } from '../db/database';
 import { refuse } from './guard';
 
 const COOKIE = 'hg_simulator';

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type Router from '@koa/router';
-import { ROLE_LABEL } from '../../labels';
-import type { Dispatch } from '../../message';
+import { ROLE_LABEL } from '../labels';
+import type { Dispatch } from '../message';
 import { loadDemo, type DemoRouteDeps } from './demo-route';
 import { requireToken } from './access';
 import { readJsonObject, refuse, simulatorGuards } from './guard';

@@ -1,8 +1,8 @@
 import type { Context } from 'koa';
-import { findJob, JOBS } from '../../../jobs';
-import type { JobRunner } from '../../../jobs/runner';
-import { JOB_LABEL } from '../../labels';
-import { localTime, zonedInstant, type Clock } from '../../time';
+import { findJob, JOBS } from '../../jobs';
+import type { JobRunner } from '../../jobs/runner';
+import { JOB_LABEL } from '../labels';
+import { localTime, zonedInstant, type Clock } from '../time';
 import { readJsonObject, refuse } from './guard';
 
 const LOCAL_MINUTE = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})(?::\d{2}(?:\.\d{1,3})?)?$/;

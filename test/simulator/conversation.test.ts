@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { SimulatorHall } from '../../support/simulator';
+import { SimulatorHall } from '../support/simulator';
 
 describe('local simulator: talking as people of the directory', () => {
   let hall: SimulatorHall;

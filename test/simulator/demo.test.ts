@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { SimulatorHall } from '../../support/simulator';
+import { SimulatorHall } from '../support/simulator';
 
 describe('local simulator: the demonstration hall', function () {
   // Loading sends a week of messages through the real dispatch (about 1,300 queries): seconds on PostgreSQL on a busy machine.

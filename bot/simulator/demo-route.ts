@@ -1,9 +1,9 @@
 import type { Context } from 'koa';
-import type { Config } from '../../config';
-import type { Database } from '../../db/database';
-import type { Directory } from '../../directory/directory';
-import type { Logger } from '../../log';
-import type { Clock } from '../../time';
+import type { Config } from '../config';
+import type { Database } from '../db/database';
+import type { Directory } from '../directory/directory';
+import type { Logger } from '../log';
+import type { Clock } from '../time';
 import { refuse } from './guard';
 
 /** What loading the demonstration hall needs from the service. */
@@ -25,7 +25,7 @@ export interface DemoRouteDeps {
  */
 export async function loadDemo(ctx: Context, deps: DemoRouteDeps): Promise<void> {
   // Loaded when asked for: the demo builds a service of its own, so a static import would make a cycle through service.ts.
-  const { DemoRefused, seedDemo } = await import('../../demo/demo');
+  const { DemoRefused, seedDemo } = await import('../demo/demo');
   try {
     const result = await seedDemo({ db: deps.db, config: deps.config, log: deps.log, now: deps.clock.now() });
     // The simulator's next message must find the new people at once, not after the cache's next check.

@@ -1,11 +1,11 @@
 import { expect } from 'chai';
-import { SimulatorRefused } from '../../../bot/adapters/local/access';
-import { loadConfig } from '../../../bot/config';
-import { silentLogger } from '../../../bot/log';
-import { createService } from '../../../bot/service';
-import { ManualClock } from '../../../bot/time';
-import { openTestDatabase, seedStaff } from '../../support/db';
-import { SimulatorHall } from '../../support/simulator';
+import { SimulatorRefused } from '../../bot/simulator/access';
+import { loadConfig } from '../../bot/config';
+import { silentLogger } from '../../bot/log';
+import { createService } from '../../bot/service';
+import { ManualClock } from '../../bot/time';
+import { openTestDatabase, seedStaff } from '../support/db';
+import { SimulatorHall } from '../support/simulator';
 
 const ROUTES: [string, string][] = [
   ['GET', '/'],
