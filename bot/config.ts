@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { parseEnv } from 'node:util';
 import { z } from 'zod';
 import { cron, decimal, describeValue, isTimeZone, list, optional, url } from './config/fields';
+import { listeningAddress } from './config/public-url';
 import { parseAreas, parseRounds, type DisinfectionPlan } from './disinfection/plan';
 import { parseDueMinutes, type StepName } from './incidents/steps';
 
@@ -68,7 +69,8 @@ const schema = z
     DISINFECTION_AREAS: list('公共区域,税务区,网办区,休息区,自助服务区', parseAreas),
     DISINFECTION_ROUNDS: list('08:00,12:00,17:30', parseRounds),
 
-    PUBLIC_URL: url('http://127.0.0.1:3000'),
+    // Its default, the address the service listens on, is made from PORT and HOST below.
+    PUBLIC_URL: url('http://127.0.0.1'),
     DASHBOARD_TOKEN: optional,
     SIMULATOR: z.enum(['auto', 'on', 'off']).default('auto'),
     SIMULATOR_TOKEN: optional.refine((v) => v === undefined || v.length >= 16, 'expected at least 16 characters (a long random string)'),
@@ -154,7 +156,14 @@ export interface Config {
   procedureDueMinutes: Record<StepName, number>;
   /** The areas and round times of the daily disinfection (SPEC §13); the rounds also make the disinfection jobs' schedules. */
   disinfection: DisinfectionPlan;
+  /**
+   * Base of the links the bot sends (看板, chart images): PUBLIC_URL, else the
+   * address the service listens on — from PORT and HOST here, corrected by the
+   * service's listen() to the port it really got.
+   */
   publicUrl: string;
+  /** Whether PUBLIC_URL was set (else listen() fills publicUrl in). */
+  publicUrlGiven: boolean;
   dashboardToken?: string;
   /** Serve the local chat simulator at GET / (on when no platform is configured, unless SIMULATOR=off). */
   simulator: boolean;
@@ -213,10 +222,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       }
     : undefined;
   const simulator = e.SIMULATOR === 'on' || (e.SIMULATOR === 'auto' && !wecom && !wecomBot && !dingtalk);
+  // The simulator has no login: unless HOST says otherwise, only this machine may reach it.
+  const host = e.HOST ?? (simulator ? '127.0.0.1' : '0.0.0.0');
+  const publicUrlGiven = present.PUBLIC_URL !== undefined;
   return {
     port: e.PORT,
-    // The simulator has no login: unless HOST says otherwise, only this machine may reach it.
-    host: e.HOST ?? (simulator ? '127.0.0.1' : '0.0.0.0'),
+    host,
     databaseUrl: e.DATABASE_URL,
     timezone: e.TIMEZONE,
     logLevel: e.LOG_LEVEL,
@@ -242,7 +253,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     alertRepushMinutes: e.ALERT_REPUSH_MINUTES,
     procedureDueMinutes: e.PROCEDURE_DUE_MINUTES,
     disinfection: { areas: e.DISINFECTION_AREAS, rounds: e.DISINFECTION_ROUNDS },
-    publicUrl: e.PUBLIC_URL,
+    publicUrl: publicUrlGiven ? e.PUBLIC_URL : listeningAddress(host, e.PORT),
+    publicUrlGiven,
     dashboardToken: e.DASHBOARD_TOKEN,
     simulator,
     simulatorToken: e.SIMULATOR_TOKEN,

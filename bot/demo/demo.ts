@@ -2,7 +2,8 @@ import type { DailySlot } from '../../entities';
 import type { Config } from '../config';
 import type { Database } from '../db/database';
 import type { Logger } from '../log';
-import { createService } from '../service';
+import { recordDelivery } from '../adapters/local/deliveries';
+import { createCore } from '../core';
 import { importStaff } from '../directory/staff-import';
 import { addDays, localTime, ManualClock, zonedInstant } from '../time';
 
@@ -91,7 +92,7 @@ export async function seedDemo({ db, config, log, now }: { db: Database; config:
   await db.run('INSERT INTO app_meta (key, value) VALUES (?, ?)', [MARKER, now.toISOString()]);
 
   const clock = new ManualClock(now);
-  const service = await createService({ config: { ...config, wecom: undefined, dingtalk: undefined, simulator: true }, log, clock, db });
+  const service = createCore({ config: { ...config, wecom: undefined, wecomBot: undefined, dingtalk: undefined, simulator: true }, log, clock, db });
   const people = new Map((await service.services.directory.active()).map((p) => [p.name, p]));
   const tz = config.timezone;
   const today = localTime(now, tz).date;
@@ -175,8 +176,22 @@ export async function seedDemo({ db, config, log, now }: { db: Database; config:
     ]);
   }
 
+  await showOpenAlerts(db);
   const count = async (table: string) => Number((await db.all<{ n: unknown }>(`SELECT count(*) AS n FROM ${table}`))[0].n);
   const result = { alreadyLoaded: false, people: people.size, reports: await count('report'), alerts: await count('alert'), rosters: await count('roster') };
   log.info(result, 'demo hall loaded');
   return result;
+}
+
+/**
+ * The history's pushes went out before the page was open, so the leadership
+ * pane would start empty: the simulator's feed gets the pushes of the alerts
+ * still open, as the group received them, for a newcomer to see what awaits 处置.
+ */
+async function showOpenAlerts(db: Database): Promise<void> {
+  const pushes = await db.all<{ body: string; at: string | Date }>(
+    `SELECT o.body, o.created_at AS at FROM outbox o JOIN alert a ON o.body LIKE '【防疫告警 #' || a.id || '｜%'
+      WHERE a.status = 'open' AND o.channel = 'local-group' AND o.category = 'alert' ORDER BY o.id`,
+  );
+  for (const push of pushes) await recordDelivery(db, { to: 'leaders', body: push.body, at: new Date(push.at).toISOString() });
 }

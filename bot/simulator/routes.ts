@@ -1,5 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type Router from '@koa/router';
+import { deliveriesSince } from '../adapters/local/deliveries';
+import { signingKey } from '../dashboard/tokens';
+import { imageLink } from '../images/links';
 import { ROLE_LABEL } from '../labels';
 import type { Dispatch } from '../message';
 import { loadDemo, type DemoRouteDeps } from './demo-route';
@@ -8,17 +11,8 @@ import { readJsonObject, refuse, simulatorGuards } from './guard';
 import { runJob, type JobRouteDeps } from './jobs';
 import { serveAsset, servePage } from './page';
 
-/** One message the simulator "delivered": to a person (their staff id), or to the leadership group (`leaders`). */
-export interface LocalDelivery {
-  seq: number;
-  to: string;
-  body: string;
-  at: string;
-}
-
 /** What the simulator's routes need. */
 export interface SimulatorDeps extends DemoRouteDeps, JobRouteDeps {
-  deliveries: LocalDelivery[];
   /** The token every route requires (see {@link requireToken}); null on loopback without SIMULATOR_TOKEN. */
   token: string | null;
 }
@@ -43,10 +37,13 @@ export function mountSimulator(router: Router, dispatch: Dispatch, deps: Simulat
     ctx.body = people.map((p) => ({ id: p.id, name: p.name, window: p.window, role: p.role, roleLabel: ROLE_LABEL[p.role] }));
   });
 
-  router.get('/local/feed', ...host, (ctx) => {
+  router.get('/local/feed', ...host, async (ctx) => {
     const since = Number(ctx.query.since ?? 0);
+    const deliveries = await deliveriesSince(deps.db, Number.isSafeInteger(since) ? since : 0);
+    const key = deliveries.some((d) => d.imageId !== undefined) ? await signingKey(deps.db, deps.db) : null;
     ctx.set('Cache-Control', 'no-store');
-    ctx.body = deps.deliveries.filter((d) => d.seq > since);
+    // An image (the brief's chart) as a link of this origin, signed now: the page shows it inline under its strict CSP.
+    ctx.body = deliveries.map(({ imageId, ...d }) => (imageId === undefined || !key ? d : { ...d, image: imageLink(key, '', imageId, deps.clock.now()) }));
   });
 
   router.post('/local/message', ...host, guards.json, async (ctx) => {
