@@ -87,7 +87,7 @@ describe('local simulator in Chromium', function () {
     const [dashboard] = await Promise.all([context.waitForEvent('page'), link.click()]);
     await dashboard.locator('#chart-trend[data-rendered="true"] canvas').first().waitFor();
     expect(await dashboard.getByTestId('scope').innerText()).to.equal('全大厅');
-    expect(await dashboard.getByTestId('kpi-alerts').innerText()).to.match(/未处置告警\s*2/);
+    expect(await dashboard.getByTestId('kpi-alerts').innerText()).to.match(/未处置告警\s*3\s*严重 1/);
     await screenshot(dashboard, 'dashboard-demo');
     expect(errors).to.deep.equal([]);
   });
