@@ -64,6 +64,10 @@ const schema = z
     VISITOR_RETENTION_DAYS: z.string().trim().default('28').pipe(z.coerce.number<string>().int().min(1).max(3650)),
     REPORT_RETENTION_DAYS: optional.pipe(z.coerce.number<string>().int().min(1).max(36500).optional()),
     CRON_DAILY_BRIEF: cron('30 17 * * *'),
+    CRON_BACKUP: cron('0 2 * * *'),
+    BACKUP_DIR: optional,
+    BACKUP_KEEP: z.string().trim().default('14').pipe(z.coerce.number<string>().int().min(1).max(3650)),
+    METRICS_TOKEN: optional.refine((v) => v === undefined || v.length >= 16, 'expected at least 16 characters (a long random string)'),
     ALERT_REPUSH_MINUTES: z.string().trim().default('30').pipe(z.coerce.number<string>().int().min(1).max(1440)),
     PROCEDURE_DUE_MINUTES: list('', parseDueMinutes, ' (e.g. 隔离=15,送医=60)'),
     DISINFECTION_AREAS: list('公共区域,税务区,网办区,休息区,自助服务区', parseAreas),
@@ -146,7 +150,11 @@ export interface Config {
   thresholds: { fever: number; highFever: number };
   /** Days an anomalous reading stays in every cross-check, summary and chart (today included), whatever follows it. */
   observationDays: number;
-  cron: { morningNudge: string; morningSummary: string; rosterReminder: string; rosterDeadline: string; alertEscalation: string; calendarWarning: string; incidentDeadlines: string; contactReadings: string; privacyPurge: string; dailyBrief: string };
+  cron: { morningNudge: string; morningSummary: string; rosterReminder: string; rosterDeadline: string; alertEscalation: string; calendarWarning: string; incidentDeadlines: string; contactReadings: string; privacyPurge: string; dailyBrief: string; backup: string };
+  /** The daily `backup` job (SPEC §5): where its files go (unset: no daily backup) and how many of them are kept. */
+  backup: { dir?: string; keep: number };
+  /** Bearer token for `/metrics` from beyond loopback (unset: loopback only). */
+  metricsToken?: string;
   /** Days a visitor's record is kept before `privacy-purge` deletes it (SPEC §12). */
   visitorRetentionDays: number;
   /** Days staff readings are kept; undefined: kept (SPEC §12). */
@@ -247,7 +255,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       contactReadings: e.CRON_CONTACT_READINGS,
       privacyPurge: e.CRON_PRIVACY_PURGE,
       dailyBrief: e.CRON_DAILY_BRIEF,
+      backup: e.CRON_BACKUP,
     },
+    backup: { dir: e.BACKUP_DIR, keep: e.BACKUP_KEEP },
+    metricsToken: e.METRICS_TOKEN,
     visitorRetentionDays: e.VISITOR_RETENTION_DAYS,
     reportRetentionDays: e.REPORT_RETENTION_DAYS,
     alertRepushMinutes: e.ALERT_REPUSH_MINUTES,

@@ -15,6 +15,7 @@ import { createDispatch } from './dispatch';
 import { databaseImages } from './images/message';
 import type { Logger } from './log';
 import type { Dispatch } from './message';
+import type { Metrics } from './metrics/metrics';
 import { Notifier } from './notify';
 import { OutboxDispatcher } from './outbox/dispatcher';
 import { Outbox } from './outbox/outbox';
@@ -44,10 +45,12 @@ export interface CoreOptions {
   clock?: Clock;
   /** Timers of the long connections' heartbeats and reconnects (tests drive them by hand). */
   timers?: Timers;
+  /** The service's figures for `GET /metrics`: told of every message dispatched, delivery and job firing (a CLI command has none). */
+  metrics?: Metrics;
 }
 
 /** Wires the adapters, the outbox, the services, dispatch and the job runner over an open database. */
-export function createCore({ config, log, db, clock = systemClock, timers }: CoreOptions): Core {
+export function createCore({ config, log, db, clock = systemClock, timers, metrics }: CoreOptions): Core {
   const adapters: PlatformAdapter[] = [];
   const wecomApp = config.wecom ? createWecomAdapter({ config: config.wecom, log: log.child({ platform: 'wecom' }), clock }) : undefined;
   const wecomBot = config.wecomBot ? createWecomBotAdapter({ config: config.wecomBot, log: log.child({ platform: 'wecom', via: 'bot' }), clock, timers }) : undefined;
@@ -59,13 +62,18 @@ export function createCore({ config, log, db, clock = systemClock, timers }: Cor
   const channels = adapters.flatMap((a) => a.channels);
   const outbox = new Outbox({ channels, clock });
   const images = databaseImages(db, () => config.publicUrl);
-  const outboxDispatcher = new OutboxDispatcher({ db, channels, clock, images, log: log.child({ component: 'outbox' }) });
+  const outboxDispatcher = new OutboxDispatcher({ db, channels, clock, images, log: log.child({ component: 'outbox' }), onDelivery: metrics && ((...told) => metrics.delivered(...told)) });
   const services: Services = { config, db, directory: new Directory(db), notifier: new Notifier(outbox, adapters, log), calendar: new WorkCalendar(db), clock, log };
-  const dispatch = createDispatch(services, {
+  const dispatched = createDispatch(services, {
     ...allCommands(),
     replyLimitBytes: { wecom: 2048, dingtalk: 20000 },
     afterCommit: () => outbox.takeQueued() && outboxDispatcher.kick(),
   });
-  const runner = new JobRunner(services, () => outboxDispatcher.kick());
+  const dispatch = metrics ? metrics.observeDispatch(dispatched) : dispatched;
+  const runner = new JobRunner(
+    services,
+    () => outboxDispatcher.kick(),
+    metrics && ((firing) => metrics.fired(firing.job, firing.outcome)),
+  );
   return { config, db, services, adapters, dispatch, outboxDispatcher, runner };
 }

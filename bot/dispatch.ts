@@ -100,7 +100,7 @@ export function createDispatch(services: Services, options: DispatchOptions): Di
       // Only the polite answer goes out. In the HTTP answer it needs no record; by API (DingTalk) the
       // message is claimed with it — no text, no staff — so a replay does not send it again.
       const byApi = services.notifier.replyDestination(message);
-      if (!byApi) return { reply: messages.unregistered(), duplicate: false };
+      if (!byApi) return { reply: messages.unregistered(), duplicate: false, stranger: true };
       const claimed = await services.db.tx(async (sql) => {
         if ((await claimMessage(sql, message, null)) === null) return false;
         await services.notifier.reply(sql, byApi, messages.unregistered());
@@ -108,7 +108,7 @@ export function createDispatch(services: Services, options: DispatchOptions): Di
       });
       if (!claimed) log.info('re-delivery from a sender not in the directory: already answered');
       options.afterCommit?.();
-      return { reply: null, duplicate: !claimed };
+      return { reply: null, duplicate: !claimed, stranger: true };
     }
     let result: DispatchResult;
     try {

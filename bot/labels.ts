@@ -19,6 +19,7 @@ export const JOB_LABEL: Record<JobName, string> = {
   'disinfection-check': '消杀检查',
   'privacy-purge': '个人信息到期删除',
   'daily-brief': '每日研判简报',
+  backup: '数据备份',
 };
 
 /** 36.5 → "36.5℃" (always one decimal). */

@@ -23,6 +23,7 @@ async function main(): Promise<void> {
     process.stderr.write(`${err.message}\n`);
     process.exit(1);
   });
+  service.metrics.withProcessMetrics();
   const server = await service.listen();
   await logStart(service, server, log);
 

@@ -35,6 +35,8 @@ export interface DispatchResult {
   reply: string | null;
   /** True when the message id had been claimed before: a re-delivery. */
   duplicate: boolean;
+  /** True when the sender is not in the directory (answered only with the polite refusal). */
+  stranger?: boolean;
 }
 
 /** The platform-neutral entry point every adapter calls. */

@@ -16,13 +16,15 @@ export interface ServerParts {
   health?: () => Promise<Record<string, unknown>>;
   /** Routes beyond the platforms' (the dashboard). */
   routes?: (router: Router) => void;
+  /** Middleware run around every route, inside the error boundary (the metrics' count of refused requests). */
+  middleware?: Koa.Middleware[];
 }
 
 /**
  * The Koa app: routes → adapter → dispatch; no business logic here. One error
  * boundary logs and answers, so no input can crash the process.
  */
-export function createServer({ adapters, dispatch, db, log, health, routes }: ServerParts): Koa {
+export function createServer({ adapters, dispatch, db, log, health, routes, middleware = [] }: ServerParts): Koa {
   const app = new Koa();
   const router = new Router();
 
@@ -53,6 +55,7 @@ export function createServer({ adapters, dispatch, db, log, health, routes }: Se
       ctx.body = status >= 500 ? 'internal error' : (err as Error).message;
     }
   });
+  for (const m of middleware) app.use(m);
   app.use(router.routes()).use(router.allowedMethods());
   app.on('error', (err) => log.debug({ err }, 'connection error'));
   return app;

@@ -17,11 +17,13 @@ import { openDatabase } from './db/open';
 import { mountImages } from './images/routes';
 import type { Logger } from './log';
 import type { Dispatch } from './message';
+import { Metrics } from './metrics/metrics';
+import { mountMetrics } from './metrics/route';
 import type { OutboxDispatcher } from './outbox/dispatcher';
 import { createServer } from './server';
 import { assertNoPlatformUsers } from './simulator/access';
 import { createSimulatorConsole, type SimulatorConsole } from './simulator';
-import type { Clock } from './time';
+import { systemClock, type Clock } from './time';
 
 /** The assembled service: what `npm start` runs and what the tests drive. */
 export interface Service {
@@ -35,6 +37,8 @@ export interface Service {
   simulator?: SimulatorConsole;
   outboxDispatcher: OutboxDispatcher;
   jobs: { runner: JobRunner; scheduler: JobScheduler };
+  /** The figures `GET /metrics` serves. */
+  metrics: Metrics;
   /** Listens, opens the long connections, catches up missed job firings, and starts the scheduler and the outbox dispatcher (tests drive both by hand with `background: false`). */
   listen(port?: number, host?: string, options?: { background?: boolean }): Promise<Server>;
   /** Stops taking requests and scheduling; lets requests and job firings in flight finish; stops the dispatcher; closes the database. */
@@ -52,14 +56,16 @@ export interface ServiceOptions {
 }
 
 /** The core (adapters, outbox, dispatch, jobs) behind an HTTP listener, with the dashboard, the images, the simulator's console and the scheduler. */
-export async function createService({ config, log, clock, db: given, timers }: ServiceOptions): Promise<Service> {
-  const db = given ?? (await openDatabase(config.databaseUrl, clock?.now()));
+export async function createService({ config, log, clock = systemClock, db: given, timers }: ServiceOptions): Promise<Service> {
+  const db = given ?? (await openDatabase(config.databaseUrl, clock.now()));
   // The simulator lets anyone act as anyone: never over a real hall's users unless the operator says so.
   if (config.simulator) await assertNoPlatformUsers(db, config).catch(async (err) => {
     if (!given) await db.close();
     throw err;
   });
-  const core = createCore({ config, log, db, clock, timers });
+  // The core is made below, after the figures that watch it; they read its long connections only when scraped.
+  const metrics = new Metrics({ db, clock, links: () => core.adapters.flatMap((a) => (a.link ? [a.link.status()] : [])) });
+  const core = createCore({ config, log, db, clock, timers, metrics });
   const { adapters, dispatch, services, outboxDispatcher, runner } = core;
   const kick = () => outboxDispatcher.kick();
   const simulator = config.simulator ? createSimulatorConsole(core, log.child({ platform: 'local' })) : undefined;
@@ -67,9 +73,10 @@ export async function createService({ config, log, clock, db: given, timers }: S
   const routes = (router: Router) => {
     mountDashboard(router, services, kick);
     mountImages(router, services);
+    mountMetrics(router, metrics, config.metricsToken);
     simulator?.mount(router);
   };
-  const app = createServer({ adapters, dispatch, db, log, health, routes });
+  const app = createServer({ adapters, dispatch, db, log, health, routes, middleware: [metrics.rejections()] });
   const scheduler = new JobScheduler(services, runner, JOBS);
 
   let server: Server | undefined;
@@ -83,6 +90,7 @@ export async function createService({ config, log, clock, db: given, timers }: S
     simulator,
     outboxDispatcher,
     jobs: { runner, scheduler },
+    metrics,
     async listen(port = config.port, host = config.host, { background = true } = {}) {
       server = await new Promise<Server>((resolve, reject) => {
         const s = app.listen(port, host, () => resolve(s)).once('error', reject);

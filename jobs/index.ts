@@ -1,4 +1,5 @@
 import { alertEscalation } from './alert-escalation';
+import { backup } from './backup';
 import { calendarWarning } from './calendar-warning';
 import { contactReadings } from './contact-readings';
 import { dailyBrief } from './daily-brief';
@@ -13,7 +14,7 @@ import { privacyPurge } from './privacy-purge';
 import { rosterReminder } from './roster-reminder';
 
 /** Every scheduled job. */
-export const JOBS: Job[] = [morningNudge, morningSummary, rosterReminder, rosterDeadline, alertEscalation, calendarWarning, incidentDeadlines, contactReadings, disinfectionReminder, disinfectionCheck, privacyPurge, dailyBrief];
+export const JOBS: Job[] = [morningNudge, morningSummary, rosterReminder, rosterDeadline, alertEscalation, calendarWarning, incidentDeadlines, contactReadings, disinfectionReminder, disinfectionCheck, privacyPurge, dailyBrief, backup];
 
 export function findJob(name: string): Job | undefined {
   return JOBS.find((j) => j.name === (name as JobName));

@@ -4,7 +4,7 @@ import type { Sql } from '../bot/db/database';
 import type { Logger } from '../bot/log';
 import type { LocalTime } from '../bot/time';
 
-export type JobName = 'morning-nudge' | 'morning-summary' | 'roster-reminder' | 'roster-deadline' | 'alert-escalation' | 'calendar-warning' | 'incident-deadlines' | 'contact-readings' | 'disinfection-reminder' | 'disinfection-check' | 'privacy-purge' | 'daily-brief';
+export type JobName = 'morning-nudge' | 'morning-summary' | 'roster-reminder' | 'roster-deadline' | 'alert-escalation' | 'calendar-warning' | 'incident-deadlines' | 'contact-readings' | 'disinfection-reminder' | 'disinfection-check' | 'privacy-purge' | 'daily-brief' | 'backup';
 
 /** What one firing of a job works with: the database (its transaction), the services, and its time. */
 export interface JobContext {

@@ -30,6 +30,8 @@ export class JobRunner {
   constructor(
     private readonly services: Services,
     private readonly afterCommit: () => void = () => undefined,
+    /** Told of every firing's outcome (the metrics). */
+    private readonly observe: (result: Pick<FiringResult, 'job' | 'outcome'>) => void = () => undefined,
   ) {}
 
   /** One firing of `job` for the time `at`; `force` re-runs a fired minute and ignores the work calendar. */
@@ -57,6 +59,7 @@ export class JobRunner {
       });
       if (result.outcome === 'done') this.afterCommit();
       log.info({ outcome: result.outcome, detail: result.detail }, 'job firing');
+      this.observe(result);
       return result;
     } catch (err) {
       log.error({ err }, 'job firing failed; nothing of it was kept');
@@ -65,6 +68,7 @@ export class JobRunner {
         `INSERT INTO job_firing (job, scheduled_for, run, outcome, detail, trigger, fired_at) VALUES (?, ?, ?, 'failed', ?, ?, ?) ON CONFLICT (job, scheduled_for, run) DO NOTHING`,
         [job.name, scheduledFor, 0, detail, trigger, this.services.clock.now().toISOString()],
       );
+      this.observe({ job: job.name, outcome: 'failed' });
       return { ...base, outcome: 'failed', detail };
     }
   }
@@ -76,6 +80,7 @@ export class JobRunner {
        ON CONFLICT (job, scheduled_for, run) DO NOTHING`,
       [job.name, scheduledFor, '服务停止期间错过，已超出补发时限', this.services.clock.now().toISOString()],
     );
+    if (changes > 0) this.observe({ job: job.name, outcome: 'missed' });
     return changes > 0;
   }
 

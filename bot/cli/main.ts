@@ -20,6 +20,8 @@ const COMMANDS: Record<string, () => Promise<CliCommand>> = {
   supplies: async () => (await import('./supplies')).suppliesCommand,
   audit: async () => (await import('./audit')).auditCommand,
   incident: async () => (await import('./incident')).incidentCommand,
+  backup: async () => (await import('./backup')).backupCommand,
+  restore: async () => (await import('./backup')).restoreCommand,
 };
 
 const HELP = new Set(['--help', '-h']);

@@ -47,7 +47,7 @@ export function isTimeZone(zone: string): boolean {
   }
 }
 
-const SECRET_NAMES = new Set(['WECOM_SECRET', 'WECOM_TOKEN', 'WECOM_AES_KEY', 'WECOM_LEADER_WEBHOOK_KEY', 'WECOM_BOT_SECRET', 'DINGTALK_APP_SECRET', 'DINGTALK_LEADER_SECRET', 'DINGTALK_LEADER_WEBHOOK', 'DASHBOARD_TOKEN', 'SIMULATOR_TOKEN']);
+const SECRET_NAMES = new Set(['WECOM_SECRET', 'WECOM_TOKEN', 'WECOM_AES_KEY', 'WECOM_LEADER_WEBHOOK_KEY', 'WECOM_BOT_SECRET', 'DINGTALK_APP_SECRET', 'DINGTALK_LEADER_SECRET', 'DINGTALK_LEADER_WEBHOOK', 'DASHBOARD_TOKEN', 'SIMULATOR_TOKEN', 'METRICS_TOKEN']);
 
 /** The value as the operator gave it, for the error message: never a secret, never a URL's userinfo (DATABASE_URL's password). */
 export function describeValue(env: Record<string, string | undefined>, key: PropertyKey | undefined): string {

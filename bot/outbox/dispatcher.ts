@@ -24,6 +24,8 @@ export interface DispatcherOptions {
   batchSize?: number;
   /** Where image messages find their picture and its link (none: an image message fails). */
   images?: ImageSource;
+  /** Told what became of each delivery attempt: rows of a channel sent, back for a retry, or given up on; `retries` of them had been tried before (the metrics). */
+  onDelivery?: (channel: string, result: 'sent' | 'retry' | 'failed', count: number, retries: number) => void;
 }
 
 /** What one pass did, in outbox rows: delivered, back in the queue after a failed attempt, given up. */
@@ -54,6 +56,7 @@ export class OutboxDispatcher {
   private readonly maxAttempts: number;
   private readonly batchSize: number;
   private readonly images: ImageSource | undefined;
+  private readonly onDelivery: NonNullable<DispatcherOptions['onDelivery']>;
   private timer: NodeJS.Timeout | undefined;
   private pass: Promise<PassResult> | undefined;
   private passes = 0;
@@ -72,6 +75,7 @@ export class OutboxDispatcher {
     this.maxAttempts = options.maxAttempts ?? 10;
     this.batchSize = options.batchSize ?? 5_000;
     this.images = options.images;
+    this.onDelivery = options.onDelivery ?? (() => undefined);
   }
 
   /** One deterministic pass over what is due now. Calls while a pass runs share it. */
@@ -213,6 +217,7 @@ export class OutboxDispatcher {
       if (err instanceof SendError && !err.retryable) {
         log.error({ error }, 'delivery refused; not retrying');
         result.failed += await this.store.fail(rows.map((r) => r.id), error);
+        this.told('failed', rows);
       } else {
         log.warn({ error }, 'delivery failed; will retry');
         await this.retryOrFail(rows, error, result);
@@ -224,6 +229,7 @@ export class OutboxDispatcher {
     const held = await this.store.markSent(sent.map((r) => r.id), this.clock.now());
     if (held < sent.length) log.warn({ lost: sent.length - held }, 'sent after another sender took the claim over');
     result.sent += sent.length;
+    this.told('sent', sent);
     const retry = rows.filter((r) => throttled.has(r.target));
     if (retry.length) {
       log.warn({ throttled: retry.length }, 'platform throttled some recipients; retrying them later');
@@ -244,10 +250,17 @@ export class OutboxDispatcher {
   private async retryOrFail(rows: QueuedMessage[], error: string, result: PassResult): Promise<void> {
     const exhausted = rows.filter((r) => r.attempts + 1 >= this.maxAttempts);
     if (exhausted.length) result.failed += await this.store.fail(exhausted.map((r) => r.id), `${error} (gave up after ${this.maxAttempts} attempts)`);
+    this.told('failed', exhausted);
     const now = this.clock.now().getTime();
     for (const [attempts, group] of groupBy(rows.filter((r) => r.attempts + 1 < this.maxAttempts), (r) => r.attempts)) {
       result.retried += await this.store.retry(group.map((r) => r.id), new Date(now + backoffMs(attempts + 1)), error);
+      this.told('retry', group);
     }
+  }
+
+  /** Tells the observer what became of one attempt's rows. */
+  private told(result: 'sent' | 'retry' | 'failed', rows: QueuedMessage[]): void {
+    if (rows.length) this.onDelivery(rows[0].channel, result, rows.length, rows.filter((r) => r.attempts > 0).length);
   }
 
   private channel(row: QueuedMessage): Channel {

@@ -1,5 +1,9 @@
 /// <reference lib="dom" />
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
 /**
@@ -30,16 +34,61 @@ export async function findChromium(candidates = SYSTEM_CHROMIUM): Promise<Chromi
   return { path: await packaged.executablePath(), source: 'package' };
 }
 
+/** The CJK family the npm font package ships (Noto Sans, Simplified Chinese, with Latin). */
+export const PAGE_FONT_FAMILY = 'Noto Sans Hans';
+
+/**
+ * A fontconfig configuration for the browser: the CJK font shipped in the
+ * `@embedpdf/fonts-sc` npm package (the one the charts are drawn with),
+ * preferred for every generic family, then whatever fonts the system has. A
+ * machine with no CJK font, or no font at all, still shows Chinese rather
+ * than boxes. Set `HG_SYSTEM_FONTS=no` to leave the system's fonts out (and
+ * see that the package's font alone is enough).
+ */
+export function fontConfigFile(systemFonts = process.env.HG_SYSTEM_FONTS !== 'no'): string {
+  const fonts = join(dirname(createRequire(import.meta.url).resolve('@embedpdf/fonts-sc')), '..', 'fonts');
+  // One configuration per checkout's font package (and choice): made once, reused by every launch and its font cache.
+  const key = createHash('sha256').update(`${fonts} ${systemFonts}`).digest('hex').slice(0, 12);
+  const dir = join(tmpdir(), `hg-fonts-${key}`);
+  const file = join(dir, 'fonts.conf');
+  if (existsSync(file)) return file;
+  // Only the weights the pages use: fontconfig scans every file of a directory it is given.
+  const chosen = join(dir, 'fonts');
+  mkdirSync(chosen, { recursive: true });
+  for (const weight of ['Regular', 'Bold']) {
+    const link = join(chosen, `NotoSansHans-${weight}.otf`);
+    if (!existsSync(link)) symlinkSync(join(fonts, `NotoSansHans-${weight}.otf`), link);
+  }
+  const prefer = ['sans-serif', 'serif', 'monospace', 'system-ui']
+    .map((family) => `<alias><family>${family}</family><prefer><family>${PAGE_FONT_FAMILY}</family></prefer></alias>`)
+    .join('\n  ');
+  writeFileSync(
+    file,
+    `<?xml version="1.0"?>
+<!DOCTYPE fontconfig SYSTEM "urn:fontconfig:fonts.dtd">
+<fontconfig>
+  <dir>${chosen}</dir>
+  ${systemFonts ? '<include ignore_missing="yes">/etc/fonts/fonts.conf</include>' : ''}
+  <cachedir>${join(dir, 'cache')}</cachedir>
+  ${prefer}
+</fontconfig>
+`,
+  );
+  return file;
+}
+
 /**
  * Headless Chromium driven by playwright-core (no browser download), with
  * what this closed network needs: no background networking, no component
- * updates, no sync (each would try the internet).
+ * updates, no sync (each would try the internet); and its fonts from
+ * {@link fontConfigFile}, so a screenshot shows Chinese on any machine.
  */
 export async function launchBrowser(candidates = SYSTEM_CHROMIUM): Promise<Browser> {
   const { path } = await findChromium(candidates);
   return chromium.launch({
     executablePath: path,
     headless: true,
+    env: { ...process.env, FONTCONFIG_FILE: fontConfigFile() },
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
   });
 }

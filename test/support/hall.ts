@@ -91,7 +91,8 @@ export class Hall {
     const platformEnv = platform === 'wecom' ? wecomEnv(peer.url) : platform === 'wecom-bot' ? wecomBotEnv(peer.url) : dingtalkEnv(peer.url);
     const config = loadConfig({ ...platformEnv, ...streamEnv, ...options.env });
     const shared = options.shareDatabaseWith;
-    const databaseUrl = shared?.databaseUrl ?? testDatabaseUrl(options.shareable);
+    // A DATABASE_URL given in env is the hall's database (what the backup job copies); else a scratch one.
+    const databaseUrl = shared?.databaseUrl ?? options.env?.DATABASE_URL ?? testDatabaseUrl(options.shareable);
     const db = !shared ? await openTestDatabase(undefined, databaseUrl) : databaseUrl.startsWith('sqlite:') ? shared.service.db : await openDatabase(databaseUrl);
     if (!shared) await seedStaff(db, options.people ?? PEOPLE);
     const service = await createService({ config, log: options.log ?? silentLogger, clock, db, timers: options.timers });
