@@ -1,6 +1,6 @@
 // `npm run build`: the service and its CLI as ESM bundles in dist/ (packages stay in node_modules),
 // run by `npm start` and `npm run cli` with plain Node — leaner than compiling TypeScript at every start.
-import { copyFileSync, cpSync, mkdirSync, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -61,9 +61,8 @@ export async function bundle(entries = ENTRIES) {
     writeFileSync(temporary, file.contents);
     renameSync(temporary, file.path);
   }
-  for (const file of ['simulator.html', 'simulator.js', 'simulator.css']) copyFileSync(join(root, 'bot/adapters/local', file), join(root, 'dist/bot', file));
   // Files read beside a module at run time land beside the bundle, at the same relative path.
-  cpSync(join(root, 'bot/dashboard/assets'), join(root, 'dist/bot/assets'), { recursive: true });
+  for (const folder of ['bot/dashboard/assets', 'bot/simulator/assets']) cpSync(join(root, folder), join(root, 'dist/bot/assets'), { recursive: true });
 }
 
 function newestIn(path) {

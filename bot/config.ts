@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { parseEnv } from 'node:util';
 import { z } from 'zod';
 import { cron, decimal, describeValue, isTimeZone, list, optional, token, url } from './config/fields';
+import { listeningAddress } from './config/public-url';
 import { parseAreas, parseRounds, type DisinfectionPlan } from './disinfection/plan';
 import { parseDueMinutes, type StepName } from './incidents/steps';
 
@@ -73,7 +74,8 @@ const schema = z
     DISINFECTION_ROUNDS: list('08:00,12:00,17:30', parseRounds),
 
     HALL_NAME: optional.refine((v) => v === undefined || ([...v].length <= 40 && !/[\r\n]/.test(v)), 'expected the unit’s name on one line, at most 40 characters (e.g. 台州市行政服务中心)'),
-    PUBLIC_URL: url('http://127.0.0.1:3000'),
+    // Its default, the address the service listens on, is made from PORT and HOST below.
+    PUBLIC_URL: url('http://127.0.0.1'),
     DASHBOARD_TOKEN: token,
     SIMULATOR: z.enum(['auto', 'on', 'off']).default('auto'),
     SIMULATOR_TOKEN: token,
@@ -165,7 +167,14 @@ export interface Config {
   disinfection: DisinfectionPlan;
   /** The unit's name (台州市行政服务中心), heading the report upward, the daily brief and the dashboard (SPEC §7); unset: not named. */
   hallName?: string;
+  /**
+   * Base of the links the bot sends (看板, chart images): PUBLIC_URL, else the
+   * address the service listens on — from PORT and HOST here, corrected by the
+   * service's listen() to the port it really got.
+   */
   publicUrl: string;
+  /** Whether PUBLIC_URL was set (else listen() fills publicUrl in). */
+  publicUrlGiven: boolean;
   dashboardToken?: string;
   /** Serve the local chat simulator at GET / (on when no platform is configured, unless SIMULATOR=off). */
   simulator: boolean;
@@ -224,10 +233,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       }
     : undefined;
   const simulator = e.SIMULATOR === 'on' || (e.SIMULATOR === 'auto' && !wecom && !wecomBot && !dingtalk);
+  // The simulator has no login: unless HOST says otherwise, only this machine may reach it.
+  const host = e.HOST ?? (simulator ? '127.0.0.1' : '0.0.0.0');
+  const publicUrlGiven = present.PUBLIC_URL !== undefined;
   return {
     port: e.PORT,
-    // The simulator has no login: unless HOST says otherwise, only this machine may reach it.
-    host: e.HOST ?? (simulator ? '127.0.0.1' : '0.0.0.0'),
+    host,
     databaseUrl: e.DATABASE_URL,
     timezone: e.TIMEZONE,
     logLevel: e.LOG_LEVEL,
@@ -257,7 +268,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     procedureDueMinutes: e.PROCEDURE_DUE_MINUTES,
     disinfection: { ...e.DISINFECTION_AREAS, rounds: e.DISINFECTION_ROUNDS },
     hallName: e.HALL_NAME,
-    publicUrl: e.PUBLIC_URL,
+    publicUrl: publicUrlGiven ? e.PUBLIC_URL : listeningAddress(host, e.PORT),
+    publicUrlGiven,
     dashboardToken: e.DASHBOARD_TOKEN,
     simulator,
     simulatorToken: e.SIMULATOR_TOKEN,

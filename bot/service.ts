@@ -1,36 +1,28 @@
 import type { Server } from 'node:http';
 import type Router from '@koa/router';
 import type Koa from 'koa';
-import { allCommands, helpExamplesFor } from '../handlers';
 import { JOBS } from '../jobs';
-import { JobRunner } from '../jobs/runner';
+import type { JobRunner } from '../jobs/runner';
 import { JobScheduler } from '../jobs/scheduler';
 import type { PlatformAdapter } from './adapters/adapter';
-import { assertNoPlatformUsers } from './adapters/local/access';
 import type { Timers } from './adapters/long-connection';
-import { createLocalAdapter, type LocalAdapter } from './adapters/local';
-import { createDingtalkAdapter } from './adapters/dingtalk';
-import { createWecomAdapter } from './adapters/wecom';
-import { createWecomBotAdapter, wecomAppBesideBot } from './adapters/wecom-bot';
-import { WorkCalendar } from './calendar';
 import { calendarHealth } from './calendar/status';
 import type { Services } from './command';
 import type { Config } from './config';
+import { linksHealth, listenerUrl } from './config/public-url';
+import { createCore } from './core';
 import { mountDashboard } from './dashboard/routes';
 import type { Database } from './db/database';
 import { openDatabase } from './db/open';
-import { Directory } from './directory/directory';
-import { databaseImages } from './images/message';
 import { mountImages } from './images/routes';
-import { createDispatch } from './dispatch';
 import type { Logger } from './log';
 import type { Dispatch } from './message';
-import { Notifier } from './notify';
-import { OutboxDispatcher } from './outbox/dispatcher';
-import { Outbox } from './outbox/outbox';
 import { Metrics } from './metrics/metrics';
 import { mountMetrics } from './metrics/route';
+import type { OutboxDispatcher } from './outbox/dispatcher';
 import { createServer } from './server';
+import { assertNoPlatformUsers } from './simulator/access';
+import { createSimulatorConsole, type SimulatorConsole } from './simulator';
 import { systemClock, type Clock } from './time';
 
 /** The assembled service: what `npm start` runs and what the tests drive. */
@@ -41,8 +33,8 @@ export interface Service {
   dispatch: Dispatch;
   services: Services;
   adapters: PlatformAdapter[];
-  /** The local simulator's adapter, when enabled. */
-  local?: LocalAdapter;
+  /** The local simulator's console (GET /), when it is on. */
+  simulator?: SimulatorConsole;
   outboxDispatcher: OutboxDispatcher;
   jobs: { runner: JobRunner; scheduler: JobScheduler };
   /** The figures `GET /metrics` serves. */
@@ -63,52 +55,28 @@ export interface ServiceOptions {
   timers?: Timers;
 }
 
-/** Wires config, database, adapters, outbox and commands into one service. */
+/** The core (adapters, outbox, dispatch, jobs) behind an HTTP listener, with the dashboard, the images, the simulator's console and the scheduler. */
 export async function createService({ config, log, clock = systemClock, db: given, timers }: ServiceOptions): Promise<Service> {
   const db = given ?? (await openDatabase(config.databaseUrl, clock.now()));
-  const adapters: PlatformAdapter[] = [];
-  const wecomApp = config.wecom ? createWecomAdapter({ config: config.wecom, log: log.child({ platform: 'wecom' }), clock }) : undefined;
-  const wecomBot = config.wecomBot ? createWecomBotAdapter({ config: config.wecomBot, log: log.child({ platform: 'wecom', via: 'bot' }), clock, timers }) : undefined;
-  const wecom = wecomApp && wecomBot ? wecomAppBesideBot(wecomApp, wecomBot) : (wecomApp ?? wecomBot);
-  if (wecom) adapters.push(wecom);
-  if (config.dingtalk) adapters.push(createDingtalkAdapter({ config: config.dingtalk, log: log.child({ platform: 'dingtalk' }), clock, timers }));
   // The simulator lets anyone act as anyone: never over a real hall's users unless the operator says so.
   if (config.simulator) await assertNoPlatformUsers(db, config).catch(async (err) => {
     if (!given) await db.close();
     throw err;
   });
-  const directory = new Directory(db);
-  // The runner and the dispatcher need every adapter's channels, so the simulator reaches them through functions.
-  const local = config.simulator
-    ? createLocalAdapter({ clock, db, config, directory, log: log.child({ platform: 'local' }), runner: () => runner, kickOutbox: () => outboxDispatcher.kick(), examples: (person) => helpExamplesFor(services, person) })
-    : undefined;
-  if (local) adapters.push(local);
-
-  const channels = adapters.flatMap((a) => a.channels);
-  const outbox = new Outbox({ channels, clock });
-  const images = databaseImages(db, config.publicUrl);
-  const metrics = new Metrics({ db, clock, links: () => adapters.flatMap((a) => (a.link ? [a.link.status()] : [])) });
-  const outboxDispatcher = new OutboxDispatcher({ db, channels, clock, images, log: log.child({ component: 'outbox' }), onDelivery: (...told) => metrics.delivered(...told) });
-  const services: Services = { config, db, directory, notifier: new Notifier(outbox, adapters, log), calendar: new WorkCalendar(db), clock, log };
-  const dispatch = metrics.observeDispatch(
-    createDispatch(services, {
-      ...allCommands(),
-      replyLimitBytes: { wecom: 2048, dingtalk: 20000 },
-      afterCommit: () => outbox.takeQueued() && outboxDispatcher.kick(),
-    }),
-  );
-  const health = async () => ({ calendar: await calendarHealth(services) });
+  // The core is made below, after the figures that watch it; they read its long connections only when scraped.
+  const metrics = new Metrics({ db, clock, links: () => core.adapters.flatMap((a) => (a.link ? [a.link.status()] : [])) });
+  const core = createCore({ config, log, db, clock, timers, metrics });
+  const { adapters, dispatch, services, outboxDispatcher, runner } = core;
+  const kick = () => outboxDispatcher.kick();
+  const simulator = config.simulator ? createSimulatorConsole(core, log.child({ platform: 'local' })) : undefined;
+  const health = async () => ({ calendar: await calendarHealth(services), links: linksHealth(config, adapters) });
   const routes = (router: Router) => {
-    mountDashboard(router, services, () => outboxDispatcher.kick());
+    mountDashboard(router, services, kick);
     mountImages(router, services);
     mountMetrics(router, metrics, config.metricsToken);
+    simulator?.mount(router);
   };
   const app = createServer({ adapters, dispatch, db, log, health, routes, middleware: [metrics.rejections()] });
-  const runner = new JobRunner(
-    services,
-    () => outboxDispatcher.kick(),
-    (firing) => metrics.fired(firing.job, firing.outcome),
-  );
   const scheduler = new JobScheduler(services, runner, JOBS);
 
   let server: Server | undefined;
@@ -119,7 +87,7 @@ export async function createService({ config, log, clock = systemClock, db: give
     dispatch,
     services,
     adapters,
-    local,
+    simulator,
     outboxDispatcher,
     jobs: { runner, scheduler },
     metrics,
@@ -127,6 +95,8 @@ export async function createService({ config, log, clock = systemClock, db: give
       server = await new Promise<Server>((resolve, reject) => {
         const s = app.listen(port, host, () => resolve(s)).once('error', reject);
       });
+      // Without PUBLIC_URL, links point at where the service listens: known for certain only now (PORT=0, another port).
+      if (!config.publicUrlGiven) config.publicUrl = listenerUrl(host, server);
       for (const adapter of adapters) adapter.link?.start(dispatch);
       if (background) {
         outboxDispatcher.start();

@@ -61,6 +61,16 @@ describe('loadConfig', () => {
     expect(loadConfig({ ...wecom, HOST: '127.0.0.1' }).host).to.equal('127.0.0.1');
   });
 
+  it('makes PUBLIC_URL default to the address the service listens on, and lets a given one win', () => {
+    expect(loadConfig({ PORT: '21080' })).to.include({ publicUrl: 'http://127.0.0.1:21080', publicUrlGiven: false });
+    expect(loadConfig({ PORT: '21080', HOST: '0.0.0.0' }).publicUrl).to.equal('http://127.0.0.1:21080');
+    expect(loadConfig({ PORT: '21080', HOST: '::' }).publicUrl).to.equal('http://127.0.0.1:21080');
+    expect(loadConfig({ PORT: '21080', HOST: '::1' }).publicUrl).to.equal('http://[::1]:21080');
+    expect(loadConfig({ PORT: '21080', HOST: '192.168.1.20' }).publicUrl).to.equal('http://192.168.1.20:21080');
+    expect(loadConfig({ ...wecom }).publicUrl).to.equal('http://127.0.0.1:3000');
+    expect(loadConfig({ PORT: '21080', PUBLIC_URL: 'https://hallguard.example.gov.cn/' })).to.include({ publicUrl: 'https://hallguard.example.gov.cn', publicUrlGiven: true });
+  });
+
   it('names each missing WeCom variable when only some are set', () => {
     const message = problemsOf({ WECOM_CORP_ID: 'ww1', WECOM_TOKEN: 't' });
     expect(message).to.contain('WECOM_AGENT_ID').and.contain('WECOM_SECRET').and.contain('WECOM_AES_KEY');

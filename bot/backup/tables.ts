@@ -2,10 +2,11 @@ import type { Database } from '../db/database';
 
 /**
  * Tables the service fills on its own, with no hall's data in them: a first
- * start writes its start time and its signing key, and the scheduler records
- * firings. A database holding rows only here is still empty for a restore.
+ * start writes its start time and its signing key, the scheduler records
+ * firings, and the simulator's channels what they delivered. A database
+ * holding rows only here is still empty for a restore.
  */
-const BOOKKEEPING = new Set(['app_meta', 'job_firing', 'outbox', 'outbound_image']);
+const BOOKKEEPING = new Set(['app_meta', 'job_firing', 'outbox', 'outbound_image', 'local_delivery']);
 
 /** Rows per table of the application's schema, in the order TypeORM knows them. */
 export async function tableCounts(db: Database): Promise<Record<string, number>> {

@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { findJob, JOBS } from '../../jobs';
 import { cronsOf } from '../../jobs/job';
 import { createLogger } from '../log';
-import { createService } from '../service';
+import { createCore } from '../core';
 import { CliError, type CliCommand } from './context';
 
 /**
@@ -34,9 +34,10 @@ export const jobsCommand: CliCommand = {
     const at = values.at ? new Date(values.at) : new Date();
     if (Number.isNaN(at.getTime())) throw new CliError(`--at takes an ISO time such as 2026-11-23T08:45:00+08:00, not "${values.at}"`, 2);
 
-    const service = await createService({ config, db, log: createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel) });
-    const result = await service.jobs.runner.fire(job, at, { trigger: 'cli', force: values.force });
-    const sent = await service.outboxDispatcher.drain(60_000);
+    // The core only: a CLI command never starts the simulator's console or its guard, and its pushes reach the running service's simulator feed through the database.
+    const core = createCore({ config, db, log: createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel) });
+    const result = await core.runner.fire(job, at, { trigger: 'cli', force: values.force });
+    const sent = await core.outboxDispatcher.drain(60_000);
     const said: Record<string, string> = {
       done: `done: ${result.detail}`,
       'not-workday': `${result.detail}（--force 可强制执行）`,

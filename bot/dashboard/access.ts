@@ -152,6 +152,17 @@ export function scopeOf(viewer: Viewer, asked: string | undefined): { window: st
   return { window: asked || null, outbox: true };
 }
 
+/**
+ * Whether the viewer gets the administrators' notices (the work calendar's
+ * missing year, which only an administrator can fix): administrators and
+ * operators — and leaders when the hall has no administrator, as the
+ * calendar-warning job tells the leadership group then. Never a lead.
+ */
+export function seesAdminNotices(viewer: Viewer, people: readonly Person[]): boolean {
+  if (viewer.kind === 'operator' || viewer.person.role === 'admin') return true;
+  return viewer.person.role === 'leader' && !people.some((p) => p.role === 'admin');
+}
+
 /** Whether the viewer may acknowledge alerts (SPEC §1: leaders and administrators, as named people). */
 export function canAcknowledge(viewer: Viewer): viewer is Extract<Viewer, { kind: 'person' }> {
   return viewer.kind === 'person' && (viewer.person.role === 'leader' || viewer.person.role === 'admin');

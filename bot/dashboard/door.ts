@@ -36,12 +36,12 @@ export function doorCard(door: DoorView, timezone: string): Safe {
   return html`<section class="card" aria-labelledby="h-door" data-testid="door">
   <h2 id="h-door">今日门岗 <span class="count">${day.total}</span></h2>
   <p><span>访客 <b data-testid="door-total">${day.total}</b></span> · <span>异常 <b data-testid="door-anomalies">${day.anomalies.length}</b></span> · <span>无码登记 <b data-testid="door-without-code">${day.withoutCode}</b></span></p>
-  ${day.byHour.length ? html`<table class="door-hours" data-testid="door-hours"><thead><tr>${day.byHour.map((h) => html`<th>${String(h.hour).padStart(2, '0')}时</th>`)}</tr></thead><tbody><tr>${day.byHour.map((h) => html`<td>${h.count}</td>`)}</tr></tbody></table>` : html`<p class="empty">今天还没有访客登记</p>`}
+  ${day.byHour.length ? html`<div class="scroll"><table class="door-hours" data-testid="door-hours"><thead><tr>${day.byHour.map((h) => html`<th>${String(h.hour).padStart(2, '0')}时</th>`)}</tr></thead><tbody><tr>${day.byHour.map((h) => html`<td>${h.count}</td>`)}</tr></tbody></table></div>` : html`<p class="empty">今天还没有访客登记</p>`}
   ${
     day.anomalies.length
       ? html`<ul class="anomalies">${day.anomalies.map(
           (v) =>
-            html`<li class="anomaly"><span class="badge ${v.status}">${SEVERITY_LABEL[v.status]}</span> <b>${visitorLabel(v)}</b> <span class="muted">${localClock(new Date(v.registeredAt), timezone)}${v.window ? ` · ${v.window}` : ''}</span><div>${describeCheck(v)}</div>${v.alertId === null ? html`<div class="instruction">${combinedInstruction([v.instruction])}</div>` : html`<div class="muted">告警 #${v.alertId}</div>`}</li>`,
+            html`<li class="anomaly"><span class="badge ${v.status}">${SEVERITY_LABEL[v.status]}</span> <b>${visitorLabel(v)}</b> <span class="muted nowrap">${localClock(new Date(v.registeredAt), timezone)}${v.window ? ` · ${v.window}` : ''}</span><div>${describeCheck(v)}</div>${v.alertId === null ? html`<div class="instruction">${combinedInstruction([v.instruction])}</div>` : html`<div class="muted">告警 #${v.alertId}</div>`}</li>`,
         )}</ul>`
       : ''
   }
@@ -63,6 +63,6 @@ export async function contactsPage(sql: Sql, services: Services, id: number, sub
 <meta name="referrer" content="no-referrer"><title>#${id} 密接名单</title><link rel="stylesheet" href="/dashboard/assets/dashboard.css"></head>
 <body><main><section class="card wide" data-testid="contacts"><h1>应急 #${id} ${subject} · 密接名单</h1>
 <p class="muted">个人信息，仅供排查使用；本次查看已记入审计日志。</p>
-${contacts.length ? html`<table><thead><tr><th>姓名</th><th>窗口</th><th>原因</th><th>状态</th></tr></thead><tbody>${contacts.map((c) => html`<tr><td>${c.name}</td><td>${c.window}</td><td>${c.reason}</td><td>${c.status}</td></tr>`)}</tbody></table>` : html`<p class="empty">暂无密接人员</p>`}
+${contacts.length ? html`<div class="scroll"><table><thead><tr><th>姓名</th><th>窗口</th><th>原因</th><th>状态</th></tr></thead><tbody>${contacts.map((c) => html`<tr><td>${c.name}</td><td>${c.window}</td><td>${c.reason}</td><td>${c.status}</td></tr>`)}</tbody></table></div>` : html`<p class="empty">暂无密接人员</p>`}
 <p><a href="/dashboard" class="button">返回看板</a></p></section></main></body></html>`}`;
 }

@@ -1,4 +1,5 @@
 import { stepLabel, stepOwner, type StepView } from '../incidents/messages';
+import { stepNamed } from '../incidents/steps';
 import type { ContactFacts, IncidentFacts } from '../incidents/report/facts';
 import { CONTACT_STATUS, readingText, stamp } from '../incidents/report/wording';
 import { duration } from '../text';
@@ -51,8 +52,8 @@ function incidentCard(f: IncidentFacts, p: PageContext): Safe {
 function stepRow(id: number, s: StepView, p: PageContext): Safe {
   const state = s.done ? 'done' : s.overdue ? 'overdue' : 'due';
   return html`<tr class="${state}" data-step="${s.step}">
-  <th scope="row">${stepLabel(s.step)}</th><td>${stepOwner(s)}</td><td>${s.due}</td>
-  <td class="state">${
+  <th scope="row">${stepLabel(s.step)}</th><td data-label="负责组">${stepOwner(s)}</td><td data-label="时限">${s.due}</td>
+  <td class="state" data-label="状态">${
     s.done
       ? html`✅ ${s.done.by} ${s.done.at}（用时 ${duration(s.done.minutes)}）${s.done.note ? html`<div class="note">${s.done.note}</div>` : ''}`
       : html`${s.overdue ? html`<span class="overdue">已超时 ${duration(s.overdue)}</span>${s.escalatedAt ? ' · 已报领导小组督办' : ''}` : '待完成'}${stepForm(id, s, p)}`
@@ -65,7 +66,7 @@ function stepForm(id: number, s: StepView, p: PageContext): Safe | '' {
   if (!p.canAcknowledge || !p.csrf) return '';
   return html`<form method="post" action="/dashboard/incidents/${id}/progress" class="ack step">
     <input type="hidden" name="csrf" value="${p.csrf}"><input type="hidden" name="step" value="${s.step}">
-    <label><span class="sr">${stepLabel(s.step)} 情况</span><input name="note" required maxlength="500" placeholder="情况，如：已送隔离室" autocomplete="off"></label>
+    <label><span class="sr">${stepLabel(s.step)} 情况</span><input name="note" required maxlength="500" placeholder="如：${stepNamed(s.step)!.example}" autocomplete="off"></label>
     <button type="submit">完成</button>
   </form>`;
 }

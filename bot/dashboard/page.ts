@@ -146,7 +146,7 @@ function sweepKpi(s: SweepView): Safe {
 }
 
 function progressTable(rows: WindowProgress[], current: DailySlot, slotsSoFar: DailySlot[]): Safe {
-  return html`<table class="progress" data-testid="progress">
+  return html`<div class="scroll"><table class="progress" data-testid="progress">
   <thead><tr><th>窗口</th><th>应报</th>${SLOTS.map((s) => html`<th class="${slotsSoFar.includes(s) ? '' : 'later'}">${SLOT_LABEL[s]}</th>`)}</tr></thead>
   <tbody>${rows.map(
     (w) => html`<tr data-window="${w.window}">
@@ -154,7 +154,7 @@ function progressTable(rows: WindowProgress[], current: DailySlot, slotsSoFar: D
     ${SLOTS.map((s) => html`<td class="${slotsSoFar.includes(s) ? (w.reported[s] < w.expected ? 'short' : 'full') : 'later'}" data-slot="${s}">${w.reported[s]}</td>`)}
   </tr>${w.missing.length ? html`<tr class="missing"><td colspan="5">${SLOT_LABEL[current]}未报：${w.missing.join('、')}</td></tr>` : ''}`,
   )}</tbody>
-</table>`;
+</table></div>`;
 }
 
 function when(iso: string, timezone: string): string {
@@ -171,7 +171,7 @@ function alertItem(a: AlertLine, p: PageContext): Safe {
     p.canAcknowledge && p.csrf
       ? html`<form method="post" action="/dashboard/alerts/${a.id}/ack" class="ack">
     <input type="hidden" name="csrf" value="${p.csrf}">
-    <label><span class="sr">处置情况</span><input name="note" required maxlength="500" placeholder="处置情况，如：已安排居家观察" autocomplete="off"></label>
+    <label><span class="sr">处置情况</span><input name="note" required maxlength="500" placeholder="如：已安排居家观察" autocomplete="off"></label>
     <button type="submit">处置</button>
   </form>`
       : ''

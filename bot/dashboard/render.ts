@@ -3,7 +3,7 @@ import type { Services } from '../command';
 import { messages } from '../messages';
 import { audit } from '../privacy/audit';
 import type { DashboardData } from './data';
-import { canAcknowledge, scopeOf, type Viewer } from './access';
+import { canAcknowledge, scopeOf, seesAdminNotices, type Viewer } from './access';
 import { dashboardData } from './data';
 import { doorView, seesDoor } from './door';
 import { refuse } from './guard';
@@ -18,7 +18,8 @@ export async function render(ctx: Context, services: Services, viewer: Viewer, f
   if (scope === 'no-window') return void refuse(ctx, 403, '未分配窗口', messages.leadWithoutWindow());
   const people = await services.directory.active();
   if (scope.window !== null && !people.some((p) => p.window === scope.window)) return void refuse(ctx, 404, '没有这个窗口', '请从看板顶部选择窗口。');
-  const data = await dashboardData(services.db, services, services.clock.now(), scope);
+  const read = await dashboardData(services.db, services, services.clock.now(), scope);
+  const data = seesAdminNotices(viewer, people) ? read : { ...read, calendarWarning: null };
   await auditContactsShown(services, viewer, data);
   const key = await signingKey(services.db, services.db);
   ctx.type = 'text/html; charset=utf-8';

@@ -26,11 +26,11 @@ export function suppliesCard(data: DashboardData): Safe {
   <h2 id="h-supplies">防疫物资库存 ${items.some((s) => s.below) ? html`<span class="count">${items.filter((s) => s.below).length} 项不足</span>` : ''}</h2>
   ${
     items.length
-      ? html`<table class="supplies"><thead><tr><th>物资</th><th>现有</th><th>日均领用</th><th>可用天数</th><th>阈值</th></tr></thead>
+      ? html`<div class="scroll"><table class="supplies"><thead><tr><th>物资</th><th>现有</th><th>日均领用</th><th>可用天数</th><th>阈值</th></tr></thead>
   <tbody>${items.map(
     (s) =>
-      html`<tr data-item="${s.item}" class="${s.below ? 'short' : ''}"><th scope="row">${s.item}</th><td>${s.quantity} ${s.unit}</td><td>${s.perDay ? s.perDay.toFixed(1) : '0'}</td><td>${s.daysLeft === null ? '—' : s.daysLeft}</td><td>${s.threshold ?? '—'}</td></tr>`,
-  )}</tbody></table>`
+      html`<tr data-item="${s.item}" class="${s.below ? 'short' : ''}"><th scope="row">${s.item}</th><td>${s.quantity}\u00a0${s.unit}</td><td>${s.perDay ? s.perDay.toFixed(1) : '0'}</td><td>${s.daysLeft === null ? '—' : s.daysLeft}</td><td>${s.threshold ?? '—'}</td></tr>`,
+  )}</tbody></table></div>`
       : html`<p class="empty">还没有物资记录</p>`
   }
 </section>`;

@@ -7,19 +7,21 @@ export interface Step {
   title: string;
   /** The working group that owns it unless the administrator says otherwise. */
   defaultOwner: string;
+  /** A note saying the step was done, as a form suggests one (如：已电话报告区疾控): short enough for a phone's input. */
+  example: string;
 }
 
 export type StepName = '报告' | '隔离' | '送医' | '排查' | '上报' | '消杀' | '善后';
 
 /** The plan's seven steps, in order (SPEC §11). */
 export const STEPS: readonly Step[] = [
-  { no: 1, name: '报告', title: '及时报告', defaultOwner: '综合协调组' },
-  { no: 2, name: '隔离', title: '迅速隔离', defaultOwner: '应急处置组' },
-  { no: 3, name: '送医', title: '定点送医', defaultOwner: '应急处置组' },
-  { no: 4, name: '排查', title: '准确排查', defaultOwner: '应急处置组' },
-  { no: 5, name: '上报', title: '如实上报', defaultOwner: '综合协调组' },
-  { no: 6, name: '消杀', title: '消杀消毒', defaultOwner: '消毒防疫组' },
-  { no: 7, name: '善后', title: '组织善后', defaultOwner: '综合协调组' },
+  { no: 1, name: '报告', title: '及时报告', defaultOwner: '综合协调组', example: '已报告领导小组' },
+  { no: 2, name: '隔离', title: '迅速隔离', defaultOwner: '应急处置组', example: '已送临时隔离室' },
+  { no: 3, name: '送医', title: '定点送医', defaultOwner: '应急处置组', example: '已送发热门诊就诊' },
+  { no: 4, name: '排查', title: '准确排查', defaultOwner: '应急处置组', example: '已排查同窗口及访客' },
+  { no: 5, name: '上报', title: '如实上报', defaultOwner: '综合协调组', example: '已电话报告区疾控' },
+  { no: 6, name: '消杀', title: '消杀消毒', defaultOwner: '消毒防疫组', example: '已终末消毒隔离室' },
+  { no: 7, name: '善后', title: '组织善后', defaultOwner: '综合协调组', example: '已安排人员顶岗' },
 ];
 
 /** Minutes from opening by which each step is due, unless PROCEDURE_DUE_MINUTES says otherwise (报告 is done by the opening push itself). */

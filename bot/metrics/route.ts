@@ -1,6 +1,6 @@
 import type Router from '@koa/router';
 import type { Context } from 'koa';
-import { isLoopback } from '../adapters/local/access';
+import { isLoopback } from '../config/public-url';
 import { safeEqual } from '../dashboard/tokens';
 import type { Metrics } from './metrics';
 

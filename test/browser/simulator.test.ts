@@ -77,6 +77,25 @@ describe('local simulator in Chromium', function () {
     expect(errors).to.deep.equal([]);
   });
 
+  it("shows the daily brief's chart inline in the leadership group's pane", async function () {
+    // Drawing the chart (ECharts, then resvg) takes seconds on a busy machine.
+    this.timeout(60_000);
+    hall = await openHall();
+    await hall.say('张三', '晨检 36.5 绿码');
+    const { page: p, errors } = await page();
+    await p.locator('#job-at').fill('2026-11-23T17:30');
+    await p.locator('[data-job="daily-brief"]').click();
+    await p.locator('#job-status[data-outcome="done"]').waitFor();
+    const chart = p.locator('#group img.picture');
+    await chart.waitFor();
+    await chart.scrollIntoViewIfNeeded();
+    await p.waitForFunction(() => (document.querySelector('#group img.picture') as HTMLImageElement | null)?.complete === true);
+    expect(await chart.evaluate((img: HTMLImageElement) => img.naturalWidth)).to.be.above(300);
+    expect(await chart.getAttribute('alt')).to.contain('近 14 天');
+    await screenshot(p, 'simulator-brief-chart');
+    expect(errors).to.deep.equal([]);
+  });
+
   it("gives a leader a 看板 link that opens the dashboard in a new tab", async () => {
     hall = await openHall([]);
     await hall.post('/local/demo');
@@ -87,7 +106,7 @@ describe('local simulator in Chromium', function () {
     const [dashboard] = await Promise.all([context.waitForEvent('page'), link.click()]);
     await dashboard.locator('#chart-trend[data-rendered="true"] canvas').first().waitFor();
     expect(await dashboard.getByTestId('scope').innerText()).to.equal('全大厅');
-    expect(await dashboard.getByTestId('kpi-alerts').innerText()).to.match(/未处置告警\s*2/);
+    expect(await dashboard.getByTestId('kpi-alerts').innerText()).to.match(/未处置告警\s*3\s*严重 1/);
     await screenshot(dashboard, 'dashboard-demo');
     expect(errors).to.deep.equal([]);
   });

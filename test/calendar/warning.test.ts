@@ -56,12 +56,20 @@ describe('the warning of a missing year (2027 not yet published, seen on 2026-11
     expect(after.calendar).to.deep.equal({ status: 'ok', years: { 2026: 'package', 2027: 'notice' } });
   });
 
-  it('shows a banner on the leaders’ dashboard until the notice is imported', async () => {
+  it('shows a banner on the administrator’s dashboard until the notice is imported', async () => {
     const visitor = new DashboardVisitor(hall);
-    const page = await visitor.open(await visitor.link('wangwu'));
+    const page = await visitor.open(await visitor.link('admin1'));
     expect(page.body).to.contain('data-testid="calendar-warning"').and.contain('尚未载入 2027 年的节假日安排');
     await import2027(hall);
     expect((await visitor.request('/dashboard')).body).to.not.contain('calendar-warning');
+  });
+
+  it('shows a leader or a window lead no banner meant for the administrator, who is there to act on it', async () => {
+    for (const who of ['wangwu', 'lisi']) {
+      const page = await new DashboardVisitor(hall).open(await new DashboardVisitor(hall).link(who));
+      expect(page.status, who).to.equal(200);
+      expect(page.body, who).to.not.contain('calendar-warning').and.not.contain('calendar import');
+    }
   });
 
   it('tells the administrators once a week, every day of the week alike, until the notice is imported', async () => {
@@ -100,6 +108,18 @@ describe('the warning of a missing year, in a hall without an administrator', ()
       const { group, direct } = hall.deliveredSince(mark);
       expect(direct).to.deep.equal([]);
       expect(group.join()).to.contain('尚未载入 2027 年的节假日安排');
+    } finally {
+      await hall.close();
+    }
+  });
+
+  it('shows its banner to the leaders, not to a window lead', async () => {
+    const hall = await Hall.open({ now: '2026-11-15T09:00:00+08:00' });
+    try {
+      const leader = new DashboardVisitor(hall);
+      expect((await leader.open(await leader.link('wangwu'))).body).to.contain('data-testid="calendar-warning"');
+      const lead = new DashboardVisitor(hall);
+      expect((await lead.open(await lead.link('lisi'))).body).to.not.contain('calendar-warning');
     } finally {
       await hall.close();
     }

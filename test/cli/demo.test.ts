@@ -11,7 +11,7 @@ import { PEOPLE } from '../support/hall';
 const MONDAY_MORNING = new Date('2026-11-23T10:30:00+08:00');
 
 describe('demo hall (npm run cli -- demo)', function () {
-  this.timeout(30_000);
+  this.timeout(60_000);
   let db: Database;
   beforeEach(async () => (db = await openTestDatabase()));
   afterEach(() => db.close());
@@ -19,7 +19,7 @@ describe('demo hall (npm run cli -- demo)', function () {
   const count = async (sqlText: string, params: unknown[] = []) => Number((await db.all<{ n: unknown }>(sqlText, params))[0].n);
   const seed = (now = MONDAY_MORNING) => seedDemo({ db, config: loadConfig({}), log: silentLogger, now });
 
-  it('makes three windows with a lead each, security and cleaning staff, and a leadership group', async () => {
+  it('makes three windows with a lead each, logistics staff, door guards, a leadership group and the working groups', async () => {
     const result = await seed();
     const people = await new Directory(db, 0).active();
     expect(result.people).to.equal(people.length);
@@ -29,6 +29,8 @@ describe('demo hall (npm run cli -- demo)', function () {
     }
     expect(people.filter((p) => p.role === 'leader').length).to.be.at.least(2);
     expect(people.some((p) => p.window === '后勤保障')).to.equal(true);
+    expect(people.filter((p) => p.role === 'guard').length).to.be.at.least(2);
+    expect(await count('SELECT count(DISTINCT group_name) AS n FROM group_member')).to.equal(3);
   });
 
   it('holds a week of reports on workdays only, and today\'s 晨检 from most but not all', async () => {
@@ -41,10 +43,11 @@ describe('demo hall (npm run cli -- demo)', function () {
     expect(await count("SELECT count(*) AS n FROM report WHERE date = '2026-11-23' AND slot <> 'morning'")).to.equal(0);
   });
 
-  it('leaves one warning and one critical alert open, and shows earlier ones handled with a note', async () => {
+  it("leaves today's alerts open — a reading this morning, a visitor at the door, a fever within the hour — and shows earlier ones handled with a note", async () => {
     await seed();
-    const open = await db.all<{ severity: string }>("SELECT severity FROM alert WHERE status = 'open' ORDER BY severity");
-    expect(open.map((a) => a.severity)).to.deep.equal(['critical', 'warning']);
+    const open = await db.all<{ severity: string; subject_kind: string; opened_at: string }>("SELECT severity, subject_kind, opened_at FROM alert WHERE status = 'open' ORDER BY severity, subject_kind");
+    expect(open.map((a) => `${a.severity} ${a.subject_kind}`)).to.deep.equal(['critical staff', 'warning staff', 'warning visitor']);
+    expect(open.every((a) => a.opened_at >= '2026-11-22T16:00:00.000Z')).to.equal(true);
     const handled = await db.all<{ severity: string; note: string; by: string }>(
       "SELECT a.severity, a.ack_note AS note, s.role AS by FROM alert a JOIN staff s ON s.id = a.acknowledged_by_id WHERE a.status = 'acknowledged'",
     );
@@ -67,11 +70,12 @@ describe('demo hall (npm run cli -- demo)', function () {
     expect(await count('SELECT count(*) AS n FROM outbox WHERE created_at >= ?', [MONDAY_MORNING.toISOString()])).to.equal(0);
   });
 
-  it('on a Sunday evening ends the history on Friday, with its open alerts', async () => {
+  it("on a Sunday evening ends the week's routine on Friday, handled, and tells today's stories on Sunday", async () => {
     await seed(new Date('2026-11-22T21:40:00+08:00'));
-    const [last] = await db.all<{ date: string }>('SELECT max(date) AS date FROM report');
+    const [last] = await db.all<{ date: string }>("SELECT max(date) AS date FROM report WHERE date < '2026-11-22'");
     expect(last.date).to.equal('2026-11-20');
-    expect(await count("SELECT count(*) AS n FROM alert a JOIN report r ON r.id = a.report_id WHERE a.status = 'open' AND r.date = '2026-11-20'")).to.equal(2);
+    expect(await count("SELECT count(*) AS n FROM alert a JOIN report r ON r.id = a.report_id WHERE a.status = 'open' AND r.date = '2026-11-20'")).to.equal(0);
+    expect(await count("SELECT count(*) AS n FROM alert WHERE status = 'open' AND opened_at >= '2026-11-21T16:00:00.000Z'")).to.equal(2);
     expect(await count("SELECT count(*) AS n FROM roster WHERE date = '2026-11-23'")).to.equal(2);
   });
 
@@ -98,7 +102,7 @@ describe('demo hall (npm run cli -- demo)', function () {
     const env = { DATABASE_URL: url, LOG_LEVEL: 'error' };
     const first = await runCli(['demo', '--at', '2026-11-23T10:30:00+08:00'], env);
     expect(first.code, first.stderr).to.equal(0);
-    expect(first.stdout).to.match(/已载入演示大厅：17 人/).and.contain('http://127.0.0.1:3000/');
+    expect(first.stdout).to.match(/已载入演示大厅：19 人/).and.contain('http://127.0.0.1:3000/');
     const again = await runCli(['demo'], env);
     expect(again.stdout).to.contain('已载入');
     const other = testDatabaseUrl(true);

@@ -19,9 +19,9 @@ describe('dashboard access', () => {
     for (const p of PEOPLE) expect(res.body).not.to.contain(p.name);
   });
 
-  it('gives a leader a personal link valid for 12 hours', async () => {
+  it('gives a leader a personal link valid for 12 hours, at the address the service listens on when PUBLIC_URL is unset', async () => {
     const { reply } = await hall.send('wangwu', '看板');
-    expect(reply).to.contain('http://127.0.0.1:3000/dashboard?t=');
+    expect(reply).to.contain(`${hall.url}/dashboard?t=`);
     expect(reply).to.contain('11-23 20:05');
   });
 

@@ -3,6 +3,7 @@ import { expect } from 'chai';
 import { renderTrendChart } from '../../bot/brief/chart';
 import { loadConfig } from '../../bot/config';
 import { silentLogger } from '../../bot/log';
+import { deliveriesSince, type LocalDelivery } from '../../bot/adapters/local/deliveries';
 import { createService, type Service } from '../../bot/service';
 import { systemClock } from '../../bot/time';
 import { openDatabase } from '../../bot/db/open';
@@ -17,6 +18,8 @@ describe('a simulated week of scheduled jobs', function () {
   this.timeout(120_000);
   let clock: ReturnType<typeof FakeTimers.install>;
   let service: Service;
+  /** What the simulator's channels delivered during the week. */
+  let deliveries: LocalDelivery[];
 
   before(async () => {
     // The chart's renderer loads its modules on first use (a dynamic import needs real turns of the event loop, which
@@ -46,6 +49,7 @@ describe('a simulated week of scheduled jobs', function () {
     await say(1, '36.6');
     await until('2026-10-11T23:59:00+08:00');
     await service.outboxDispatcher.drain();
+    deliveries = await deliveriesSince(service.db, 0);
   });
 
   after(async () => {
@@ -54,7 +58,7 @@ describe('a simulated week of scheduled jobs', function () {
   });
 
   const delivered = (filter: (body: string) => boolean) =>
-    service.local!.deliveries.filter((d) => filter(d.body)).map((d) => `${new Date(d.at).toISOString().slice(0, 16)} ${d.to}`);
+    deliveries.filter((d) => filter(d.body)).map((d) => `${new Date(d.at).toISOString().slice(0, 16)} ${d.to}`);
 
   it('nudges on workdays only, once each, only those without a 晨检', () => {
     expect(delivered((b) => b.startsWith('【晨检提醒】'))).to.deep.equal([
@@ -79,8 +83,8 @@ describe('a simulated week of scheduled jobs', function () {
 
   it('sends the daily brief and its chart at 17:30 on each workday', () => {
     expect(delivered((b) => b.startsWith('【每日研判简报】'))).to.deep.equal(['2026-10-08T09:30 leaders', '2026-10-09T09:30 leaders', '2026-10-10T09:30 leaders']);
-    // The simulator shows no pictures: the chart comes as its caption and signed link.
-    expect(delivered((b) => b.startsWith('近 14 天防疫数据走势') && /\/images\/\d+\.png\?exp=/.test(b))).to.have.length(3);
+    // The chart comes as an image message: its caption, and the picture the simulator shows inline.
+    expect(deliveries.filter((d) => d.body.startsWith('近 14 天防疫数据走势') && d.imageId !== undefined)).to.have.length(3);
   });
 
   it('keeps one ledger row per job and minute, run on workdays, recorded as not-workday otherwise', async () => {

@@ -24,7 +24,7 @@ class PictureRobot extends FakeChannel {
 
 const PNG = Buffer.from('89504e470d0a1a0a', 'hex');
 /** Image 7 exists; any other does not. */
-const images: ImageSource = async (id, caption) => (id === 7 ? { png: PNG, md5: 'md5-of-7', url: `https://hall.example/images/${id}.png?sig=x`, caption } : undefined);
+const images: ImageSource = async (id, caption) => (id === 7 ? { id, png: PNG, md5: 'md5-of-7', url: `https://hall.example/images/${id}.png?sig=x`, caption } : undefined);
 
 describe('outbox image messages', () => {
   let h: OutboxHarness;

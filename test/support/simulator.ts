@@ -23,6 +23,8 @@ export interface FeedItem {
   to: string;
   body: string;
   at: string;
+  /** An image message's picture: a signed link of the service's own origin. */
+  image?: string;
 }
 
 export interface SimulatorHallOptions {
@@ -46,7 +48,8 @@ export class SimulatorHall {
     readonly service: Service,
     readonly clock: ManualClock,
     readonly port: number,
-    private readonly databaseUrl: string,
+    /** Where its database is: a file or PostgreSQL schema a CLI command can open beside it when opened `restartable`. */
+    readonly databaseUrl: string,
     private readonly env: Record<string, string>,
   ) {}
 

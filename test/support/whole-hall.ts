@@ -1,3 +1,4 @@
+import { recordDelivery } from '../../bot/adapters/local/deliveries';
 import { findJob } from '../../jobs';
 import type { Database, Row } from '../../bot/db/database';
 import { Hall, PEOPLE, type HallOptions } from './hall';
@@ -10,8 +11,8 @@ export const PEOPLE_WITH_GUARD = [...PEOPLE, { name: '门卫甲', window: '', ro
  * conversation (a visitor, a fever that opens an emergency, a contact, a
  * roster, disinfection, supplies, an all-staff check, the daily brief), and
  * what operators do from the command line (groups, step owners, the
- * calendar, an audited export, a drill reading, a revoked dashboard link)
- * written as those commands write it.
+ * calendar, an audited export, a drill reading, a revoked dashboard link,
+ * the simulator's feed) written as those commands write it.
  */
 export async function wholeHall(options: HallOptions = {}): Promise<Hall> {
   const hall = await Hall.open({ shareable: true, people: PEOPLE_WITH_GUARD, ...options });
@@ -35,6 +36,8 @@ export async function wholeHall(options: HallOptions = {}): Promise<Hall> {
   await db.run('INSERT INTO calendar_notice_day (year, date, kind, name) VALUES (?, ?, ?, ?)', [2027, '2027-01-01', 'holiday', '元旦']);
   await db.run('INSERT INTO audit_entry (at, actor, action, detail) VALUES (?, ?, ?, ?)', [at, 'cli', 'export-visitors', '2026-11-01..2026-11-23']);
   await db.run('INSERT INTO dashboard_revocation (nonce, expires_at) VALUES (?, ?)', ['n-1', '2026-11-23T12:00:00.000Z']);
+  // A hall tried on the local simulator first keeps what its channels delivered.
+  await recordDelivery(db, { to: 'leaders', body: '【晨检汇总】模拟器中的一条推送', at });
   await db.run('INSERT INTO drill_reading (incident_id, staff_id, temperature, health_code, symptoms, received_at) VALUES (?, ?, ?, ?, ?, ?)', [incident.id, zhangsan.id, 36.5, 'green', '', at]);
   return hall;
 }

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
-import { JOBS } from '../../../jobs';
-import { parseLocalMinute } from '../../../bot/adapters/local/jobs';
-import { SimulatorHall } from '../../support/simulator';
+import { JOBS } from '../../jobs';
+import { parseLocalMinute } from '../../bot/simulator/jobs';
+import { SimulatorHall } from '../support/simulator';
 
 interface Fired {
   job: string;

@@ -1,8 +1,8 @@
 import type { Context } from 'koa';
-import { findJob, JOBS } from '../../../jobs';
-import type { JobRunner } from '../../../jobs/runner';
-import { JOB_LABEL } from '../../labels';
-import { localTime, zonedInstant, type Clock } from '../../time';
+import { findJob, JOBS } from '../../jobs';
+import type { JobRunner } from '../../jobs/runner';
+import { JOB_LABEL } from '../labels';
+import { localTime, zonedInstant, type Clock } from '../time';
 import { readJsonObject, refuse } from './guard';
 
 const LOCAL_MINUTE = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})(?::\d{2}(?:\.\d{1,3})?)?$/;
@@ -28,8 +28,7 @@ export function parseLocalMinute(text: string, timezone: string): Date | null {
 export interface JobRouteDeps {
   clock: Clock;
   timezone: string;
-  /** The service's runner; a function, since the service makes it after the adapters. */
-  runner: () => JobRunner;
+  runner: JobRunner;
   kickOutbox: () => void;
 }
 
@@ -49,7 +48,7 @@ export async function runJob(ctx: Context, deps: JobRouteDeps): Promise<void> {
   const at = input.at === undefined || input.at === null || input.at === '' ? deps.clock.now() : typeof input.at === 'string' ? parseLocalMinute(input.at.trim(), deps.timezone) : null;
   if (!at) return refuse(ctx, 400, `运行时间格式不正确：应为本地时间（${deps.timezone}），如 2026-11-23T08:45；留空表示现在。`);
 
-  const result = await deps.runner().fire(job, at, { trigger: 'simulator', force: true });
+  const result = await deps.runner.fire(job, at, { trigger: 'simulator', force: true });
   deps.kickOutbox();
   ctx.set('Cache-Control', 'no-store');
   ctx.body = { job: job.name, label: JOB_LABEL[job.name], outcome: result.outcome, detail: result.detail, scheduledFor: result.scheduledFor };

@@ -1,9 +1,9 @@
 import { expect } from 'chai';
-import { SimulatorHall } from '../../support/simulator';
+import { SimulatorHall } from '../support/simulator';
 
 describe('local simulator: the demonstration hall', function () {
-  // Loading sends a week of messages through the real dispatch (about 1,300 queries): seconds on PostgreSQL on a busy machine.
-  this.timeout(30_000);
+  // Loading sends a week of the hall's messages through the real dispatch: seconds on PostgreSQL on a busy machine.
+  this.timeout(60_000);
   let hall: SimulatorHall | undefined;
   afterEach(() => hall?.close());
 

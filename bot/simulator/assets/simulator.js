@@ -46,11 +46,19 @@
     parent.append(document.createTextNode(text.slice(last)));
   }
 
-  function bubble({ kind, text, meta }) {
+  function bubble({ kind, text, meta, image }) {
     const div = el('div', `msg ${kind}`);
     div.dataset.kind = kind;
     if (meta) div.append(el('span', 'meta', meta));
     appendText(div, text);
+    if (image) {
+      // An image message (the daily brief's chart): shown inline, from this origin's signed /images/ link.
+      const img = el('img', 'picture');
+      img.src = image;
+      img.alt = text;
+      img.loading = 'lazy';
+      div.append(img);
+    }
     return div;
   }
 
@@ -245,8 +253,8 @@
       if (!res.ok) throw new Error(String(res.status));
       for (const d of await res.json()) {
         since = Math.max(since, d.seq);
-        if (d.to === 'leaders') show($('group'), { kind: 'group', text: d.body, meta: timeOf(d.at) });
-        else addToPerson(String(d.to), { kind: 'push', text: d.body, meta: `主动推送 · ${timeOf(d.at)}` });
+        if (d.to === 'leaders') show($('group'), { kind: 'group', text: d.body, meta: timeOf(d.at), image: d.image });
+        else addToPerson(String(d.to), { kind: 'push', text: d.body, meta: `主动推送 · ${timeOf(d.at)}`, image: d.image });
       }
     } catch {
       /* the next poll tries again */

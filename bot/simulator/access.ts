@@ -1,17 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import type { Context, Next } from 'koa';
-import type { Config } from '../../config';
-import { safeEqual } from '../../dashboard/tokens';
-import type { Sql } from '../../db/database';
+import type { Config } from '../config';
+import { isLoopback } from '../config/public-url';
+import { safeEqual } from '../dashboard/tokens';
+import type { Sql } from '../db/database';
 import { refuse } from './guard';
 
 const COOKIE = 'hg_simulator';
-
-/** Whether a listener address is reachable from this machine only. */
-export function isLoopback(host: string): boolean {
-  const name = host.replace(/^\[|\]$/g, '');
-  return name === 'localhost' || name === '::1' || name.startsWith('127.');
-}
 
 /** The simulator's token: SIMULATOR_TOKEN, else a fresh one when it listens beyond loopback, else none (this machine only). */
 export function simulatorToken(config: Config): { token: string; generated: boolean } | null {

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
-import { PEOPLE } from '../../support/hall';
-import { SimulatorHall } from '../../support/simulator';
+import { PEOPLE } from '../support/hall';
+import { SimulatorHall } from '../support/simulator';
 
 const PEOPLE_WITH_GUARD = [...PEOPLE, { name: '钱门卫', window: '门岗', role: 'guard' }];
 

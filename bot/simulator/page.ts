@@ -1,11 +1,11 @@
 import type { Context } from 'koa';
-import { JOBS } from '../../../jobs';
-import { escapeHtml } from '../../dashboard/html';
-import { readOnce, serveFile } from '../../http/browser';
-import { JOB_LABEL } from '../../labels';
+import { JOBS } from '../../jobs';
+import { escapeHtml } from '../dashboard/html';
+import { readOnce, serveFile } from '../http/browser';
+import { JOB_LABEL } from '../labels';
 
 /**
- * The simulator's files, read once from beside this module (or beside the
+ * The simulator's files, read once from assets/ beside this module (or beside the
  * bundle in dist/, where build.mjs copies them). The page's script and style
  * are separate files, so a strict Content-Security-Policy allows them.
  */
@@ -16,7 +16,7 @@ const ASSETS = {
 
 export type SimulatorAsset = keyof typeof ASSETS;
 
-const beside = (file: string) => new URL(`./${file}`, import.meta.url);
+const beside = (file: string) => new URL(`./assets/${file}`, import.meta.url);
 
 /** The page, with one button per scheduled job and the hall's time zone filled in. */
 export function simulatorPage(timezone: string): string {

@@ -1,7 +1,7 @@
 import { connect } from 'node:net';
 import { expect } from 'chai';
-import { SIMULATOR_CSP } from '../../../bot/adapters/local/guard';
-import { SimulatorHall } from '../../support/simulator';
+import { SIMULATOR_CSP } from '../../bot/simulator/guard';
+import { SimulatorHall } from '../support/simulator';
 
 const CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:";
 

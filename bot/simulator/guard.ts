@@ -1,6 +1,6 @@
 import type { Context, Middleware, Next } from 'koa';
-import { readBody } from '../../http/read-body';
-import { browserHeaders, originHost } from '../../http/browser';
+import { readBody } from '../http/read-body';
+import { browserHeaders, originHost } from '../http/browser';
 
 /** The page may load only its own script and style; text from messages never becomes markup or code. */
 export const SIMULATOR_CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:";

@@ -1,11 +1,11 @@
 import { expect } from 'chai';
-import { SimulatorRefused } from '../../../bot/adapters/local/access';
-import { loadConfig } from '../../../bot/config';
-import { silentLogger } from '../../../bot/log';
-import { createService } from '../../../bot/service';
-import { ManualClock } from '../../../bot/time';
-import { openTestDatabase, seedStaff } from '../../support/db';
-import { SimulatorHall } from '../../support/simulator';
+import { SimulatorRefused } from '../../bot/simulator/access';
+import { loadConfig } from '../../bot/config';
+import { silentLogger } from '../../bot/log';
+import { createService } from '../../bot/service';
+import { ManualClock } from '../../bot/time';
+import { openTestDatabase, seedStaff } from '../support/db';
+import { SimulatorHall } from '../support/simulator';
 
 const ROUTES: [string, string][] = [
   ['GET', '/'],
@@ -27,7 +27,7 @@ describe('local simulator listening beyond loopback', () => {
   for (const [method, path] of ROUTES) {
     it(`answers 401 to ${method} ${path} without the generated token when HOST=0.0.0.0`, async () => {
       hall = await SimulatorHall.open({ env: { HOST: '0.0.0.0' } });
-      expect(hall.service.local!.access!.generated).to.equal(true);
+      expect(hall.service.simulator!.access!.generated).to.equal(true);
       const answer = await send(method, path);
       expect(answer.status).to.equal(401);
       expect(answer.text).to.contain('口令');
@@ -47,7 +47,7 @@ describe('local simulator listening beyond loopback', () => {
 
   it('serves whoever holds SIMULATOR_TOKEN, as a bearer or through the cookie that opening /?token= sets', async () => {
     hall = await SimulatorHall.open({ env: { HOST: '0.0.0.0', SIMULATOR_TOKEN: 'correct-horse-battery-staple' } });
-    expect(hall.service.local!.access).to.deep.equal({ token: 'correct-horse-battery-staple', generated: false });
+    expect(hall.service.simulator!.access).to.deep.equal({ token: 'correct-horse-battery-staple', generated: false });
     expect((await send('GET', '/local/people', { authorization: 'Bearer correct-horse-battery-staple' })).status).to.equal(200);
 
     const opened = await send('GET', '/?token=correct-horse-battery-staple');
@@ -62,16 +62,16 @@ describe('local simulator listening beyond loopback', () => {
 
   it('needs no token on loopback, as before', async () => {
     hall = await SimulatorHall.open();
-    expect(hall.service.local!.access).to.equal(null);
+    expect(hall.service.simulator!.access).to.equal(null);
     expect((await send('GET', '/local/people')).status).to.equal(200);
   });
 
   it('generates a different token at every start', async () => {
     hall = await SimulatorHall.open({ env: { HOST: '0.0.0.0' } });
-    const first = hall.service.local!.access!.token;
+    const first = hall.service.simulator!.access!.token;
     await hall.close();
     hall = await SimulatorHall.open({ env: { HOST: '0.0.0.0' } });
-    const second = hall.service.local!.access!.token;
+    const second = hall.service.simulator!.access!.token;
     expect(second).to.not.equal(first);
     expect(second).to.have.length.above(20);
   });
@@ -104,7 +104,7 @@ describe('local simulator on a database of platform users', () => {
       const db = await openTestDatabase();
       await seedStaff(db, platformUsers);
       const service = await createService({ config: loadConfig(env), log: silentLogger, clock: new ManualClock('2026-11-23T08:00:00+08:00'), db });
-      expect(Boolean(service.local)).to.equal(env.SIMULATOR !== 'off');
+      expect(Boolean(service.simulator)).to.equal(env.SIMULATOR !== 'off');
       await service.close();
     }
   });
@@ -113,7 +113,7 @@ describe('local simulator on a database of platform users', () => {
     const db = await openTestDatabase();
     await seedStaff(db, [{ name: '刘洋', window: '1号窗口', wecomUserId: 'demo-liuyang' }, { name: '陈静', window: '1号窗口' }]);
     const service = await createService({ config: loadConfig({}), log: silentLogger, clock: new ManualClock('2026-11-23T08:00:00+08:00'), db });
-    expect(service.local).to.not.equal(undefined);
+    expect(service.simulator).to.not.equal(undefined);
     await service.close();
   });
 });

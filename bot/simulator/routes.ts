@@ -1,25 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import type Router from '@koa/router';
-import type { Person } from '../../directory/directory';
-import { ROLE_LABEL } from '../../labels';
-import type { Dispatch } from '../../message';
+import type { Person } from '../directory/directory';
+import { deliveriesSince } from '../adapters/local/deliveries';
+import { signingKey } from '../dashboard/tokens';
+import { imageLink } from '../images/links';
+import { ROLE_LABEL } from '../labels';
+import type { Dispatch } from '../message';
 import { loadDemo, type DemoRouteDeps } from './demo-route';
 import { requireToken } from './access';
 import { readJsonObject, refuse, simulatorGuards } from './guard';
 import { runJob, type JobRouteDeps } from './jobs';
 import { serveAsset, servePage } from './page';
 
-/** One message the simulator "delivered": to a person (their staff id), or to the leadership group (`leaders`). */
-export interface LocalDelivery {
-  seq: number;
-  to: string;
-  body: string;
-  at: string;
-}
-
 /** What the simulator's routes need. */
 export interface SimulatorDeps extends DemoRouteDeps, JobRouteDeps {
-  deliveries: LocalDelivery[];
   /** The token every route requires (see {@link requireToken}); null on loopback without SIMULATOR_TOKEN. */
   token: string | null;
   /** The examples a person's `帮助` shows. */
@@ -54,10 +48,13 @@ export function mountSimulator(router: Router, dispatch: Dispatch, deps: Simulat
     ctx.body = await deps.examples(person);
   });
 
-  router.get('/local/feed', ...host, (ctx) => {
+  router.get('/local/feed', ...host, async (ctx) => {
     const since = Number(ctx.query.since ?? 0);
+    const deliveries = await deliveriesSince(deps.db, Number.isSafeInteger(since) ? since : 0);
+    const key = deliveries.some((d) => d.imageId !== undefined) ? await signingKey(deps.db, deps.db) : null;
     ctx.set('Cache-Control', 'no-store');
-    ctx.body = deps.deliveries.filter((d) => d.seq > since);
+    // An image (the brief's chart) as a link of this origin, signed now: the page shows it inline under its strict CSP.
+    ctx.body = deliveries.map(({ imageId, ...d }) => (imageId === undefined || !key ? d : { ...d, image: imageLink(key, '', imageId, deps.clock.now()) }));
   });
 
   router.post('/local/message', ...host, guards.json, async (ctx) => {

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
-import { JOBS } from '../../../jobs';
-import { SimulatorHall } from '../../support/simulator';
+import { JOBS } from '../../jobs';
+import { SimulatorHall } from '../support/simulator';
 
 describe('local simulator: the page', () => {
   let hall: SimulatorHall;
