@@ -120,6 +120,19 @@ export const RETENTION: RetentionRule[] = [
   deleting({ table: 'drill_reading', label: '演练体温', holds: 'reading', where: 'received_at < ?', params: (cutoff) => [cutoff.at] }),
   deleting({ table: 'inbound_message', label: '收到的消息及回复', holds: 'message', where: 'received_at < ?', params: (cutoff) => [cutoff.at] }),
   {
+    // The simulator's copy of what it delivered (SPEC §2 /local/feed): numbered by seq, not id.
+    table: 'local_delivery',
+    label: '模拟器收到的消息',
+    holds: 'message',
+    how: 'delete',
+    batch: async (sql, cutoff, limit) => {
+      const rows = await sql.all<{ seq: unknown }>('SELECT seq FROM local_delivery WHERE delivered_at < ? ORDER BY seq LIMIT ?', [cutoff.at, limit]);
+      const seqs = rows.map((r) => Number(r.seq));
+      if (seqs.length) await sql.run(`DELETE FROM local_delivery WHERE seq IN (${marks(seqs.length)})`, seqs);
+      return seqs.length;
+    },
+  },
+  {
     table: 'outbox',
     label: '发出的消息',
     holds: 'message',
