@@ -95,6 +95,9 @@ const schema = z
 
 type Env = z.infer<typeof schema>;
 
+/** The name of every variable the service reads (SPEC §7), as .env.example and the docs must spell them. */
+export const VARIABLES: readonly string[] = Object.keys(schema.shape);
+
 function requireTogether(env: Env, ctx: z.RefinementCtx, names: (keyof Env)[]): void {
   const set = names.filter((n) => env[n] !== undefined);
   if (set.length === 0 || set.length === names.length) return;

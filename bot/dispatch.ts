@@ -105,6 +105,8 @@ export function createDispatch(services: Services, options: DispatchOptions): Di
   return async (message) => {
     const log = services.log.child({ platform: message.platform, msgId: message.messageId });
     if (message.kind === 'event') return { reply: null, duplicate: false };
+    // The operator's one way to learn a group's id (docs/deployment.md): @ the bot in the leadership group, read it here.
+    if (message.isGroup && message.chatId) log.info({ chatId: message.chatId }, 'message in a group chat: for the leadership group, this chatId is DINGTALK_LEADER_CONVERSATION_ID (DingTalk) or WECOM_BOT_LEADER_CHAT_ID (WeCom intelligent bot)');
     const sender = await services.directory.findByPlatformUser(message.platform, message.userId);
     if (!sender) {
       log.info('message from a sender not in the directory');

@@ -1,34 +1,13 @@
 import { ConfigError, environmentWithDotenv, loadConfig } from '../config';
 import { openDatabase } from '../db/open';
 import { maskUrlsIn, maskUserinfo } from '../http/userinfo';
+import { CLI_COMMANDS, usageLines } from './commands';
 import { CliError, type CliCommand } from './context';
-
-/**
- * Every family of `npm run cli -- …`, by name; adding one is a line here. Each
- * is loaded only when run, so `staff list` does not load the whole service.
- */
-const COMMANDS: Record<string, () => Promise<CliCommand>> = {
-  staff: async () => (await import('./staff')).staffCommand,
-  export: async () => (await import('./export')).exportCommand,
-  jobs: async () => (await import('./jobs')).jobsCommand,
-  calendar: async () => (await import('./calendar')).calendarCommand,
-  outbox: async () => (await import('./outbox')).outboxCommand,
-  seed: async () => (await import('./seed')).seedCommand,
-  demo: async () => (await import('./demo')).demoCommand,
-  groups: async () => (await import('./groups')).groupsCommand,
-  procedure: async () => (await import('./procedure')).procedureCommand,
-  supplies: async () => (await import('./supplies')).suppliesCommand,
-  audit: async () => (await import('./audit')).auditCommand,
-  incident: async () => (await import('./incident')).incidentCommand,
-  backup: async () => (await import('./backup')).backupCommand,
-  restore: async () => (await import('./backup')).restoreCommand,
-};
 
 const HELP = new Set(['--help', '-h']);
 
 async function usage(only?: CliCommand): Promise<string> {
-  const commands = only ? [only] : await Promise.all(Object.values(COMMANDS).map((load) => load()));
-  return ['usage:', ...commands.flatMap((c) => c.usage.split(' | ').map((u) => `  npm run cli -- ${u}`))].join('\n');
+  return ['usage:', ...(await usageLines(only)).map((u) => `  npm run cli -- ${u}`)].join('\n');
 }
 
 /** Runs one command line; resolves to the exit code: 0 ok, 1 a user or data error, 2 a usage error. */
@@ -38,7 +17,7 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${await usage()}\n`);
     return name === undefined ? 2 : 0;
   }
-  const load = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
+  const load = Object.hasOwn(CLI_COMMANDS, name) ? CLI_COMMANDS[name] : undefined;
   if (!load) {
     process.stderr.write(`unknown command "${name}"\n${await usage()}\n`);
     return 2;

@@ -22,6 +22,15 @@ export function examplesIn(text: string, startsCommand: (text: string) => boolea
   return [...new Set(found)];
 }
 
+/**
+ * Whether a text standing on its own (a quoted or code-formatted phrase in a
+ * guide) has the shape of an example: it starts with a command, or is a
+ * reading (`36.5`, `晨检 36.5 绿码`).
+ */
+export function looksLikeExample(text: string, startsCommand: (text: string) => boolean): boolean {
+  return startsCommand(text) || READING.test(text);
+}
+
 /** Where an example may start. */
 const MARKER = /(?:例如|如|发送|回复|另发|请发)[：\s]\s*|[：「『]\s*|(?:\/|、|；|;|，或|\s或)\s*/gu;
 const CONTINUATION = /^(?:\/|、|；|;|，或|\s或)/;

@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import { captureLog } from '../support/capture-log';
 import { Hall, PLATFORMS } from '../support/hall';
 
 for (const platform of PLATFORMS) {
@@ -49,6 +50,20 @@ for (const platform of PLATFORMS) {
     it('answers 帮助 and a hint in the group itself: nothing personal in them', async () => {
       expect((await hall.send('zhangsan', '帮助', undefined, { group: true })).reply).to.contain('晨检');
       expect((await hall.send('zhangsan', '随便聊聊', undefined, { group: true })).reply).to.contain('帮助');
+    });
+
+    it('logs the chat id of a group message, for the operator to name the leadership group (docs/deployment.md)', async () => {
+      const captured = captureLog();
+      const logging = await Hall.open({ platform, now: '2026-11-23T10:00:00+08:00', log: captured.log });
+      try {
+        await logging.send('wangwu', '帮助', undefined, { group: true });
+        await logging.send('zhangsan', '帮助');
+        const lines = captured.lines.filter((l) => String(l.msg).startsWith('message in a group chat'));
+        expect(lines.map((l) => l.chatId)).to.deep.equal([platform.startsWith('dingtalk') ? 'cid-private' : 'wr-hall-group']);
+        expect(lines[0].platform).to.equal(platform.startsWith('dingtalk') ? 'dingtalk' : 'wecom');
+      } finally {
+        await logging.close();
+      }
     });
 
     it('still answers a one-to-one chat directly', async () => {
