@@ -9,7 +9,7 @@ import type { Dispatch, DispatchResult, IncomingMessage } from './message';
 import { messages } from './messages';
 import { MAX_BODY_BYTES } from './http/read-body';
 import { normalise } from './normalise';
-import { maskPersonalNumbers } from './privacy/numbers';
+import { maskOutgoing, maskPersonalNumbers } from './privacy/numbers';
 import { splitMessage } from './outbox/split';
 import { localTime } from './time';
 
@@ -68,7 +68,7 @@ export function createDispatch(services: Services, options: DispatchOptions): Di
    */
   const finish = async (sql: Sql, claim: number, message: IncomingMessage, sender: Person, { text: said, groupSafe }: Reply): Promise<DispatchResult> => {
     // Whatever a reply quotes, it never echoes a phone or ID number in full (SPEC §12).
-    const text = maskPersonalNumbers(said);
+    const text = maskOutgoing(said);
     let reply = text;
     if (message.isGroup && !groupSafe) {
       await services.notifier.toUser(sql, message.platform, message.userId, text);

@@ -3,10 +3,10 @@ import { combinedInstruction } from '../alerts/instruction';
 import { visitorContactLabel } from '../incidents/visitor-contacts';
 import { celsius, CODE_LABEL, SEVERITY_LABEL } from '../labels';
 import { clip } from '../text';
-import { maskPhone } from '../privacy/numbers';
+import { maskPhone, SAMPLE_MOBILE } from '../privacy/numbers';
 import type { DoorDay, VisitorRow } from './store';
 
-const EXAMPLE = '登记 张三 13812345678 住址 幸福小区 行程 无 窗口 2号窗口 36.5 绿码';
+const EXAMPLE = `登记 张三 ${SAMPLE_MOBILE} 住址 幸福小区 行程 无 窗口 2号窗口 36.5 绿码`;
 
 /** A visitor's check as people read it: 体温 36.5℃，绿码，无症状. */
 export function describeCheck(v: { temperature: number | null; healthCode: HealthCode | null; symptoms: string | null }): string {

@@ -1,6 +1,6 @@
 import type { Destination } from '../adapters/adapter';
 import type { Sql } from '../db/database';
-import { maskPersonalNumbers } from '../privacy/numbers';
+import { maskOutgoing } from '../privacy/numbers';
 import type { Clock } from '../time';
 import type { Channel } from './channel';
 import { splitMessage } from './split';
@@ -50,7 +50,7 @@ export class Outbox {
       const channel = this.channels.get(to.channel);
       if (!channel) throw new Error(`no outbox channel named "${to.channel}" (configured: ${[...this.channels.keys()].join(', ') || 'none'})`);
       const rateKey = channel.rateKey(to.target);
-      for (const part of splitMessage(maskPersonalNumbers(body), channel.maxBytes)) rows.push([to.channel, to.target, rateKey, category, part, now, now]);
+      for (const part of splitMessage(maskOutgoing(body), channel.maxBytes)) rows.push([to.channel, to.target, rateKey, category, part, now, now]);
     }
     for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
       const chunk = rows.slice(i, i + ROWS_PER_INSERT);
@@ -73,7 +73,7 @@ export class Outbox {
     const now = this.clock.now().toISOString();
     await sql.run(
       `INSERT INTO outbox (channel, target, rate_key, category, body, status, attempts, next_attempt_at, created_at, image_id) VALUES (?, ?, ?, ?, ?, 'pending', 0, ?, ?, ?)`,
-      [to.channel, to.target, channel.rateKey(to.target), category, maskPersonalNumbers(caption), now, now, imageId],
+      [to.channel, to.target, channel.rateKey(to.target), category, maskOutgoing(caption), now, now, imageId],
     );
     this.queued = true;
   }

@@ -114,12 +114,15 @@ function mayHoldNumber(text: string): boolean {
   return false;
 }
 
-/** The numbers of a normalised text, ID numbers first (they are the longer), none overlapping. */
-function numbersIn(text: string): Span[] {
+/** The numbers of a normalised text, ID numbers first (they are the longer), none overlapping; a mobile equal to `keep` is left out. */
+function numbersIn(text: string, keep?: string): Span[] {
   const spans: Span[] = idNumbersIn(text).map((w) => ({ start: w.index, end: w.index + w.written.length, masked: maskIdNumber(w.written) }));
   let rest = text;
   for (const s of spans) rest = rest.slice(0, s.start) + '*'.repeat(s.end - s.start) + rest.slice(s.end);
-  for (const w of mobilesIn(rest)) spans.push({ start: w.index, end: w.index + w.written.length, masked: maskPhone(normalisePhone(w.written)!) });
+  for (const w of mobilesIn(rest)) {
+    const phone = normalisePhone(w.written)!;
+    if (phone !== keep) spans.push({ start: w.index, end: w.index + w.written.length, masked: maskPhone(phone) });
+  }
   return spans.sort((a, b) => a.start - b.start);
 }
 
@@ -132,10 +135,32 @@ function numbersIn(text: string): Span[] {
  * with zero-width characters, `+86`, `(+86)` or `0086` before it.
  */
 export function maskPersonalNumbers(text: string): string {
+  return masked(text);
+}
+
+/**
+ * The sample mobile number the bot's own examples print
+ * (`登记 张三 13812345678 …`): shown in full, so that an example can be sent
+ * back as it stands (every example the bot prints is one it accepts).
+ */
+export const SAMPLE_MOBILE = '13812345678';
+
+/**
+ * What the bot sends (replies, pushes, captions), masked like everything
+ * else but for {@link SAMPLE_MOBILE} in its examples. Only for text the bot
+ * composes: what a person typed is masked by {@link maskPersonalNumbers} when
+ * it comes in, without exception, and a visitor's phone goes out through
+ * {@link maskPhone} whatever it is.
+ */
+export function maskOutgoing(text: string): string {
+  return masked(text, SAMPLE_MOBILE);
+}
+
+function masked(text: string, keep?: string): string {
   // Most texts hold no number (a reading, a date, a count): found out cheaply before any mapping.
   if (!mayHoldNumber(text)) return text;
   const view = readable(text);
-  const spans = numbersIn(view.text);
+  const spans = numbersIn(view.text, keep);
   // Where a character of the normalised view starts, and ends, in the text as typed.
   const start = (i: number) => (view.origin ? view.origin[i] : i);
   const end = (i: number) => {

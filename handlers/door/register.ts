@@ -3,7 +3,7 @@ import { openVisitorAlert } from '../../bot/door/alert';
 import { combinedInstruction } from '../../bot/alerts/instruction';
 import { evaluateVisitor } from '../../bot/door/evaluate';
 import { doorMessages } from '../../bot/door/messages';
-import { longDigitRuns, mobilesIn } from '../../bot/privacy/numbers';
+import { longDigitRuns, mobilesIn, SAMPLE_MOBILE } from '../../bot/privacy/numbers';
 import { insertVisitor, type NewVisitor, type VisitorRow } from '../../bot/door/store';
 import { UserError } from '../../bot/errors';
 import { parseReport } from '../health/grammar';
@@ -26,7 +26,7 @@ export const registerVisitorCommand: Command = {
   roles: EVERYONE,
   listedFor: DOOR,
   readsNumbers: true,
-  help: `访客登记：登记 张三 13812345678 住址 幸福小区 行程 无 窗口 2号窗口 36.5 绿码（住址、行程、窗口、体温、健康码、症状可省略；无码人员写「无码」）`,
+  help: `访客登记：登记 张三 ${SAMPLE_MOBILE} 住址 幸福小区 行程 无 窗口 2号窗口 36.5 绿码（住址、行程、窗口、体温、健康码、症状可省略；无码人员写「无码」）`,
   async run(ctx) {
     if (isOwnReading(ctx)) return reportCommand.run(ctx);
     if (!DOOR.includes(ctx.sender.role)) throw new UserError(doorMessages.notAtDoor());

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { normalise } from '../../bot/normalise';
-import { maskPersonalNumbers, mobilesIn, normalisePhone } from '../../bot/privacy/numbers';
+import { maskOutgoing, maskPersonalNumbers, mobilesIn, normalisePhone, SAMPLE_MOBILE } from '../../bot/privacy/numbers';
 
 describe('the one reading of phone and ID numbers', () => {
   const phones: [string, string][] = [
@@ -33,5 +33,16 @@ describe('the one reading of phone and ID numbers', () => {
     for (const text of ['体温 36.5', '2026-11-23 08:45 晨检 36.5℃', '已报 12/15 人', '订单 1381234567', '流水 138123456789', '36.5 37.2 36.8', '告警 #13812']) {
       expect(maskPersonalNumbers(text)).to.equal(text);
     }
+  });
+});
+
+describe('what the bot sends: its own sample number shown in full', () => {
+  it('keeps the sample number of the bot’s examples in what it sends, so an example can be sent back as it stands', () => {
+    expect(maskOutgoing(`如：登记 张三 ${SAMPLE_MOBILE} 36.5 绿码`)).to.contain(SAMPLE_MOBILE);
+  });
+
+  it('masks every other number in what it sends, and the sample number too in what people typed', () => {
+    expect(maskOutgoing('访客 13912345678，身份证 110101199003071234')).to.equal('访客 139****5678，身份证 110101********1234');
+    expect(maskPersonalNumbers(`登记 张三 ${SAMPLE_MOBILE}`)).to.equal('登记 张三 138****5678');
   });
 });

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import ts from 'typescript';
+import { SAMPLE_MOBILE } from '../../bot/privacy/numbers';
 
 /** One example sentence the bot prints, found in its source, with the values its placeholders stand for filled in. */
 export interface CatalogueExample {
@@ -37,6 +38,7 @@ export const PLACEHOLDER_SAMPLES: [RegExp, string][] = [
   [/^sample\.names\[0\]$/, '张三'],
   [/^names$|^sample\.names\.join\(.*\)$/, '张三 李四'],
   [/^sample\.window$/, '1号窗口'],
+  [/^SAMPLE_MOBILE$/, SAMPLE_MOBILE],
 ];
 
 /** What a `<…>` or `[…]` the sentence shows as a blank stands for. */
@@ -90,7 +92,9 @@ function stringConstants(source: ts.SourceFile): Map<string, string> {
   for (const statement of source.statements) {
     if (!ts.isVariableStatement(statement)) continue;
     for (const d of statement.declarationList.declarations) {
-      if (ts.isIdentifier(d.name) && d.initializer && (ts.isStringLiteral(d.initializer) || ts.isNoSubstitutionTemplateLiteral(d.initializer))) constants.set(d.name.text, d.initializer.text);
+      if (!ts.isIdentifier(d.name) || !d.initializer) continue;
+      if (ts.isStringLiteral(d.initializer) || ts.isNoSubstitutionTemplateLiteral(d.initializer)) constants.set(d.name.text, d.initializer.text);
+      else if (ts.isTemplateExpression(d.initializer)) constants.set(d.name.text, filled(d.initializer, constants, source));
     }
   }
   return constants;

@@ -10,6 +10,7 @@ import { createRouter } from '../../bot/route';
 import { localTime } from '../../bot/time';
 import { allCommands } from '../../handlers';
 import { Hall } from './hall';
+import { maskOutgoing } from '../../bot/privacy/numbers';
 
 /**
  * A hall to try example sentences in: every role, a member of each working
@@ -110,10 +111,11 @@ export class ExampleBench {
         const message: IncomingMessage = { platform: 'wecom', userId: user, isGroup: false, kind: 'text', text, messageId: randomUUID(), receivedAt: now };
         const ctx: CommandContext = { services, sql, sender, message, keyword: routed.keyword, text: routed.text, args: routed.args, now, local: localTime(now, services.config.timezone) };
         try {
-          trial = { command, reply: await routed.command.run(ctx), refused: false };
+          // The reply as the person reads it: masked as dispatch masks what it sends.
+          trial = { command, reply: maskOutgoing(await routed.command.run(ctx)), refused: false };
         } catch (err) {
           if (!(err instanceof UserError)) throw err;
-          trial = { command, reply: err.reply, refused: true };
+          trial = { command, reply: maskOutgoing(err.reply), refused: true };
         }
         throw ROLLBACK;
       })
