@@ -20,6 +20,11 @@ export class Staff {
   @Column({ type: 'varchar', length: 16, default: 'staff' })
   role: Role;
 
+  /** The hall's code (SPEC §15); '' for the default hall, the only one of a single-hall deployment. */
+  @Index()
+  @Column({ type: 'varchar', length: 32, default: '' })
+  hall: string;
+
   @Index({ unique: true })
   @Column({ name: 'wecom_userid', type: 'varchar', length: 64, nullable: true })
   wecomUserId: string | null;

@@ -8,6 +8,7 @@ import { DashboardRevocation } from './DashboardRevocation';
 import { DisinfectionLog } from './DisinfectionLog';
 import { DrillReading } from './DrillReading';
 import { GroupMember } from './GroupMember';
+import { Hall } from './Hall';
 import { Incident } from './Incident';
 import { IncidentContact } from './IncidentContact';
 import { IncidentStep } from './IncidentStep';
@@ -29,9 +30,9 @@ import { SweepPerson } from './SweepPerson';
 import { Visitor } from './Visitor';
 
 /** Every entity, for the DataSource. */
-export const entities = [Staff, InboundMessage, Report, Alert, OutboxMessage, Roster, RosterEntry, AppMeta, JobFiring, CalendarOverride, CalendarNotice, CalendarNoticeDay, GroupMember, ProcedureOwner, Incident, IncidentStep, IncidentContact, IncidentVisitor, DashboardRevocation, DrillReading, Sweep, SweepPerson, DisinfectionLog, SupplyItem, SupplyMovement, Visitor, AuditEntry, OutboundImage, LocalDelivery];
+export const entities = [Staff, InboundMessage, Report, Alert, OutboxMessage, Roster, RosterEntry, AppMeta, JobFiring, CalendarOverride, CalendarNotice, CalendarNoticeDay, GroupMember, ProcedureOwner, Incident, IncidentStep, IncidentContact, IncidentVisitor, DashboardRevocation, DrillReading, Sweep, SweepPerson, DisinfectionLog, SupplyItem, SupplyMovement, Visitor, AuditEntry, OutboundImage, LocalDelivery, Hall];
 
-export { Alert, AppMeta, AuditEntry, CalendarNotice, CalendarNoticeDay, CalendarOverride, DashboardRevocation, DisinfectionLog, DrillReading, SupplyItem, SupplyMovement, GroupMember, ProcedureOwner, Incident, IncidentContact, IncidentStep, IncidentVisitor, InboundMessage, JobFiring, LocalDelivery, OutboundImage, OutboxMessage, Report, Roster, RosterEntry, Staff, Sweep, SweepPerson, Visitor };
+export { Alert, AppMeta, AuditEntry, CalendarNotice, CalendarNoticeDay, CalendarOverride, DashboardRevocation, DisinfectionLog, DrillReading, SupplyItem, SupplyMovement, GroupMember, Hall, ProcedureOwner, Incident, IncidentContact, IncidentStep, IncidentVisitor, InboundMessage, JobFiring, LocalDelivery, OutboundImage, OutboxMessage, Report, Roster, RosterEntry, Staff, Sweep, SweepPerson, Visitor };
 export type { FiringOutcome } from './JobFiring';
 export type { Role, Platform } from './Staff';
 export type { DailySlot, Slot, HealthCode, Severity } from './Report';

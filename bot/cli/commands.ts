@@ -6,6 +6,7 @@ import type { CliCommand } from './context';
  */
 export const CLI_COMMANDS: Record<string, () => Promise<CliCommand>> = {
   staff: async () => (await import('./staff')).staffCommand,
+  halls: async () => (await import('./halls')).hallsCommand,
   export: async () => (await import('./export')).exportCommand,
   jobs: async () => (await import('./jobs')).jobsCommand,
   calendar: async () => (await import('./calendar')).calendarCommand,

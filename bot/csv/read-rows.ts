@@ -13,18 +13,31 @@ export interface ImportProblem {
  * problem with the file as a whole.
  */
 export function readCsvRows(csvText: string, header: readonly string[]): { rows: { line: number; record: string[] }[]; errors: ImportProblem[] } {
+  const { rows, errors } = readCsvRowsOf(csvText, [header]);
+  return { rows, errors };
+}
+
+/**
+ * {@link readCsvRows} for a file that may carry one of several headers (a
+ * last column being optional): also which header it has, by its width.
+ */
+export function readCsvRowsOf(
+  csvText: string,
+  headers: readonly (readonly string[])[],
+): { rows: { line: number; record: string[] }[]; errors: ImportProblem[]; width: number } {
   const bytes = Buffer.from(csvText, 'utf8');
   let records: { record: string[]; info: Info }[];
   try {
     // With `info`, each record comes with where it ends; the typings do not say so.
     records = parse(bytes, { bom: true, info: true, relax_column_count: true, trim: true }) as unknown as typeof records;
   } catch (err) {
-    return { rows: [], errors: [{ line: Number((err as { lines?: number }).lines ?? 1), message: `CSV 格式错误：${(err as Error).message}` }] };
+    return { rows: [], errors: [{ line: Number((err as { lines?: number }).lines ?? 1), message: `CSV 格式错误：${(err as Error).message}` }], width: 0 };
   }
   const [first, ...data] = records;
   const got = first?.record.join(',') ?? '';
-  if (got !== header.join(',')) {
-    return { rows: [], errors: [{ line: 1, message: `表头应为 ${header.join(',')}，实际为 ${got || '（空文件）'}` }] };
+  const header = headers.find((h) => h.join(',') === got);
+  if (!header) {
+    return { rows: [], errors: [{ line: 1, message: `表头应为 ${headers.map((h) => h.join(',')).join(' 或 ')}，实际为 ${got || '（空文件）'}` }], width: 0 };
   }
   const lines = lineCounter(bytes);
   let start = first.info.bytes;
@@ -35,7 +48,7 @@ export function readCsvRows(csvText: string, header: readonly string[]): { rows:
     start = info.bytes;
     if (!record.every((field) => field === '')) rows.push({ line, record });
   }
-  return { rows, errors: [] };
+  return { rows, errors: [], width: header.length };
 }
 
 /** The line number (from 1) of a byte offset, for increasing offsets; a line ends with LF, CRLF or a lone CR, as editors count. */

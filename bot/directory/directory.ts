@@ -111,6 +111,7 @@ export class Directory {
           name: row.name as string,
           window: intern(row.window as string),
           role: intern(row.role as string) as Person['role'],
+          hall: intern(row.hall as string),
           wecomUserId: row.wecomUserId as string | null,
           dingtalkUserId: row.dingtalkUserId as string | null,
           mobile: row.mobile as string | null,

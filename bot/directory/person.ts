@@ -6,6 +6,8 @@ export interface Person {
   name: string;
   window: string;
   role: Role;
+  /** The hall's code (SPEC §15); '' for the default hall. */
+  hall: string;
   wecomUserId: string | null;
   dingtalkUserId: string | null;
   mobile: string | null;
@@ -14,7 +16,7 @@ export interface Person {
 }
 
 export const PERSON_COLUMNS =
-  'id, name, window_name AS "window", role, wecom_userid AS "wecomUserId", dingtalk_userid AS "dingtalkUserId", mobile, active, last_platform AS "lastPlatform"';
+  'id, name, window_name AS "window", role, hall, wecom_userid AS "wecomUserId", dingtalk_userid AS "dingtalkUserId", mobile, active, last_platform AS "lastPlatform"';
 
 /** Normalises a row selected with {@link PERSON_COLUMNS} (SQLite gives 1/0 for booleans). */
 export function toPerson(row: Record<string, unknown>): Person {

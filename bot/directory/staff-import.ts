@@ -1,10 +1,13 @@
 import type { Role } from '../../entities';
-import { byLine, readCsvRows, type ImportProblem } from '../csv/read-rows';
+import { byLine, readCsvRowsOf, type ImportProblem } from '../csv/read-rows';
+import { hallCodes } from '../halls/store';
 import type { Database, Sql } from '../db/database';
 import { bumpDirectoryVersion, PERSON_COLUMNS, toPerson, type Person } from './directory';
 
 /** The exact header SPEC §4 names. */
 export const STAFF_HEADER = ['name', 'window', 'role', 'wecom_userid', 'dingtalk_userid', 'mobile'] as const;
+/** The header with the last column `hall` of a many-hall deployment (SPEC §15). */
+export const STAFF_HEADER_WITH_HALL = [...STAFF_HEADER, 'hall'] as const;
 const ROLES: readonly Role[] = ['staff', 'lead', 'leader', 'admin', 'guard'];
 /** The identifiers a row is matched by, in order (SPEC §4), with how the operator calls them. */
 const KEYS = [
@@ -33,7 +36,7 @@ export interface ImportResult {
 }
 
 /** A row of the file, with its line number: a person's fields as the directory keeps them. */
-type StaffRow = { line: number } & Pick<Person, 'name' | 'window' | 'role' | 'wecomUserId' | 'dingtalkUserId' | 'mobile'>;
+type StaffRow = { line: number } & Pick<Person, 'name' | 'window' | 'role' | 'hall' | 'wecomUserId' | 'dingtalkUserId' | 'mobile'>;
 
 /** Mainland mobile numbers, with an optional +86 and any spaces or dashes; null when malformed. */
 export function normaliseMobile(raw: string): string | null {
@@ -59,7 +62,7 @@ export async function importStaff(db: Database, csvText: string, opts: { prune?:
   return db.tx(async (sql) => {
     const everyone = (await sql.all(`SELECT ${PERSON_COLUMNS} FROM staff`)).map(toPerson);
     const { matches, errors: conflicts } = matchRows(rows, everyone);
-    const errors = byLine([...fileErrors, ...conflicts]);
+    const errors = byLine([...fileErrors, ...conflicts, ...unknownHalls(rows, await hallCodes(sql))]);
     if (errors.length) return { ok: false, created: 0, updated: 0, unchanged: 0, deactivated: 0, errors };
     return { ok: true, ...(await writeRows(sql, rows, matches, opts.prune ? everyone : [], opts.now)), errors: [] };
   });
@@ -78,7 +81,7 @@ async function writeRows(sql: Sql, rows: StaffRow[], matches: Map<StaffRow, Pers
   await inChunks(changed, (chunk) => updatePeople(sql, chunk.map((row) => [matches.get(row)!.id, ...fields(row)]), at));
   await inChunks(created, (chunk) =>
     sql.run(
-      `INSERT INTO staff (name, window_name, role, wecom_userid, dingtalk_userid, mobile, active, created_at, updated_at) VALUES ${chunk.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
+      `INSERT INTO staff (name, window_name, role, hall, wecom_userid, dingtalk_userid, mobile, active, created_at, updated_at) VALUES ${chunk.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
       chunk.flatMap((row) => [...fields(row), true, at, at]),
     ),
   );
@@ -89,11 +92,11 @@ async function writeRows(sql: Sql, rows: StaffRow[], matches: Map<StaffRow, Pers
 
 /** Parses the CSV, checks the header and each row on its own; reports every problem, not only the first. */
 function readRows(csvText: string): { rows: StaffRow[]; errors: ImportProblem[] } {
-  const read = readCsvRows(csvText, STAFF_HEADER);
+  const read = readCsvRowsOf(csvText, [STAFF_HEADER, STAFF_HEADER_WITH_HALL]);
   const rows: StaffRow[] = [];
   const errors: ImportProblem[] = [...read.errors];
   for (const { line, record } of read.rows) {
-    const checked = checkRow(record, line);
+    const checked = checkRow(record, line, read.width);
     if (typeof checked === 'string') errors.push({ line, message: checked });
     else rows.push(checked);
   }
@@ -101,10 +104,10 @@ function readRows(csvText: string): { rows: StaffRow[]; errors: ImportProblem[] 
 }
 
 /** One row read on its own: the row, or every reason it is refused. */
-function checkRow(record: string[], line: number): StaffRow | string {
+function checkRow(record: string[], line: number, width: number): StaffRow | string {
   const problems: string[] = [];
-  if (record.length !== STAFF_HEADER.length) problems.push(`应有 ${STAFF_HEADER.length} 列，实际 ${record.length} 列`);
-  const [name = '', window = '', roleRaw = '', wecom = '', dingtalk = '', mobileRaw = ''] = record;
+  if (record.length !== width) problems.push(`应有 ${width} 列，实际 ${record.length} 列`);
+  const [name = '', window = '', roleRaw = '', wecom = '', dingtalk = '', mobileRaw = '', hall = ''] = record;
   const role = roleRaw.toLowerCase();
   if (!name) problems.push('姓名为空');
   if (role && !ROLES.includes(role as Role)) problems.push(`角色「${roleRaw}」无效（应为 staff、lead、leader、admin 或 guard，留空即 staff）`);
@@ -115,7 +118,12 @@ function checkRow(record: string[], line: number): StaffRow | string {
     if (value.length > MAX_LENGTH) problems.push(`${column} 超过 ${MAX_LENGTH} 个字符`);
   }
   if (problems.length) return problems.join('；');
-  return { line, name, window, role: (role || 'staff') as Role, wecomUserId: wecom || null, dingtalkUserId: dingtalk || null, mobile };
+  return { line, name, window, role: (role || 'staff') as Role, hall, wecomUserId: wecom || null, dingtalkUserId: dingtalk || null, mobile };
+}
+
+/** Rows naming a hall that `halls import` has not declared; an empty `hall` is the default hall. */
+function unknownHalls(rows: StaffRow[], known: Set<string>): ImportProblem[] {
+  return rows.filter((row) => row.hall && !known.has(row.hall)).map((row) => ({ line: row.line, message: `大厅「${row.hall}」未登记（先用 halls import 导入大厅，或留空表示默认大厅）` }));
 }
 
 /** The same identifier on two lines of the file: reported on the later line, naming the earlier. */
@@ -176,18 +184,18 @@ function who(p: Person): string {
 }
 
 function fields(row: StaffRow): (string | null)[] {
-  return [row.name, row.window, row.role, row.wecomUserId, row.dingtalkUserId, row.mobile];
+  return [row.name, row.window, row.role, row.hall, row.wecomUserId, row.dingtalkUserId, row.mobile];
 }
 
 function differs(p: Person, row: StaffRow): boolean {
-  return !p.active || p.name !== row.name || p.window !== row.window || p.role !== row.role || KEYS.some(([key]) => p[key] !== row[key]);
+  return !p.active || p.name !== row.name || p.window !== row.window || p.role !== row.role || p.hall !== row.hall || KEYS.some(([key]) => p[key] !== row[key]);
 }
 
 /** Updates (and reactivates) many people in one statement: `values` rows are [id, ...fields]. */
 function updatePeople(sql: Sql, values: (string | number | null)[][], at: string) {
   return sql.run(
-    `WITH v (id, name, window_name, role, wecom_userid, dingtalk_userid, mobile) AS (VALUES ${values.map(() => '(?, ?, ?, ?, ?, ?, ?)').join(', ')})
-     UPDATE staff SET name = v.name, window_name = v.window_name, role = v.role, wecom_userid = v.wecom_userid,
+    `WITH v (id, name, window_name, role, hall, wecom_userid, dingtalk_userid, mobile) AS (VALUES ${values.map(() => '(?, ?, ?, ?, ?, ?, ?, ?)').join(', ')})
+     UPDATE staff SET name = v.name, window_name = v.window_name, role = v.role, hall = v.hall, wecom_userid = v.wecom_userid,
             dingtalk_userid = v.dingtalk_userid, mobile = v.mobile, active = ?, updated_at = ?
        FROM v WHERE staff.id = CAST(v.id AS INTEGER)`,
     [...values.flat(), true, at],

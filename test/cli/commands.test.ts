@@ -2,11 +2,12 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'chai';
-import { CliError, type CliCommand } from '../../bot/cli/context';
+import type { CliCommand } from '../../bot/cli/context';
 import { exportCommand } from '../../bot/cli/export';
 import { staffCommand } from '../../bot/cli/staff';
 import { loadConfig } from '../../bot/config';
 import type { Database } from '../../bot/db/database';
+import { runCommand } from '../support/cli';
 import { openTestDatabase } from '../support/db';
 
 describe('cli commands, in process', () => {
@@ -15,17 +16,7 @@ describe('cli commands, in process', () => {
   beforeEach(async () => (db = await openTestDatabase()));
   afterEach(() => db.close());
 
-  /** Runs a command as main.ts does; what it printed, or the CliError it ended with. */
-  const run = async (command: CliCommand, argv: string[]) => {
-    const printed: string[] = [];
-    try {
-      await command.run(argv, { db, config: loadConfig({}), out: (line) => printed.push(line) });
-      return { code: 0, text: printed.join('\n') };
-    } catch (err) {
-      if (!(err instanceof CliError)) throw err;
-      return { code: err.exitCode, text: err.message };
-    }
-  };
+  const run = (command: CliCommand, argv: string[]) => runCommand({ db, config: loadConfig({}) }, command, argv);
   const exportTo = (from: string, to: string, out: string) => run(exportCommand, ['--from', from, '--to', to, '--out', out]);
 
   it('refuses export dates that are not real, a range that runs backwards, and other file types, as usage errors', async () => {

@@ -99,7 +99,7 @@ describe('staff import', () => {
   it('refuses a file with another header, naming the expected and the given one', async () => {
     const result = await importStaff(db, 'name,phone\n张三,13800000001\n', { now });
     expect(result).to.deep.include({ ok: false, created: 0 });
-    expect(result.errors).to.deep.equal([{ line: 1, message: '表头应为 name,window,role,wecom_userid,dingtalk_userid,mobile，实际为 name,phone' }]);
+    expect(result.errors).to.deep.equal([{ line: 1, message: '表头应为 name,window,role,wecom_userid,dingtalk_userid,mobile 或 name,window,role,wecom_userid,dingtalk_userid,mobile,hall，实际为 name,phone' }]);
     expect((await importStaff(db, '', { now })).errors[0].message).to.contain('空文件');
   });
 

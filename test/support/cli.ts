@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
-import { CliError, type CliCommand } from '../../bot/cli/context';
+import { CliError, type CliCommand, type CliContext } from '../../bot/cli/context';
 import type { Hall } from './hall';
 
 const root = new URL('../..', import.meta.url).pathname;
@@ -15,10 +15,15 @@ export function runCli(args: string[], env: Record<string, string>): Promise<{ c
 }
 
 /** Runs one CLI command in this process against a hall's database: its exit code and what it printed (or its error). */
-export async function runInHall(hall: Hall, command: CliCommand, argv: string[]): Promise<{ code: number; text: string }> {
+export function runInHall(hall: Hall, command: CliCommand, argv: string[]): Promise<{ code: number; text: string }> {
+  return runCommand({ db: hall.service.db, config: hall.service.services.config }, command, argv);
+}
+
+/** Runs one CLI command in this process as bot/cli/main.ts does: its exit code and what it printed, or the CliError it ended with. */
+export async function runCommand(ctx: Omit<CliContext, 'out'>, command: CliCommand, argv: string[]): Promise<{ code: number; text: string }> {
   const printed: string[] = [];
   try {
-    await command.run(argv, { db: hall.service.db, config: hall.service.services.config, out: (line) => printed.push(line) });
+    await command.run(argv, { ...ctx, out: (line) => printed.push(line) });
     return { code: 0, text: printed.join('\n') };
   } catch (err) {
     if (!(err instanceof CliError)) throw err;
