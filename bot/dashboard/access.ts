@@ -1,6 +1,7 @@
 import type { Context } from 'koa';
 import type { Services } from '../command';
 import type { Person } from '../directory/directory';
+import { can, scopeOf as scopeOfActor, type Actor, type ScopeRefusal } from '../scope/scope';
 import { isRevoked } from './revocation';
 import { LINK_HOURS, operatorTokenHash, safeEqual, sign, signingKey, verify, type Grant } from './tokens';
 
@@ -143,13 +144,16 @@ function withoutParam(ctx: Context, name: string): string {
  * nothing: `''` would match everyone without a window); others the hall, or
  * one window they picked.
  */
-export function scopeOf(viewer: Viewer, asked: string | undefined): { window: string | null; outbox: boolean } | 'forbidden' | 'no-window' {
-  if (viewer.kind === 'person' && viewer.person.role === 'lead') {
-    if (!viewer.person.window) return 'no-window';
-    if (asked !== undefined && asked !== viewer.person.window) return 'forbidden';
-    return { window: viewer.person.window, outbox: false };
-  }
-  return { window: asked || null, outbox: true };
+export function scopeOf(viewer: Viewer, asked: string | undefined): { window: string | null; outbox: boolean } | ScopeRefusal {
+  const actor = actorOf(viewer);
+  const scope = scopeOfActor(actor, { window: asked || undefined });
+  if (typeof scope === 'string') return scope;
+  return { window: scope.window ?? null, outbox: can(actor, 'see-outbox') };
+}
+
+/** The viewer as the scope module knows them: the operator sees the whole deployment. */
+export function actorOf(viewer: Viewer): Actor {
+  return viewer.kind === 'person' ? { person: viewer.person } : { operator: {} };
 }
 
 /**
@@ -165,5 +169,5 @@ export function seesAdminNotices(viewer: Viewer, people: readonly Person[]): boo
 
 /** Whether the viewer may acknowledge alerts (SPEC §1: leaders and administrators, as named people). */
 export function canAcknowledge(viewer: Viewer): viewer is Extract<Viewer, { kind: 'person' }> {
-  return viewer.kind === 'person' && (viewer.person.role === 'leader' || viewer.person.role === 'admin');
+  return viewer.kind === 'person' && can(actorOf(viewer), 'acknowledge');
 }

@@ -1,7 +1,7 @@
 import { LEADS, type Command } from '../../bot/command';
 import { LINK_HOURS, sign, signingKey } from '../../bot/dashboard/tokens';
 import { messages } from '../../bot/messages';
-import { ownWindow } from '../../bot/directory/scope';
+import { chatScope, scopeLabel } from '../../bot/scope/scope';
 import { localIso } from '../../bot/time';
 
 /**
@@ -15,7 +15,7 @@ export const dashboardLinkCommand: Command = {
   roles: LEADS,
   help: '看板：发送「看板」获取个人防疫看板链接（12 小时内有效；窗口负责人看本窗口）',
   async run({ sql, sender, services, now }) {
-    const scope = ownWindow(sender) ?? '全大厅';
+    const scope = scopeLabel(chatScope(sender));
     const key = await signingKey(sql, services.db);
     const iat = Math.floor(now.getTime() / 1000);
     const exp = iat + LINK_HOURS * 3600;

@@ -7,7 +7,7 @@ import { casesOfDay } from '../../bot/incidents/day';
 import { incidentMessages } from '../../bot/incidents/messages';
 import { SEVERITY_LABEL, SLOT_LABEL } from '../../bot/labels';
 import { messages, someNames } from '../../bot/messages';
-import { ownWindow } from '../../bot/directory/scope';
+import { chatScope, scopeLabel } from '../../bot/scope/scope';
 import { localClock } from '../../bot/time';
 import { sweepMessages } from '../../bot/sweep/messages';
 import { sweepOfDay } from '../../bot/sweep/result';
@@ -29,12 +29,13 @@ export const statsCommand: Command = {
   roles: LEADS,
   help: '今日统计：发送「今日统计」查看各窗口各时段已报/应报、未报名单、未处置告警、应急处置、观察期异常和排班提交情况（窗口负责人看本窗口）',
   async run({ sql, sender, services, local, now }) {
-    const onlyWindow = ownWindow(sender);
+    const scope = chatScope(sender);
+    const onlyWindow = scope.window;
     const people = await services.directory.active();
     const days = await attendance(sql, people, local.date, onlyWindow);
     const current = slotAt(local.hour, local.minute);
     const slots = SLOTS.slice(0, SLOTS.indexOf(current) + 1);
-    const lines = [`【今日统计】${local.date} ${localClock(now, services.config.timezone)}（${onlyWindow ?? '全大厅'}）`];
+    const lines = [`【今日统计】${local.date} ${localClock(now, services.config.timezone)}（${scopeLabel(scope)}）`];
     const totals = dayTotals(days);
     lines.push(`合计：${slots.map((s) => `${SLOT_LABEL[s]} ${totals.reported[s]}/${totals.expected}`).join('，')}`);
     const sweep = await sweepOfDay(sql, local.date, onlyWindow);
@@ -53,8 +54,7 @@ export const statsCommand: Command = {
       lines.push(cases.open.length ? `应急处置进行中 ${cases.open.length} 起：` : `应急处置：${incidentMessages.noOpenCases()}`, ...cases.open.slice(0, 10).map((c) => incidentMessages.caseLine(c)));
       if (cases.closedToday.length) lines.push(incidentMessages.closedToday(cases.closedToday.map((c) => c.id)));
     }
-    const scope = checkScope(services.config, local.date);
-    lines.push(...messages.observedPeriodLines(await observedPeriod(sql, scope, onlyWindow)));
+    lines.push(...messages.observedPeriodLines(await observedPeriod(sql, checkScope(services.config, local.date), onlyWindow)));
 
     const next = await services.calendar.nextWorkday(local.date, sql);
     const roster = await rosterProgress(sql, people, next, onlyWindow);

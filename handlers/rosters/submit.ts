@@ -4,7 +4,7 @@ import { UserError } from '../../bot/errors';
 import { checkScope, healthFlags } from '../../bot/health/health-check';
 import { messages } from '../../bot/messages';
 import { saveRoster } from '../../bot/rosters/rosters';
-import { ownWindow } from '../../bot/directory/scope';
+import { chatScope } from '../../bot/scope/scope';
 import { monthDay } from '../../bot/text';
 import { addDays, localClock, localIso, zonedInstant } from '../../bot/time';
 import { parseRosterDate } from './dates';
@@ -36,7 +36,7 @@ async function rosterWindow(sender: Person, tokens: string[], directory: Directo
   const known = await directory.windows();
   const named = tokens[0] && (known.has(tokens[0]) || /窗口$/.test(tokens[0])) ? tokens.shift()! : undefined;
   if (named && !known.has(named)) throw new UserError(messages.rosterUnknownWindow(named));
-  const own = ownWindow(sender);
+  const own = chatScope(sender).window;
   if (own !== undefined) {
     if (named && named !== own) throw new UserError(messages.rosterOwnWindowOnly(own, named));
     return own;
