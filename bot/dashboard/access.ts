@@ -1,6 +1,7 @@
 import type { Context } from 'koa';
 import type { Services } from '../command';
 import type { Person } from '../directory/directory';
+import type { DashboardScope } from './data';
 import { can, scopeOf as scopeOfActor, type Actor, type ScopeRefusal } from '../scope/scope';
 import { isRevoked } from './revocation';
 import { LINK_HOURS, operatorTokenHash, safeEqual, sign, signingKey, verify, type Grant } from './tokens';
@@ -144,11 +145,11 @@ function withoutParam(ctx: Context, name: string): string {
  * nothing: `''` would match everyone without a window); others the hall, or
  * one window they picked.
  */
-export function scopeOf(viewer: Viewer, asked: string | undefined): { window: string | null; outbox: boolean } | ScopeRefusal {
+export function scopeOf(viewer: Viewer, asked: string | undefined): DashboardScope | ScopeRefusal {
   const actor = actorOf(viewer);
   const scope = scopeOfActor(actor, { window: asked || undefined });
   if (typeof scope === 'string') return scope;
-  return { window: scope.window ?? null, outbox: can(actor, 'see-outbox') };
+  return { ...(scope.hall === undefined ? {} : { hall: scope.hall }), window: scope.window ?? null, outbox: can(actor, 'see-outbox') };
 }
 
 /** The viewer as the scope module knows them: the operator sees the whole deployment. */

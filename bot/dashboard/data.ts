@@ -18,6 +18,14 @@ import type { SweepView } from '../sweep/view';
 import { incidentsPanel, type IncidentsPanel } from './incidents';
 import { addDays, localTime, type LocalTime } from '../time';
 import { slotAt } from '../../handlers/health/grammar';
+import { peopleOfHall } from '../scope/scope';
+
+/** What a page shows (from bot/scope via access.ts): a hall (every hall when unset), one window of it or all (null), and whether the hall-wide panels. */
+export interface DashboardScope {
+  hall?: string;
+  window: string | null;
+  outbox: boolean;
+}
 
 /** One window's reporting today. */
 export interface WindowProgress {
@@ -99,10 +107,10 @@ const TREND_DAYS = 14;
  * Reads the dashboard in a constant number of queries (whatever the size of
  * the hall), scoped to one window for a lead.
  */
-export async function dashboardData(sql: Sql, services: Services, now: Date, scope: { window: string | null; outbox: boolean }): Promise<DashboardData> {
+export async function dashboardData(sql: Sql, services: Services, now: Date, scope: DashboardScope): Promise<DashboardData> {
   const { config, calendar, directory } = services;
   const local = localTime(now, config.timezone);
-  const people = await directory.active();
+  const people = peopleOfHall(scope, await directory.active());
   const byId = new Map(people.map((p) => [p.id, p]));
   const window = scope.window;
   const currentSlot = slotAt(local.hour, local.minute);

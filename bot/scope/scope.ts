@@ -61,6 +61,11 @@ export function inScope(scope: Scope, row: { hall: string; window: string }): bo
   return (scope.hall === undefined || row.hall === scope.hall) && (scope.window === undefined || row.window === scope.window);
 }
 
+/** The people of the scope's hall (everyone for every hall), in their order; the window within it is the figures' to apply. */
+export function peopleOfHall<T extends { hall: string }>(scope: Pick<Scope, 'hall'>, people: readonly T[]): T[] {
+  return scope.hall === undefined ? [...people] : people.filter((p) => p.hall === scope.hall);
+}
+
 /**
  * The SQL condition for a scope over a table's hall and window columns,
  * ` AND …` to append to a WHERE, with its parameters; empty for every hall.

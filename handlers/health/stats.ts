@@ -7,7 +7,7 @@ import { casesOfDay } from '../../bot/incidents/day';
 import { incidentMessages } from '../../bot/incidents/messages';
 import { SEVERITY_LABEL, SLOT_LABEL } from '../../bot/labels';
 import { messages, someNames } from '../../bot/messages';
-import { chatScope, scopeLabel } from '../../bot/scope/scope';
+import { chatScope, peopleOfHall, scopeLabel } from '../../bot/scope/scope';
 import { localClock } from '../../bot/time';
 import { sweepMessages } from '../../bot/sweep/messages';
 import { sweepOfDay } from '../../bot/sweep/result';
@@ -31,7 +31,7 @@ export const statsCommand: Command = {
   async run({ sql, sender, services, local, now }) {
     const scope = chatScope(sender);
     const onlyWindow = scope.window;
-    const people = await services.directory.active();
+    const people = peopleOfHall(scope, await services.directory.active());
     const days = await attendance(sql, people, local.date, onlyWindow);
     const current = slotAt(local.hour, local.minute);
     const slots = SLOTS.slice(0, SLOTS.indexOf(current) + 1);

@@ -1,7 +1,8 @@
 import { expect } from 'chai';
 import type { Person } from '../../bot/directory/person';
 import { UserError } from '../../bot/errors';
-import { can, chatScope, inScope, scopeLabel, scopeOf, where } from '../../bot/scope/scope';
+import { scopeOf as dashboardScope } from '../../bot/dashboard/access';
+import { can, chatScope, inScope, peopleOfHall, scopeLabel, scopeOf, where } from '../../bot/scope/scope';
 
 const person = (over: Partial<Person>): Person => ({
   id: 1,
@@ -58,6 +59,20 @@ describe('scope: who may see what (one owner, DESIGN-NEXT §1)', () => {
       const row = { hall: 'xc', window: '1号窗口' };
       expect([{}, { hall: 'xc' }, { hall: 'xc', window: '1号窗口' }].map((s) => inScope(s, row))).to.deep.equal([true, true, true]);
       expect([{ hall: 'dc' }, { hall: 'xc', window: '2号窗口' }, { hall: '' }].map((s) => inScope(s, row))).to.deep.equal([false, false, false]);
+    });
+
+    it('gives the people of the scope’s hall, everyone for every hall', () => {
+      const people = [person({ id: 1, hall: 'xc' }), person({ id: 2, hall: 'dc' }), person({ id: 3, hall: '' })];
+      expect(peopleOfHall({}, people).map((p) => p.id)).to.deep.equal([1, 2, 3]);
+      expect(peopleOfHall({ hall: 'xc' }, people).map((p) => p.id)).to.deep.equal([1]);
+      expect(peopleOfHall({ hall: '' }, people).map((p) => p.id)).to.deep.equal([3]);
+    });
+
+    it('gives the dashboard a hall leader’s hall, and a city leader and the operator every hall', () => {
+      expect(dashboardScope({ kind: 'person', person: person({ role: 'leader', hall: 'xc' }), session: null }, undefined)).to.deep.equal({ hall: 'xc', window: null, outbox: true });
+      expect(dashboardScope({ kind: 'person', person: person({ role: 'leader' }), session: null }, '2号窗口')).to.deep.equal({ window: '2号窗口', outbox: true });
+      expect(dashboardScope({ kind: 'person', person: person({ role: 'lead' }), session: null }, undefined)).to.deep.equal({ hall: '', window: '1号窗口', outbox: false });
+      expect(dashboardScope({ kind: 'operator', session: null }, undefined)).to.deep.equal({ window: null, outbox: true });
     });
 
     it('writes the SQL condition of a scope, nothing for every hall, the default hall as hall = ""', () => {
