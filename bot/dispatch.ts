@@ -12,6 +12,8 @@ import { normalise } from './normalise';
 import { maskOutgoing, maskPersonalNumbers } from './privacy/numbers';
 import { splitMessage } from './outbox/split';
 import { localTime } from './time';
+import { voiceMessages } from './voice/messages';
+import { spokenNumbers } from './voice/spoken';
 
 export interface DispatchOptions {
   /** The commands, by leading keyword. */
@@ -68,7 +70,8 @@ export function createDispatch(services: Services, options: DispatchOptions): Di
    */
   const finish = async (sql: Sql, claim: number, message: IncomingMessage, sender: Person, { text: said, groupSafe }: Reply): Promise<DispatchResult> => {
     // Whatever a reply quotes, it never echoes a phone or ID number in full (SPEC §12).
-    const text = maskOutgoing(said);
+    // A voice message's reply opens with what was understood, so a misheard value can be corrected (SPEC §16).
+    const text = maskOutgoing(message.voice ? `${voiceMessages.heard(message.text)}\n${said}` : said);
     let reply = text;
     if (message.isGroup && !groupSafe) {
       await services.notifier.toUser(sql, message.platform, message.userId, text);
@@ -102,7 +105,26 @@ export function createDispatch(services: Services, options: DispatchOptions): Di
       return finish(sql, claim, message, sender, await act(sql));
     });
 
-  return async (message) => {
+  /**
+   * An answer that records nothing. In the HTTP answer it needs no record; by API (DingTalk) the
+   * message is claimed with it — no text, no staff — so a replay does not send it again.
+   */
+  const answerUnrecorded = async (message: IncomingMessage, text: string, log: typeof services.log): Promise<DispatchResult> => {
+    const byApi = services.notifier.replyDestination(message);
+    if (!byApi) return { reply: text, duplicate: false };
+    const claimed = await services.db.tx(async (sql) => {
+      if ((await claimMessage(sql, message, null)) === null) return false;
+      await services.notifier.reply(sql, byApi, text);
+      return true;
+    });
+    if (!claimed) log.info('re-delivery of a message answered without a record: already answered');
+    options.afterCommit?.();
+    return { reply: null, duplicate: !claimed };
+  };
+
+  return async (received) => {
+    // A transcription is read with its spoken temperatures in digits; that is what is kept and shown back.
+    const message = received.voice && received.kind === 'text' ? { ...received, text: spokenNumbers(received.text) } : received;
     const log = services.log.child({ platform: message.platform, msgId: message.messageId });
     if (message.kind === 'event') return { reply: null, duplicate: false };
     // The operator's one way to learn a group's id (docs/deployment.md): @ the bot in the leadership group, read it here.
@@ -110,19 +132,10 @@ export function createDispatch(services: Services, options: DispatchOptions): Di
     const sender = await services.directory.findByPlatformUser(message.platform, message.userId);
     if (!sender) {
       log.info('message from a sender not in the directory');
-      // Only the polite answer goes out. In the HTTP answer it needs no record; by API (DingTalk) the
-      // message is claimed with it — no text, no staff — so a replay does not send it again.
-      const byApi = services.notifier.replyDestination(message);
-      if (!byApi) return { reply: messages.unregistered(), duplicate: false, stranger: true };
-      const claimed = await services.db.tx(async (sql) => {
-        if ((await claimMessage(sql, message, null)) === null) return false;
-        await services.notifier.reply(sql, byApi, messages.unregistered());
-        return true;
-      });
-      if (!claimed) log.info('re-delivery from a sender not in the directory: already answered');
-      options.afterCommit?.();
-      return { reply: null, duplicate: !claimed, stranger: true };
+      return { ...(await answerUnrecorded(message, messages.unregistered(), log)), stranger: true };
     }
+    // A voice message without text is answered and kept nowhere (SPEC §16).
+    if (message.voice && message.kind !== 'text') return answerUnrecorded(message, voiceMessages.noText(), log);
     let result: DispatchResult;
     try {
       result = await handle(message, sender, (sql) => answer(message, sender, sql));

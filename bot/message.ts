@@ -15,6 +15,8 @@ export interface IncomingMessage {
   kind: 'text' | 'event' | 'other';
   /** The text as typed (not yet normalised); the event name for events. */
   text: string;
+  /** A voice message: `text` is the platform's transcription (empty when it gave none), spoken numbers and all (SPEC §16). */
+  voice?: boolean;
   /** Platform message id (WeCom MsgId as a string); for events a key built from sender, time and event. */
   messageId: string;
   /** When this server received it: the date and slot of a report come from here. */

@@ -22,6 +22,8 @@ export interface BotTestMessage {
   msgid?: string;
   chattype?: 'single' | 'group';
   chatid?: string;
+  /** A voice message whose transcription is `content`. */
+  voice?: boolean;
   /** The bot the callback is for: this test's bot unless said. */
   aibotid?: string;
 }
@@ -76,8 +78,7 @@ export class FakeWecomBot {
       ...(msg.chatid ? { chatid: msg.chatid } : {}),
       chattype: msg.chattype ?? 'single',
       from: { userid: msg.from },
-      msgtype: 'text',
-      text: { content: msg.content },
+      ...(msg.voice ? { msgtype: 'voice', voice: { content: msg.content } } : { msgtype: 'text', text: { content: msg.content } }),
     };
     for (const socket of this.sockets) socket.send(JSON.stringify({ cmd: 'aibot_msg_callback', headers: { req_id: reqId }, body }));
   }

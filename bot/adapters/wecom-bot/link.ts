@@ -32,8 +32,10 @@ function decode(frame: BotFrame, receivedAt: Date): IncomingMessage | null {
   const from = (body.from as { userid?: unknown } | undefined)?.userid;
   const reqId = frame.headers?.req_id;
   if (typeof body.msgid !== 'string' || !body.msgid || typeof from !== 'string' || !from || typeof reqId !== 'string') return null;
-  const content = (body.text as { content?: unknown } | undefined)?.content;
-  const isText = body.msgtype === 'text' && typeof content === 'string';
+  // A voice message carries its transcription in voice.content (PROTOCOLS.md "Cards and buttons").
+  const voice = body.msgtype === 'voice';
+  const content = ((voice ? body.voice : body.text) as { content?: unknown } | undefined)?.content;
+  const isText = (body.msgtype === 'text' || voice) && typeof content === 'string' && (!voice || content.trim() !== '');
   return {
     platform: 'wecom',
     userId: from,
@@ -41,6 +43,7 @@ function decode(frame: BotFrame, receivedAt: Date): IncomingMessage | null {
     isGroup: body.chattype === 'group',
     kind: isText ? 'text' : 'other',
     text: isText ? content : '',
+    ...(voice ? { voice } : {}),
     messageId: body.msgid,
     receivedAt,
     replyTo: reqId,

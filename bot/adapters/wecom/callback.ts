@@ -37,6 +37,11 @@ function decode(fields: Record<string, string>, receivedAt: Date): IncomingMessa
     return { ...base, kind: 'event', text: event, messageId: `event:${userId}:${created ?? ''}:${event}` };
   }
   if (!fields.MsgId) return null;
+  if (type === 'voice') {
+    // A self-built app's voice message carries media only; a Recognition field, where one comes, is its text.
+    const said = fields.Recognition?.trim() ?? '';
+    return { ...base, kind: said ? 'text' : 'other', text: said, voice: true, messageId: fields.MsgId };
+  }
   return { ...base, kind: type === 'text' ? 'text' : 'other', text: type === 'text' ? (fields.Content ?? '') : '', messageId: fields.MsgId };
 }
 
