@@ -1,4 +1,5 @@
 import type { ImageMessage } from '../images/message';
+import type { Action } from './actions';
 
 /**
  * A way of delivering outbox messages: one per platform API (WeCom message/send,
@@ -22,7 +23,7 @@ export interface Channel {
    * Delivers one body to the targets. Resolves with the targets the platform
    * asked to try again later (throttled), if any; throws a {@link SendError}.
    */
-  send(targets: string[], body: string): Promise<{ retryTargets?: string[] }>;
+  send(targets: string[], body: string, actions?: Action[]): Promise<{ retryTargets?: string[] }>;
   /**
    * Delivers an image message to one target, in the platform's image format;
    * throws a {@link SendError}. Absent: the caption and a link to the image go as text.
