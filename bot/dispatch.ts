@@ -10,8 +10,9 @@ import { messages } from './messages';
 import { MAX_BODY_BYTES } from './http/read-body';
 import { normalise } from './normalise';
 import { maskOutgoing, maskPersonalNumbers } from './privacy/numbers';
+import { actionMessages } from './outbox/actions';
 import { splitMessage } from './outbox/split';
-import { localTime } from './time';
+import { localClock, localTime } from './time';
 import { voiceMessages } from './voice/messages';
 import { spokenNumbers } from './voice/spoken';
 
@@ -30,6 +31,8 @@ export interface DispatchOptions {
 interface Reply {
   text: string;
   groupSafe: boolean;
+  /** The command ran to its end (no refusal): a tapped card may show it done. */
+  acted?: boolean;
 }
 
 /**
@@ -58,7 +61,7 @@ export function createDispatch(services: Services, options: DispatchOptions): Di
     const now = message.receivedAt;
     const seen = command.readsNumbers ? message : { ...message, text: maskPersonalNumbers(message.text) };
     const ctx: CommandContext = { services, sql, sender, message: seen, keyword, text, args, now, local: localTime(now, services.config.timezone) };
-    return { text: await command.run(ctx), groupSafe: command.groupSafe === true };
+    return { text: await command.run(ctx), groupSafe: command.groupSafe === true, acted: true };
   };
 
   /**
@@ -68,7 +71,9 @@ export function createDispatch(services: Services, options: DispatchOptions): Di
    * transaction; otherwise the HTTP answer carries the first part and the rest
    * of a long reply goes by the outbox.
    */
-  const finish = async (sql: Sql, claim: number, message: IncomingMessage, sender: Person, { text: said, groupSafe }: Reply): Promise<DispatchResult> => {
+  const finish = async (sql: Sql, claim: number, message: IncomingMessage, sender: Person, { text: said, groupSafe, acted }: Reply): Promise<DispatchResult> => {
+    // A tapped button that acted becomes who did it and when: 已完成（张三 10:42） (SPEC §16).
+    if (message.card?.done && acted) await services.notifier.updateCard(sql, message, actionMessages.tapped(message.card.done, sender.name, localClock(message.receivedAt, services.config.timezone)));
     // Whatever a reply quotes, it never echoes a phone or ID number in full (SPEC §12).
     // A voice message's reply opens with what was understood, so a misheard value can be corrected (SPEC §16).
     const text = maskOutgoing(message.voice ? `${voiceMessages.heard(message.text)}\n${said}` : said);

@@ -28,6 +28,8 @@ export interface IncomingMessage {
    * per-conversation reply URL (DingTalk's sessionWebhook) and until when.
    */
   replySession?: { url: string; expiresAt: Date };
+  /** A tap on a card's button (SPEC §16): what to update once it acted, and the word the button becomes. */
+  card?: { taskId: string; responseCode: string; done?: string };
   /** The request id a reply must answer, when the message came on a long connection that replies per request (the WeCom intelligent bot). */
   replyTo?: string;
 }

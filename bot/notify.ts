@@ -88,6 +88,12 @@ export class Notifier {
     await this.outbox.enqueue(sql, to, body, 'reply');
   }
 
+  /** Queues the update of a tapped card (its button becomes `label`), when the message's platform updates cards. */
+  async updateCard(sql: Sql, message: IncomingMessage, label: string): Promise<void> {
+    const to = this.byPlatform.get(message.platform)?.cardUpdateDestination?.(message);
+    if (to) await this.outbox.enqueue(sql, to, label, 'reply');
+  }
+
   /** Where a direct message to this person goes now, or null when unreachable. */
   personDestination(person: Person): Destination | null {
     const order: Platform[] = [...(person.lastPlatform ? [person.lastPlatform] : []), 'wecom', 'dingtalk', 'local'];

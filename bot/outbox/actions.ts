@@ -8,11 +8,18 @@ export interface Action {
   label: string;
   /** The typed command it stands for. */
   command: string;
+  /** What the button becomes once tapped, before who and when: 已完成（张三 10:42）. None: it stays (查看). */
+  done?: string;
 }
+
+/** What a tapped button says once it acted (SPEC §16). */
+export const actionMessages = {
+  tapped: (done: string, name: string, hhmm: string) => `${done}（${name} ${hhmm}）`,
+};
 
 /** The actions column as stored: null when there are none. */
 export function storedActions(actions: Action[] | undefined): string | null {
-  return actions?.length ? JSON.stringify(actions.map(({ label, command }) => ({ label, command }))) : null;
+  return actions?.length ? JSON.stringify(actions.map(({ label, command, done }) => ({ label, command, ...(done ? { done } : {}) }))) : null;
 }
 
 /** The actions column read back; [] when there are none or it does not read. */

@@ -39,6 +39,7 @@ export function wecomAppBesideBot(app: PlatformAdapter, bot: PlatformAdapter): P
     leaderDestinations: [...app.leaderDestinations, ...bot.leaderDestinations],
     personDestination: app.personDestination,
     replyDestination: (message) => (message.replyTo ? bot.replyDestination!(message) : (app.replyDestination?.(message) ?? null)),
+    cardUpdateDestination: (message) => (message.replyTo ? (bot.cardUpdateDestination?.(message) ?? null) : (app.cardUpdateDestination?.(message) ?? null)),
     mount: app.mount,
   };
 }
