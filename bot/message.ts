@@ -30,6 +30,8 @@ export interface IncomingMessage {
   replySession?: { url: string; expiresAt: Date };
   /** A tap on a card's button (SPEC §16): what to update once it acted, and the word the button becomes. */
   card?: { taskId: string; responseCode: string; done?: string };
+  /** The person entered the chat (the intelligent bot's enter_chat): the reply is the welcome. */
+  welcome?: boolean;
   /** The request id a reply must answer, when the message came on a long connection that replies per request (the WeCom intelligent bot). */
   replyTo?: string;
 }

@@ -47,7 +47,12 @@ export class SendError extends Error {
  * configuration names (the target is the symbolic `leaders`), 20 messages a
  * minute — the limit of WeCom's group robot and DingTalk's robots.
  */
-export function leadershipChannel(name: string, maxBytes: number, post: (body: string) => Promise<unknown>, postImage?: (image: ImageMessage) => Promise<unknown>): Channel {
+export function leadershipChannel(
+  name: string,
+  maxBytes: number,
+  post: (body: string, actions?: Action[]) => Promise<unknown>,
+  postImage?: (image: ImageMessage) => Promise<unknown>,
+): Channel {
   return {
     name,
     perMinute: 20,
@@ -55,8 +60,8 @@ export function leadershipChannel(name: string, maxBytes: number, post: (body: s
     maxBytes,
     group: true,
     rateKey: () => `${name}:leaders`,
-    async send(_targets, body) {
-      await post(body);
+    async send(_targets, body, actions) {
+      await post(body, actions);
       return {};
     },
     sendImage: postImage && (async (_target, image) => void (await postImage(image))),
