@@ -5,6 +5,7 @@ import { createRouter } from './route';
 import type { Sql } from './db/database';
 import type { Person } from './directory/directory';
 import { UserError } from './errors';
+import { isTransient } from './db/transient';
 import type { Dispatch, DispatchResult, IncomingMessage } from './message';
 import { messages } from './messages';
 import { MAX_BODY_BYTES } from './http/read-body';
@@ -127,6 +128,12 @@ export function createDispatch(services: Services, options: DispatchOptions): Di
     try {
       result = await handle(message, sender, (sql) => answer(message, sender, sql));
     } catch (err) {
+      // A database blip that outlasted its retries: nothing is claimed, and the error reaches the
+      // platform's edge (HTTP 503, a frame left unacknowledged) so the platform delivers it again.
+      if (isTransient(err)) {
+        log.warn({ error: (err as Error).message }, 'database unavailable: message not claimed; the platform will re-deliver it');
+        throw err;
+      }
       // The command's own writes are rolled back; the message is still recorded with its answer.
       // A refusal may name people (an unknown or ambiguous name): it goes where the command's reply would.
       const reply: Reply = { text: err instanceof UserError ? err.reply : messages.systemBusy(), groupSafe: !(err instanceof UserError) };
