@@ -20,12 +20,12 @@ async function hoverChart(page: Page, id: string): Promise<string> {
     instance.dispatchAction({ type: 'showTip', seriesIndex: 0, dataIndex: 0 });
   }, id);
   const tip = chart.locator('.chart-tip');
-  await tip.waitFor({ timeout: 10_000 });
+  await tip.waitFor({ timeout: 30_000 });
   return tip.innerText();
 }
 
 describe('Content-Security-Policy in Chromium: no violation, no console error', function () {
-  this.timeout(60_000);
+  this.timeout(120_000);
   const browser = suiteBrowser();
   let context: BrowserContext;
   beforeEach(async () => {

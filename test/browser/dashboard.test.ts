@@ -9,7 +9,7 @@ const PHONE = { width: 360, height: 740 };
 const PROJECTOR = { width: 1920, height: 1080 };
 
 describe('dashboard in Chromium', function () {
-  this.timeout(30_000);
+  this.timeout(120_000);
   let browser: Browser;
   let hall: Hall;
   let context: BrowserContext;

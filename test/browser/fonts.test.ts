@@ -32,7 +32,7 @@ function glyphsOf(page: Page, selector: string): Promise<{ chars: string[]; glyp
 const TOKEN = 'dashboard-token-0123456789';
 
 describe('Chinese in the browser on a machine without CJK fonts', function () {
-  this.timeout(60_000);
+  this.timeout(120_000);
   const browser = suiteBrowser();
   let hall: SimulatorHall;
 

@@ -8,7 +8,7 @@ import { hallWithGroups, incidentUnderWay } from '../support/incident-hall';
 import { readDocx } from '../support/docx';
 
 describe('dashboard 应急处置 panel in Chromium', function () {
-  this.timeout(60_000);
+  this.timeout(120_000);
   const browser = suiteBrowser();
   let hall: Hall;
   let context: BrowserContext;

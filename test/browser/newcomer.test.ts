@@ -7,7 +7,7 @@ import { SimulatorHall } from '../support/simulator';
 const PHONE = { width: 390, height: 844 };
 
 describe("a newcomer's first minutes in the simulator (Chromium)", function () {
-  this.timeout(60_000);
+  this.timeout(120_000);
   const browser = suiteBrowser();
   let hall: SimulatorHall;
   afterEach(() => hall?.close());

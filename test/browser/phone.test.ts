@@ -27,7 +27,7 @@ function cellLines(page: Page): Promise<{ text: string; lines: number }[]> {
 }
 
 describe('the dashboard on a 390 px phone (Chromium, the demo hall)', function () {
-  this.timeout(60_000);
+  this.timeout(120_000);
   const browser = suiteBrowser();
   let hall: SimulatorHall;
   let context: BrowserContext;

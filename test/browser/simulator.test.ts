@@ -15,7 +15,7 @@ async function openHall(people?: { name: string; window?: string; role?: string 
 }
 
 describe('local simulator in Chromium', function () {
-  this.timeout(40_000);
+  this.timeout(120_000);
   let browser: Browser;
   let context: BrowserContext;
   let hall: SimulatorHall;
@@ -79,7 +79,7 @@ describe('local simulator in Chromium', function () {
 
   it("shows the daily brief's chart inline in the leadership group's pane", async function () {
     // Drawing the chart (ECharts, then resvg) takes seconds on a busy machine.
-    this.timeout(60_000);
+    this.timeout(120_000);
     hall = await openHall();
     await hall.say('张三', '晨检 36.5 绿码');
     const { page: p, errors } = await page();

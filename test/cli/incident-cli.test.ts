@@ -34,7 +34,7 @@ describe('npm run cli -- incident report', function () {
     expect(doc.parts).to.include.members(['[Content_Types].xml', 'word/document.xml']);
     expect(doc.text.startsWith('台州市行政服务中心'), 'HALL_NAME heads the report').to.equal(true);
     expect(doc.text).to.contain('报送单位：台州市行政服务中心');
-    for (const fact of ['张三（1号窗口）', '38.2℃', '咳嗽', '2. 迅速隔离', '已送隔离室', '3. 定点送医', '7. 组织善后', '赵六', '36.6℃', '已排除（王五']) {
+    for (const fact of ['张三（1号窗口）', '38.2℃', '咳嗽', '2. 迅速隔离', '已送隔离室', '3. 定点送医', '7. 组织善后', '赵六', '36.6℃', '已排除', '（王五']) {
       expect(doc.documentXml, fact).to.contain(fact);
     }
   });

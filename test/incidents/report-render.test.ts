@@ -84,6 +84,8 @@ describe('the report upward rendered by LibreOffice', function () {
       expect(flat, fact).to.contain(fact.replace(/\s+/g, ''));
     }
     expect(flat).to.not.match(/(?<!\d)1[3-9]\d{9}(?!\d)/).and.not.match(/未申报|未提及/);
+    // The columns are wide enough for what they hold: no time (11-23 09:52) is cut across two lines of a cell.
+    expect(text).to.not.match(/\d{2}-\d{2} \d{1,2}(:\d?)?[ \t]*$/m, 'a time broken across lines');
 
     // The pages as images, for a person to look at (issue 22's closing note).
     await run(TOOLS.pdftoppm!, ['-png', '-r', '110', pdf, join(dir, 'page')]);

@@ -55,8 +55,8 @@ describe('the report upward (如实上报) as a Word document', () => {
     hall.clock.set('2026-11-23T10:30:00+08:00');
     const { text } = await report();
     expect(text).to.contain('排查登记 2 人：已确认密切接触者 1 人，待核实 0 人，已排除 1 人');
-    expect(text).to.match(/赵六\s+1号窗口\s+同窗口\s+已确认（周八 11-23 09:00）\s+11-23 09:05 晨检 36\.6℃ 绿码/);
-    expect(text).to.match(/李四\s+1号窗口\s+窗口负责人\s+已排除（王五 11-23 09:01）\s+无记录/);
+    expect(text).to.match(/赵六\s+1号窗口\s+同窗口\s+已确认\s*（周八 11-23 09:00）\s+11-23 09:05 晨检 36\.6℃ 绿码/);
+    expect(text).to.match(/李四\s+1号窗口\s+窗口负责人\s+已排除\s*（王五 11-23 09:01）\s+无记录/);
   });
 
   it('says 全员测温 was not carried out, tells what was done in order, and has no closing yet', async () => {
@@ -121,7 +121,7 @@ describe('the report upward of an incident about no staff member, and of a drill
     expect(text).to.contain('疫情防控应急处置情况报告（#1）').and.not.contain('【演练】');
     expect(text).to.match(/事件对象\s+门口一名群众体温/);
     expect(text).to.contain('2026-11-23 08:05 由 王五 启动应急').and.not.contain('当事人');
-    expect(text).to.match(/赵六\s+1号窗口\s+排查添加\s+已确认（周八 11-23 08:20）\s+无记录/);
+    expect(text).to.match(/赵六\s+1号窗口\s+排查添加\s+已确认\s*（周八 11-23 08:20）\s+无记录/);
   });
 
   it('lists the visitors proposed as contacts at the door with their masked phone only', async () => {
@@ -144,7 +144,7 @@ describe('the report upward of an incident about no staff member, and of a drill
     const text = await report();
     expect(text.startsWith('【演练】疫情防控应急演练报告（#1）'), text.slice(0, 40)).to.equal(true);
     expect(text).to.match(/演练对象\s+演练人员（1号窗口）/).and.contain('由 王五 开始演练');
-    expect(text).to.match(/赵六\s+1号窗口\s+同窗口\s+已确认（周八 11-23 08:05）\s+11-23 08:30 演练 36\.7℃ 绿码/);
+    expect(text).to.match(/赵六\s+1号窗口\s+同窗口\s+已确认\s*（周八 11-23 08:05）\s+11-23 08:30 演练 36\.7℃ 绿码/);
     expect(text).to.match(/李四\s+1号窗口\s+窗口负责人\s+待核实\s+无记录/);
     expect(text).to.contain('本次为应急演练').and.not.contain('告警处置');
   });
@@ -177,9 +177,9 @@ describe('the report upward of a visitor’s case, headed by HALL_NAME', () => {
     expect(text).to.match(/处置要求：暂停进入，劝至隔离区，复测，拨打120，启动应急处置流程/);
     expect(text.match(/暂停进入/g), 'the door instruction once').to.have.length(1);
     // The guard on duty, proposed by the door's case and confirmed, with what they reported.
-    expect(text).to.match(/钱门卫\s+门岗\s+当日门岗\s+已确认（周八 11-23 10:00）\s+11-23 10:05 晨检 36\.6℃ 绿码 无症状/);
+    expect(text).to.match(/钱门卫\s+门岗\s+当日门岗\s+已确认\s*（周八 11-23 10:00）\s+11-23 10:05 晨检 36\.6℃ 绿码 无症状/);
     expect(text).to.match(/孙七\s+2号窗口\s+2号窗口人员\s+待核实/);
-    expect(text).to.match(/陈前\s+138\*\*\*\*1002\s+前后60分钟内到访\s+已确认（周八 11-23 10:00）/);
+    expect(text).to.match(/陈前\s+138\*\*\*\*1002\s+前后60分钟内到访\s+已确认\s*（周八 11-23 10:00）/);
     expect(text).to.contain('10:00　周八 已确认密切接触者 陈前（138****1002）（到访人员）');
     expect(text).to.contain('以上电话已脱敏；完整号码仅存于门岗访客登记记录，由系统管理员通过访客导出获取（导出操作留痕审计）。');
     expect(text).to.match(/4\. 准确排查\s+应急处置组\s+11-23 13:10\s+未完成（已超时 2小时50分钟）/);

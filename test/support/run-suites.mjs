@@ -38,6 +38,7 @@ function withSqliteBinding(file, work) {
 
 let passed = 0;
 let failed = 0;
+const failing = [];
 for (const run of runs) {
   process.stdout.write(`\n=== the whole suite on ${run.name} ===\n`);
   const counts = join(mkdtempSync(join(tmpdir(), 'hg-counts-')), 'counts.json');
@@ -51,13 +52,17 @@ for (const run of runs) {
     }),
   );
   try {
-    const { passes, failures } = JSON.parse(readFileSync(counts, 'utf8'));
+    const { passes, failures, failed: titles = [] } = JSON.parse(readFileSync(counts, 'utf8'));
     passed += passes;
     failed += failures;
+    for (const title of titles) failing.push(`[${run.name}] ${title}`);
   } catch {
     process.stdout.write(`the ${run.name} run ended without results (exit ${result.status})\n`);
+    failing.push(`[${run.name}] the run ended without results (exit ${result.status})`);
     failed += 1;
   }
 }
+// What failed, where the last lines of a long log are read.
+if (failing.length) process.stdout.write(`\nfailing:\n${failing.map((line) => `  ${line.slice(0, 300)}`).join('\n')}\n`);
 process.stdout.write(`${passed} passed, ${failed} failed\n`);
 process.exit(failed === 0 ? 0 : 1);

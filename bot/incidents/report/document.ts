@@ -138,7 +138,7 @@ function caseRows(f: IncidentFacts, tz: string): [string, string][] {
 
 function stepsTable(f: IncidentFacts, tz: string): Table {
   return table(
-    [12, 13, 12, 13, 15, 8, 22],
+    [14, 12.5, 14, 14, 15, 8.5, 22],
     ['步骤', '负责组', '时限', '完成时间', '用时', '报告人', '情况说明'],
     f.steps.map((s) => [
       stepLabel(s.step),
@@ -155,15 +155,16 @@ function stepsTable(f: IncidentFacts, tz: string): Table {
 
 function contactsTable(f: IncidentFacts, tz: string): Table {
   return table(
-    [8, 9, 10, 12, 30],
+    [8, 9, 10, 16, 26],
     ['姓名', '窗口', '来源', '核实', f.kind === 'drill' ? '演练读数' : '事件当日起的体温记录'],
     f.contacts.map((c) => [
       c.name,
       c.window,
       c.reason,
-      c.decided ? `${CONTACT_STATUS[c.status]}（${c.decided.by} ${stamp(c.decided.at, tz).slice(5)}）` : CONTACT_STATUS[c.status],
+      c.decided ? [CONTACT_STATUS[c.status], `（${c.decided.by} ${stamp(c.decided.at, tz).slice(5)}）`] : CONTACT_STATUS[c.status],
       c.readings.length ? c.readings.map((r) => readingText(r, tz)) : ['无记录'],
     ]),
+    18,
   );
 }
 
@@ -172,7 +173,8 @@ function visitorsTable(f: IncidentFacts, tz: string): Table {
   return table(
     [8, 9, 12, 16],
     ['姓名', '电话', '来源', '核实'],
-    f.visitors.map((v) => [v.name, v.phoneMasked, v.reason, v.decidedAt ? `${CONTACT_STATUS[v.status]}（${v.decidedBy ? `${v.decidedBy} ` : ''}${stamp(v.decidedAt, tz).slice(5)}）` : CONTACT_STATUS[v.status]]),
+    f.visitors.map((v) => [v.name, v.phoneMasked, v.reason, v.decidedAt ? [CONTACT_STATUS[v.status], `（${v.decidedBy ? `${v.decidedBy} ` : ''}${stamp(v.decidedAt, tz).slice(5)}）`] : CONTACT_STATUS[v.status]]),
+    18,
   );
 }
 
