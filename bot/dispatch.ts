@@ -7,6 +7,7 @@ import type { Person } from './directory/directory';
 import { UserError } from './errors';
 import { isTransient } from './db/transient';
 import { floodingSender, MESSAGES_PER_MINUTE } from './flood/limits';
+import { carriesAnomaly } from '../handlers/health/urgent';
 import type { Dispatch, DispatchResult, IncomingMessage } from './message';
 import { messages } from './messages';
 import { MAX_BODY_BYTES } from './http/read-body';
@@ -103,7 +104,8 @@ export function createDispatch(services: Services, options: DispatchOptions): Di
 
   /**
    * One transaction: claim first (a re-delivery stops here), then act, then store the answer.
-   * A sender flooding the bot is told to slow down, the message kept in the log but not acted on.
+   * A sender flooding the bot is told to slow down, the message kept in the log but not acted on —
+   * unless it carries a fever, a code or a symptom, which is never held back.
    */
   const handle = (message: IncomingMessage, sender: Person, act: (sql: Sql) => Promise<Reply>): Promise<DispatchResult> =>
     services.db.tx(async (sql) => {
@@ -112,7 +114,7 @@ export function createDispatch(services: Services, options: DispatchOptions): Di
         const stored = await storedReply(sql, message);
         return { reply: stored === null ? null : resign(await signingKey(sql, services.db), stored), duplicate: true };
       }
-      if (await floodingSender(sql, message)) return finish(sql, claim, message, sender, { text: messages.floodMessages(MESSAGES_PER_MINUTE), groupSafe: true });
+      if ((await floodingSender(sql, message)) && !carriesAnomaly(message.text, services.config.thresholds)) return finish(sql, claim, message, sender, { text: messages.floodMessages(MESSAGES_PER_MINUTE), groupSafe: true });
       return finish(sql, claim, message, sender, await act(sql));
     });
 
