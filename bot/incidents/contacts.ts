@@ -1,3 +1,4 @@
+import { incidentActions } from './actions';
 import type { Services } from '../command';
 import type { Sql } from '../db/database';
 import type { Person } from '../directory/directory';
@@ -75,7 +76,8 @@ export async function proposeContacts(
   const members = (await groupMembers(sql)).get(owner?.owner_group ?? '') ?? [];
   const body = a.from || found.length || visitors.length ? contactMessages.proposed(incident.id, incident.subject, found, visitors) : contactMessages.noneToTrace(incident.id, incident.subject);
   if (members.length === 0) return body;
-  await services.notifier.toPeople(sql, members.map((person) => ({ person, body: marked(incident, body) })), 'alert');
+  const actions = incidentActions.contacts(incident.id, found.map((c) => c.person.name), visitors);
+  await services.notifier.toPeople(sql, members.map((person) => ({ person, body: marked(incident, body), actions })), 'alert');
   return null;
 }
 
