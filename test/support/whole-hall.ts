@@ -1,4 +1,5 @@
 import { recordDelivery } from '../../bot/adapters/local/deliveries';
+import { importHalls, HALL_HEADER } from '../../bot/halls/import';
 import { findJob } from '../../jobs';
 import type { Database, Row } from '../../bot/db/database';
 import { Hall, PEOPLE, type HallOptions } from './hall';
@@ -12,7 +13,7 @@ export const PEOPLE_WITH_GUARD = [...PEOPLE, { name: '门卫甲', window: '', ro
  * roster, disinfection, supplies, an all-staff check, the daily brief), and
  * what operators do from the command line (groups, step owners, the
  * calendar, an audited export, a drill reading, a revoked dashboard link,
- * the simulator's feed) written as those commands write it.
+ * the simulator's feed, a declared hall) written as those commands write it.
  */
 export async function wholeHall(options: HallOptions = {}): Promise<Hall> {
   const hall = await Hall.open({ shareable: true, people: PEOPLE_WITH_GUARD, ...options });
@@ -38,6 +39,7 @@ export async function wholeHall(options: HallOptions = {}): Promise<Hall> {
   await db.run('INSERT INTO dashboard_revocation (nonce, expires_at) VALUES (?, ?)', ['n-1', '2026-11-23T12:00:00.000Z']);
   // A hall tried on the local simulator first keeps what its channels delivered.
   await recordDelivery(db, { to: 'leaders', body: '【晨检汇总】模拟器中的一条推送', at });
+  await importHalls(db, `${HALL_HEADER.join(',')}\nxc,西城大厅,wrLeadXc,key-xc-0123456789abcdef,,,\n`, { now: new Date(at) });
   await db.run('INSERT INTO drill_reading (incident_id, staff_id, temperature, health_code, symptoms, received_at) VALUES (?, ?, ?, ?, ?, ?)', [incident.id, zhangsan.id, 36.5, 'green', '', at]);
   return hall;
 }
