@@ -36,7 +36,7 @@ export interface LinkStatus {
   /** How long it has been down, 0 while connected. */
   downForMs: number;
   /** Under a lease (one connection per bot across instances): the instance holding it, if any, and this instance's name. */
-  lease?: { holder: string | null; instance: string; standby: boolean };
+  lease?: { holder: string | null; instance: string; standby: boolean; checkedAt: string | null };
 }
 
 /** An inbound path that dials out (DingTalk Stream, WeCom intelligent bot) instead of mounting routes. */
@@ -110,6 +110,7 @@ export class LongConnection implements InboundLink {
   /** Under a lease: waiting for another instance's lease to end (no dialing). */
   private standby = false;
   private holder: string | null = null;
+  private checkedAt: string | null = null;
   private leaseTimer?: unknown;
 
   constructor(private readonly options: LongConnectionOptions) {
@@ -148,7 +149,7 @@ export class LongConnection implements InboundLink {
       since: this.since.toISOString(),
       reconnects: Math.max(0, this.opens - 1),
       downForMs,
-      ...(lease ? { lease: { holder: this.holder, instance: lease.holder, standby: this.standby } } : {}),
+      ...(lease ? { lease: { holder: this.holder, instance: lease.holder, standby: this.standby, checkedAt: this.checkedAt } } : {}),
     };
   }
 
@@ -182,10 +183,13 @@ export class LongConnection implements InboundLink {
     const lease = this.options.lease!;
     const { log, name } = this.options;
     if (this.stopped) return;
+    const lookedAt = this.options.clock.now().toISOString();
     try {
       if (!this.standby && !this.connected && this.status().downForMs >= LEASE_MS) {
         log.warn({ connection: name }, 'long connection: down for a whole lease; giving it up to another instance');
         await lease.release();
+        this.holder = null;
+        this.checkedAt = lookedAt;
         this.enterStandby(LEASE_RENEW_MS);
         return;
       }
@@ -199,6 +203,7 @@ export class LongConnection implements InboundLink {
       } else if (!held && !this.standby) {
         log.info({ connection: name, holder: this.holder }, 'long connection: another instance holds it; standing by');
         this.enterStandby(LEASE_RENEW_MS);
+        this.checkedAt = lookedAt;
         const socket = this.socket;
         this.lost();
         if (socket) await closed(socket, 'close');
@@ -207,6 +212,7 @@ export class LongConnection implements InboundLink {
     } catch (err) {
       log.warn({ connection: name, err: (err as Error).message }, 'long connection: lease not read; trying again');
     }
+    this.checkedAt = lookedAt;
     this.armLease(LEASE_RENEW_MS);
   }
 
