@@ -14,6 +14,12 @@ export function countingDatabase(db: Database): { db: Database; queries: () => n
     ...counted(db),
     tx: (fn) => db.tx((sql) => fn(counted(sql))),
     close: () => db.close(),
+    get retry() {
+      return db.retry;
+    },
+    set retry(policy) {
+      db.retry = policy;
+    },
   };
   return { db: wrapped, queries: () => n, reset: () => (n = 0) };
 }

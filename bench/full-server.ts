@@ -11,8 +11,12 @@ import { BENCH_WECOM, STAFF_COUNT } from './wecom-load';
  * decrypt, parse, dedupe, store, evaluate, encrypted passive reply.
  */
 const dir = mkdtempSync(join(tmpdir(), 'hallguard-bench-'));
+// BENCH_DATABASE_URL=postgres://… runs it on PostgreSQL, in a scratch schema dropped at the end.
+const scratch = `hg_bench_${process.pid}`;
+const pg = process.env.BENCH_DATABASE_URL ? new URL(process.env.BENCH_DATABASE_URL) : null;
+pg?.searchParams.set('schema', scratch);
 const config = loadConfig({
-  DATABASE_URL: `sqlite:${join(dir, 'bench.sqlite')}`,
+  DATABASE_URL: pg ? pg.toString() : `sqlite:${join(dir, 'bench.sqlite')}`,
   LOG_LEVEL: 'warn',
   WECOM_CORP_ID: BENCH_WECOM.corpId,
   WECOM_AGENT_ID: BENCH_WECOM.agentId,
@@ -33,4 +37,7 @@ await service.db.tx(async (sql) => {
 const server = await service.listen(0, '127.0.0.1');
 const address = server.address();
 process.stdout.write(`ready ${typeof address === 'object' && address ? address.port : 0}\n`);
-process.on('SIGTERM', () => void service.close().then(() => process.exit(0)));
+process.on('SIGTERM', () => {
+  const dropped = pg ? service.db.run(`DROP SCHEMA IF EXISTS "${scratch}" CASCADE`).catch(() => undefined) : Promise.resolve();
+  void dropped.then(() => service.close()).then(() => process.exit(0));
+});

@@ -1,4 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import type { EventEmitter } from 'node:events';
+import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import autocannon from 'autocannon';
 import { PRODUCTION_FLAGS } from './child';
@@ -10,6 +12,9 @@ import { nextWecomRequest } from './wecom-load';
  * message. Each server runs in its own process; the load comes from this one.
  */
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+/** The full path's sustained run (issue 24: the same cost whatever the sender sent before), read in 10-s windows. */
+const SUSTAINED_SECONDS = Number(process.env.BENCH_SUSTAINED_SECONDS ?? 60);
+const WINDOW_SECONDS = 10;
 const CONNECTIONS = 10;
 const BARS = { ratio: 0.1, rps: 1000, p99Ms: 50 };
 
@@ -33,8 +38,8 @@ async function startServer(file: string): Promise<{ child: ChildProcess; port: n
   return { child, port };
 }
 
-async function load(port: number, seconds: number): Promise<Figures> {
-  const result = await autocannon({
+async function load(port: number, seconds: number, perSecond: number[] = []): Promise<Figures> {
+  const options: autocannon.Options = {
     url: `http://127.0.0.1:${port}`,
     connections: CONNECTIONS,
     duration: seconds,
@@ -45,6 +50,11 @@ async function load(port: number, seconds: number): Promise<Figures> {
         setupRequest: (req) => ({ ...req, ...nextWecomRequest() }),
       },
     ],
+  };
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    const instance = autocannon(options, (err, done) => (err ? reject(err) : resolve(done)));
+    // autocannon emits 'tick' each second with that second's count (its typings leave it out).
+    (instance as unknown as EventEmitter).on('tick', ({ counter }: { counter: number }) => perSecond.push(counter));
   });
   return { rps: result.requests.average, p99: result.latency.p99, errors: result.errors + result.timeouts, non2xx: result.non2xx };
 }
@@ -61,14 +71,38 @@ async function measure(name: string, file: string): Promise<Figures> {
   }
 }
 
+/**
+ * The full path under load for {@link SUSTAINED_SECONDS}: its first and last
+ * 10-s windows in requests per second, and the server's peak resident memory.
+ */
+async function sustained(file: string): Promise<{ first: number; last: number; peakMb: number }> {
+  const { child, port } = await startServer(file);
+  try {
+    const perSecond: number[] = [];
+    await load(port, SUSTAINED_SECONDS, perSecond);
+    const window = (from: number) => perSecond.slice(from, from + WINDOW_SECONDS).reduce((a, b) => a + b, 0) / WINDOW_SECONDS;
+    const first = window(0);
+    const last = window(Math.max(0, perSecond.length - WINDOW_SECONDS));
+    const peakMb = Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
+    process.stdout.write(`sustained ${SUSTAINED_SECONDS} s: first window ${first.toFixed(0)} req/s, last window ${last.toFixed(0)} req/s (${((100 * last) / first).toFixed(0)}%), peak RSS ${peakMb.toFixed(0)} MB\n`);
+    return { first, last, peakMb };
+  } finally {
+    child.kill('SIGTERM');
+  }
+}
+
 /** SPEC §9, first bar: the full WeCom path against a bare Koa handler under the same load. */
 export async function wecomPath(): Promise<[string, boolean][]> {
-  process.stdout.write(`\n## WeCom path: ${CONNECTIONS} connections, ${SECONDS} s each after a 2 s warm-up, a fresh encrypted message per request\n`);
+  const on = process.env.BENCH_DATABASE_URL ? 'PostgreSQL (BENCH_DATABASE_URL)' : 'SQLite';
+  process.stdout.write(`\n## WeCom path on ${on}: ${CONNECTIONS} connections, ${SECONDS} s each after a 2 s warm-up, a fresh encrypted message per request\n`);
   const bare = await measure('bare Koa', './bare-server.ts');
   const full = await measure('full WeCom path', './full-server.ts');
   const ratio = full.rps / bare.rps;
   process.stdout.write(`full / bare ratio: ${ratio.toFixed(3)}\n`);
+  const kept = await sustained('./full-server.ts');
   return [
+    [`WeCom path keeps ${((100 * kept.last) / kept.first).toFixed(0)}% of its first 10-s window in its last (bar ≥ 80%)`, kept.last >= 0.8 * kept.first],
+    [`WeCom path peak RSS ${kept.peakMb.toFixed(0)} MB over ${SUSTAINED_SECONDS} s (bar < 200 MB)`, kept.peakMb < 200],
     [`WeCom path ratio ${ratio.toFixed(3)} (bar ≥ ${BARS.ratio})`, ratio >= BARS.ratio],
     [`WeCom path ${full.rps.toFixed(0)} req/s (bar ≥ ${BARS.rps})`, full.rps >= BARS.rps],
     [`WeCom path p99 ${full.p99} ms (bar < ${BARS.p99Ms} ms)`, full.p99 < BARS.p99Ms],

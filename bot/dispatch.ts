@@ -5,6 +5,9 @@ import { createRouter } from './route';
 import type { Sql } from './db/database';
 import type { Person } from './directory/directory';
 import { UserError } from './errors';
+import { isTransient } from './db/transient';
+import { floodingSender, MESSAGES_PER_MINUTE } from './flood/limits';
+import { carriesAnomaly } from '../handlers/health/urgent';
 import type { Dispatch, DispatchResult, IncomingMessage } from './message';
 import { messages } from './messages';
 import { MAX_BODY_BYTES } from './http/read-body';
@@ -99,7 +102,11 @@ export function createDispatch(services: Services, options: DispatchOptions): Di
     return { reply: answer, duplicate: false };
   };
 
-  /** One transaction: claim first (a re-delivery stops here), then act, then store the answer. */
+  /**
+   * One transaction: claim first (a re-delivery stops here), then act, then store the answer.
+   * A sender flooding the bot is told to slow down, the message kept in the log but not acted on —
+   * unless it carries a fever, a code or a symptom, which is never held back.
+   */
   const handle = (message: IncomingMessage, sender: Person, act: (sql: Sql) => Promise<Reply>): Promise<DispatchResult> =>
     services.db.tx(async (sql) => {
       const claim = await claimMessage(sql, message, sender);
@@ -107,6 +114,7 @@ export function createDispatch(services: Services, options: DispatchOptions): Di
         const stored = await storedReply(sql, message);
         return { reply: stored === null ? null : resign(await signingKey(sql, services.db), stored), duplicate: true };
       }
+      if ((await floodingSender(sql, message)) && !carriesAnomaly(message.text, services.config.thresholds)) return finish(sql, claim, message, sender, { text: messages.floodMessages(MESSAGES_PER_MINUTE), groupSafe: true });
       return finish(sql, claim, message, sender, await act(sql));
     });
 
@@ -145,6 +153,12 @@ export function createDispatch(services: Services, options: DispatchOptions): Di
     try {
       result = await handle(message, sender, (sql) => answer(message, sender, sql));
     } catch (err) {
+      // A database blip that outlasted its retries: nothing is claimed, and the error reaches the
+      // platform's edge (HTTP 503, a frame left unacknowledged) so the platform delivers it again.
+      if (isTransient(err)) {
+        log.warn({ error: (err as Error).message }, 'database unavailable: message not claimed; the platform will re-deliver it');
+        throw err;
+      }
       // The command's own writes are rolled back; the message is still recorded with its answer.
       // A refusal may name people (an unknown or ambiguous name): it goes where the command's reply would.
       const reply: Reply = { text: err instanceof UserError ? err.reply : messages.systemBusy(), groupSafe: !(err instanceof UserError) };

@@ -2,7 +2,7 @@ import type { DailySlot, HealthCode, Role, Severity, Slot } from '../entities';
 import { alertWho, type AlertLine } from './alerts/figures';
 import { dayTotals, missing, type WindowDay } from './health/attendance';
 import { celsius, CODE_LABEL, ROLE_LABEL, SEVERITY_LABEL, SLOT_LABEL } from './labels';
-import type { ObservedPeriod } from './health/health-check';
+import type { ObservedPeriod } from './health/period';
 import { readingMessages, type ReplacedReading, type SlotReading } from './health/messages';
 import { contactMessages } from './incidents/contact-messages';
 import { rosterMessages } from './rosters/messages';
@@ -67,6 +67,9 @@ export const messages = {
     })[kind],
   notAllowed: (command: string, role: Role) => `「${command}」不在${ROLE_LABEL[role]}可用的命令中。${HINT}`,
   systemBusy: () => '系统繁忙，请稍后再试。',
+  floodMessages: (limit: number) => `一分钟内收到您的消息超过 ${limit} 条，本条已记录但未处理。请稍候一分钟再发送。`,
+  floodReadings: (limit: number) => `本时段您已报送 ${limit} 次体温，本条已记录但不再计入。请稍后复测；如有不适，请直接联系带班负责人。`,
+  databaseUnavailable: () => '数据库暂时无法连接，本次未执行，将在下次补发时重试。',
   noteTooLong: (max: number, length: number) => `说明文字最多 ${max} 字，本次 ${length} 字，未记录。请精简后重新发送。`,
   outboxMerged: (count: number) => `以下为合并推送的 ${count} 条消息（群消息发送频率受限）：`,
 

@@ -29,18 +29,22 @@ export function createServer({ adapters, dispatch, db, log, health, routes, midd
   const router = new Router();
 
   router.get('/healthz', async (ctx) => {
+    const connections = adapters.flatMap((a) => (a.link ? [a.link.status()] : []));
+    const known = { status: 'ok', database: db.dialect, databaseReachable: true, platforms: adapters.map((a) => a.platform), connections };
+    let facts: Record<string, unknown>;
     try {
-      const connections = adapters.flatMap((a) => (a.link ? [a.link.status()] : []));
-      const body = { status: 'ok', database: db.dialect, platforms: adapters.map((a) => a.platform), connections, outbox: await outboxBacklog(db), ...(await health?.()) };
-      if (inboundDown(adapters, connections)) {
-        ctx.status = 503;
-        ctx.body = { ...body, status: 'unavailable' };
-      } else ctx.body = body;
+      facts = { outbox: await outboxBacklog(db), ...(await health?.()) };
     } catch (err) {
-      log.error({ err }, 'health check: database did not answer');
+      // The pool keeps trying to reconnect on its own; until then every message is refused for re-delivery.
+      log.error({ error: (err as Error).message }, 'health check: database did not answer');
       ctx.status = 503;
-      ctx.body = { status: 'unavailable', database: db.dialect };
+      ctx.body = { ...known, status: 'unavailable', databaseReachable: false };
+      return;
     }
+    if (inboundDown(adapters, connections)) {
+      ctx.status = 503;
+      ctx.body = { ...known, ...facts, status: 'unavailable' };
+    } else ctx.body = { ...known, ...facts };
   });
   for (const adapter of adapters) adapter.mount(router, dispatch);
   routes?.(router);

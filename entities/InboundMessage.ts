@@ -1,4 +1,4 @@
-import { Column, Entity, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import { Column, Entity, Index, PrimaryGeneratedColumn, Unique } from 'typeorm';
 
 /**
  * The claim of a platform message id: inserted in the same transaction as the
@@ -10,6 +10,8 @@ import { Column, Entity, PrimaryGeneratedColumn, Unique } from 'typeorm';
  */
 @Entity('inbound_message')
 @Unique('uq_inbound_message_claim', ['platform', 'messageId', 'senderId'])
+// A sender's messages of the last minute, counted without reading their history (issue 24: a flood is slowed).
+@Index('ix_inbound_message_sender_time', ['platform', 'senderId', 'receivedAt'])
 export class InboundMessage {
   @PrimaryGeneratedColumn({ type: 'integer' })
   id: number;

@@ -1,6 +1,8 @@
 import type { Services } from '../bot/command';
 import type { Logger } from '../bot/log';
 import type { Sql } from '../bot/db/database';
+import { isTransient } from '../bot/db/transient';
+import { messages } from '../bot/messages';
 import { localTime } from '../bot/time';
 import type { FiringOutcome } from '../entities';
 import type { Job } from './job';
@@ -65,6 +67,12 @@ export class JobRunner {
       this.observe(result);
       return result;
     } catch (err) {
+      if (isTransient(err)) {
+        // Nothing committed and no ledger row: the next tick or the catch-up fires it again.
+        log.warn({ error: (err as Error).message }, 'job firing: database unavailable; nothing kept, to be fired again');
+        this.observe({ job: job.name, outcome: 'failed' });
+        return { ...base, outcome: 'failed', detail: messages.databaseUnavailable() };
+      }
       log.error({ err }, 'job firing failed; nothing of it was kept');
       const detail = `失败：${err instanceof Error ? err.message : String(err)}`;
       await db.run(

@@ -37,10 +37,12 @@ describe('the service with no platform configured', () => {
     expect(body.outbox).to.deep.equal({ pending: 1, sending: 0, failed: 1, oldestPendingAt: '2026-11-23T00:00:00.000Z' });
   });
 
-  it('reports 503 when the database does not answer', async () => {
+  it('reports 503 when the database does not answer, saying so beside the platforms it serves', async () => {
+    service.db.retry = { attempts: 1, delayMs: () => 0, sleep: async () => undefined };
     await service.db.dataSource.destroy();
     const res = await fetch(`${url}/healthz`);
     expect(res.status).to.equal(503);
+    expect(await res.json()).to.deep.include({ status: 'unavailable', databaseReachable: false, database: service.db.dialect, platforms: ['local'] });
   });
 
   it('serves the local chat simulator, where a person of the directory can report and the group push shows', async () => {

@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import type { RetryPolicy } from './transient';
 
 /** A row as the driver returns it. */
 export type Row = Record<string, unknown>;
@@ -31,8 +32,15 @@ export interface Database extends Sql {
   /**
    * Runs `fn` in one transaction; a nested call joins the outer one. Code inside
    * may use either the given `sql` or this database: both reach the transaction.
+   * A transient fault runs the whole of `fn` again (so `fn` must only write
+   * through `sql`); once the retries are spent it throws DatabaseUnavailable.
    */
   tx<T>(fn: (sql: Sql) => Promise<T>): Promise<T>;
+  /**
+   * How a transaction, or a statement outside one, is run again after a
+   * transient fault (see transient.ts); tests replace its clock.
+   */
+  retry: RetryPolicy;
   close(): Promise<void>;
 }
 

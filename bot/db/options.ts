@@ -35,9 +35,13 @@ export function dataSourceOptions(url: string): DataSourceOptions {
   const parsed = new URL(url);
   const schema = parsed.searchParams.get('schema');
   parsed.searchParams.delete('schema');
+  // The service's sessions are named, so an operator (or a fault test) can find them in pg_stat_activity.
+  const applicationName = parsed.searchParams.get('application_name') ?? 'hallguard';
+  parsed.searchParams.delete('application_name');
   return {
     type: 'postgres',
     url: parsed.toString(),
+    applicationName,
     entities,
     migrations: postgresMigrations,
     migrationsTransactionMode: 'all',

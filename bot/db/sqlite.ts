@@ -2,6 +2,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import type BetterSqlite3 from 'better-sqlite3';
 import type { DataSource } from 'typeorm';
 import type { Database, Row, Sql } from './database';
+import { defaultRetry, retryTransient, type RetryPolicy } from './transient';
 
 /**
  * Which database's transaction the current async context is in. One storage
@@ -38,6 +39,7 @@ export class SqliteDatabase implements Database {
   private readonly statements = new Map<string, BetterSqlite3.Statement>();
   private pending: Pending[] = [];
   private draining: Promise<void> | null = null;
+  retry: RetryPolicy = defaultRetry;
   private readonly direct: Sql & Pick<SqliteDatabase, 'each'> = {
     all: async <T>(sql: string, params: readonly unknown[] = []) => this.statement(sql).all(...bind(params)) as T[],
     run: async (sql: string, params: readonly unknown[] = []) => ({ changes: this.statement(sql).run(...bind(params)).changes }),
@@ -53,12 +55,12 @@ export class SqliteDatabase implements Database {
 
   all<T = Row>(sql: string, params?: readonly unknown[]): Promise<T[]> {
     if (inTransaction.getStore() === this) return this.direct.all<T>(sql, params);
-    return this.enqueue((direct) => direct.all<T>(sql, params), true);
+    return retryTransient(() => this.enqueue((direct) => direct.all<T>(sql, params), true), this.retry);
   }
 
   run(sql: string, params?: readonly unknown[]): Promise<{ changes: number }> {
     if (inTransaction.getStore() === this) return this.direct.run(sql, params);
-    return this.enqueue((direct) => direct.run(sql, params), true);
+    return retryTransient(() => this.enqueue((direct) => direct.run(sql, params), true), this.retry);
   }
 
   /** Streams the rows of a query to `visit` (see eachRow). */
@@ -69,7 +71,8 @@ export class SqliteDatabase implements Database {
 
   tx<T>(fn: (sql: Sql) => Promise<T>): Promise<T> {
     if (inTransaction.getStore() === this) return fn(this.direct);
-    return this.enqueue(fn);
+    // SQLITE_BUSY (another process holding the write lock past the busy timeout) runs the unit again.
+    return retryTransient(() => this.enqueue(fn), this.retry);
   }
 
   async close(): Promise<void> {

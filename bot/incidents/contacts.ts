@@ -10,17 +10,9 @@ import { currentRosters } from '../rosters/rosters';
 import { contactMessages } from './contact-messages';
 import { contactsNamed } from './contact-names';
 import { incidentNamed, openIncidentNamed } from './progress';
+import type { ContactView } from './contact-types';
 import type { IncidentRow } from './store';
 import { decideVisitors, proposeVisitors, visitorContacts, type ProposedVisitor } from './visitor-contacts';
-
-/** A contact of an incident with their name, for messages and checklists. */
-export interface ContactView {
-  person: Person;
-  reason: string;
-  status: 'proposed' | 'confirmed' | 'excluded';
-  /** When it was confirmed or excluded, ISO 8601 UTC; null while proposed. */
-  decidedAt: string | null;
-}
 
 /** Where an incident's contacts are looked for: a window on a day, less the subject, plus whoever reported for them. */
 export interface ContactSource {

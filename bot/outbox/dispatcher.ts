@@ -64,6 +64,12 @@ export class OutboxDispatcher {
   private started = false;
   /** Kicked during a pass: run the next one at once. */
   private again = false;
+  /**
+   * Rows delivered whose 'sent' the database did not take (it was away past
+   * its retries): recorded first thing next pass, before any lease is
+   * recovered, so that they are never sent again.
+   */
+  private unrecorded: { ids: number[]; at: Date }[] = [];
 
   constructor(options: DispatcherOptions) {
     // One claim token per dispatcher: it fences every row this one settles.
@@ -143,6 +149,7 @@ export class OutboxDispatcher {
     const log = this.log.child({ pass: ++this.passes });
     const result: PassResult = { sent: 0, retried: 0, failed: 0 };
     const start = this.clock.now();
+    await this.recordUnrecorded(log);
     const recovered = await this.store.recoverExpired(start, this.maxAttempts);
     if (recovered) log.warn({ recovered }, 'took back messages whose sender stopped before confirming them');
 
@@ -172,6 +179,16 @@ export class OutboxDispatcher {
     }
     log.info({ claimed: claimed.length, ...result }, 'outbox pass done');
     return result;
+  }
+
+  /** Records the deliveries a database fault kept from being recorded (see {@link unrecorded}). */
+  private async recordUnrecorded(log: Logger): Promise<void> {
+    while (this.unrecorded.length) {
+      const { ids, at } = this.unrecorded[0];
+      const held = await this.store.markSent(ids, at);
+      this.unrecorded.shift();
+      log.info({ ids, held }, 'recorded deliveries the database missed');
+    }
   }
 
   /**
@@ -228,7 +245,11 @@ export class OutboxDispatcher {
     }
     const throttled = new Set(answer.retryTargets ?? []);
     const sent = rows.filter((r) => !throttled.has(r.target));
-    const held = await this.store.markSent(sent.map((r) => r.id), this.clock.now());
+    const sentAt = this.clock.now();
+    const held = await this.store.markSent(sent.map((r) => r.id), sentAt).catch((err) => {
+      this.unrecorded.push({ ids: sent.map((r) => r.id), at: sentAt });
+      throw err;
+    });
     if (held < sent.length) log.warn({ lost: sent.length - held }, 'sent after another sender took the claim over');
     result.sent += sent.length;
     this.told('sent', sent);
