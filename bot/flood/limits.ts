@@ -3,7 +3,7 @@ import type { IncomingMessage } from '../message';
 
 /** A sender's messages in one minute beyond which the next are slowed (issue 24). */
 export const MESSAGES_PER_MINUTE = 60;
-/** A person's readings in one slot of one day beyond which the next are slowed. */
+/** A person's current readings in one slot of one day beyond which the next normal ones are slowed (handlers/health/save-report.ts). */
 export const READINGS_PER_SLOT = 30;
 
 /**
@@ -19,13 +19,4 @@ export async function floodingSender(sql: Sql, message: IncomingMessage): Promis
     [message.platform, message.userId, since, MESSAGES_PER_MINUTE + 1],
   );
   return Number(row.n) > MESSAGES_PER_MINUTE;
-}
-
-/** Whether a person already has {@link READINGS_PER_SLOT} readings in a slot of a day (corrected ones included). */
-export async function slotFull(sql: Sql, staffId: number, date: string, slot: string): Promise<boolean> {
-  const [row] = await sql.all<{ n: unknown }>(
-    `SELECT count(*) AS n FROM (SELECT 1 FROM report WHERE staff_id = ? AND date = ? AND slot = ? LIMIT ?) kept`,
-    [staffId, date, slot, READINGS_PER_SLOT],
-  );
-  return Number(row.n) >= READINGS_PER_SLOT;
 }
