@@ -1,11 +1,10 @@
 import type { Context } from 'koa';
 import type { Services } from '../command';
 import { SLOT_LABEL } from '../labels';
-import { messages } from '../messages';
-import { scopeOf, type Viewer } from './access';
+import type { Viewer } from './access';
 import { dashboardData } from './data';
-import { refuse } from './guard';
 import { html } from './html';
+import { askedScope } from './render';
 
 /**
  * `GET /dashboard/missing?what=slot|sweep[&window=…]`: everyone the home page
@@ -13,12 +12,8 @@ import { html } from './html';
  * 全员测温 — for the scope the viewer may see, one window per section.
  */
 export async function missingPage(ctx: Context, services: Services, viewer: Viewer): Promise<void> {
-  const asked = typeof ctx.query.window === 'string' && ctx.query.window !== '' ? ctx.query.window : undefined;
-  const scope = scopeOf(viewer, asked);
-  if (scope === 'forbidden') return void refuse(ctx, 403, '无权查看', '窗口负责人只能查看本窗口的数据。');
-  if (scope === 'no-window') return void refuse(ctx, 403, '未分配窗口', messages.leadWithoutWindow());
-  const people = await services.directory.active();
-  if (scope.window !== null && !people.some((p) => p.window === scope.window)) return void refuse(ctx, 404, '没有这个窗口', '请从看板顶部选择窗口。');
+  const scope = await askedScope(ctx, services, viewer);
+  if (!scope) return;
   const data = await dashboardData(services.db, services, services.clock.now(), { window: scope.window, outbox: false });
   const sweep = ctx.query.what === 'sweep';
   const title = sweep ? `全员测温${data.sweep ? ` #${data.sweep.id}` : ''} ${SLOT_LABEL.extra}未报` : `${SLOT_LABEL[data.currentSlot]}未报`;
