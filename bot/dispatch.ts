@@ -7,13 +7,17 @@ import type { Person } from './directory/directory';
 import { UserError } from './errors';
 import { isTransient } from './db/transient';
 import { floodingSender, MESSAGES_PER_MINUTE } from './flood/limits';
+import { carriesAnomaly } from '../handlers/health/urgent';
 import type { Dispatch, DispatchResult, IncomingMessage } from './message';
 import { messages } from './messages';
 import { MAX_BODY_BYTES } from './http/read-body';
 import { normalise } from './normalise';
 import { maskOutgoing, maskPersonalNumbers } from './privacy/numbers';
+import { actionMessages } from './outbox/actions';
 import { splitMessage } from './outbox/split';
-import { localTime } from './time';
+import { localClock, localTime } from './time';
+import { voiceMessages } from './voice/messages';
+import { spokenNumbers } from './voice/spoken';
 
 export interface DispatchOptions {
   /** The commands, by leading keyword. */
@@ -30,6 +34,8 @@ export interface DispatchOptions {
 interface Reply {
   text: string;
   groupSafe: boolean;
+  /** The command ran to its end (no refusal): a tapped card may show it done. */
+  acted?: boolean;
 }
 
 /**
@@ -58,7 +64,7 @@ export function createDispatch(services: Services, options: DispatchOptions): Di
     const now = message.receivedAt;
     const seen = command.readsNumbers ? message : { ...message, text: maskPersonalNumbers(message.text) };
     const ctx: CommandContext = { services, sql, sender, message: seen, keyword, text, args, now, local: localTime(now, services.config.timezone) };
-    return { text: await command.run(ctx), groupSafe: command.groupSafe === true };
+    return { text: await command.run(ctx), groupSafe: command.groupSafe === true, acted: true };
   };
 
   /**
@@ -68,9 +74,12 @@ export function createDispatch(services: Services, options: DispatchOptions): Di
    * transaction; otherwise the HTTP answer carries the first part and the rest
    * of a long reply goes by the outbox.
    */
-  const finish = async (sql: Sql, claim: number, message: IncomingMessage, sender: Person, { text: said, groupSafe }: Reply): Promise<DispatchResult> => {
+  const finish = async (sql: Sql, claim: number, message: IncomingMessage, sender: Person, { text: said, groupSafe, acted }: Reply): Promise<DispatchResult> => {
+    // A tapped button that acted becomes who did it and when: 已完成（张三 10:42） (SPEC §16).
+    if (message.card?.done && acted) await services.notifier.updateCard(sql, message, actionMessages.tapped(message.card.done, sender.name, localClock(message.receivedAt, services.config.timezone)));
     // Whatever a reply quotes, it never echoes a phone or ID number in full (SPEC §12).
-    const text = maskOutgoing(said);
+    // A voice message's reply opens with what was understood, so a misheard value can be corrected (SPEC §16).
+    const text = maskOutgoing(message.voice ? `${voiceMessages.heard(message.text)}\n${said}` : said);
     let reply = text;
     if (message.isGroup && !groupSafe) {
       await services.notifier.toUser(sql, message.platform, message.userId, text);
@@ -95,7 +104,8 @@ export function createDispatch(services: Services, options: DispatchOptions): Di
 
   /**
    * One transaction: claim first (a re-delivery stops here), then act, then store the answer.
-   * A sender flooding the bot is told to slow down, the message kept in the log but not acted on.
+   * A sender flooding the bot is told to slow down, the message kept in the log but not acted on —
+   * unless it carries a fever, a code or a symptom, which is never held back.
    */
   const handle = (message: IncomingMessage, sender: Person, act: (sql: Sql) => Promise<Reply>): Promise<DispatchResult> =>
     services.db.tx(async (sql) => {
@@ -104,11 +114,30 @@ export function createDispatch(services: Services, options: DispatchOptions): Di
         const stored = await storedReply(sql, message);
         return { reply: stored === null ? null : resign(await signingKey(sql, services.db), stored), duplicate: true };
       }
-      if (await floodingSender(sql, message)) return finish(sql, claim, message, sender, { text: messages.floodMessages(MESSAGES_PER_MINUTE), groupSafe: true });
+      if ((await floodingSender(sql, message)) && !carriesAnomaly(message.text, services.config.thresholds)) return finish(sql, claim, message, sender, { text: messages.floodMessages(MESSAGES_PER_MINUTE), groupSafe: true });
       return finish(sql, claim, message, sender, await act(sql));
     });
 
-  return async (message) => {
+  /**
+   * An answer that records nothing. In the HTTP answer it needs no record; by API (DingTalk) the
+   * message is claimed with it — no text, no staff — so a replay does not send it again.
+   */
+  const answerUnrecorded = async (message: IncomingMessage, text: string, log: typeof services.log): Promise<DispatchResult> => {
+    const byApi = services.notifier.replyDestination(message);
+    if (!byApi) return { reply: text, duplicate: false };
+    const claimed = await services.db.tx(async (sql) => {
+      if ((await claimMessage(sql, message, null)) === null) return false;
+      await services.notifier.reply(sql, byApi, text);
+      return true;
+    });
+    if (!claimed) log.info('re-delivery of a message answered without a record: already answered');
+    options.afterCommit?.();
+    return { reply: null, duplicate: !claimed };
+  };
+
+  return async (received) => {
+    // A transcription is read with its spoken temperatures in digits; that is what is kept and shown back.
+    const message = received.voice && received.kind === 'text' ? { ...received, text: spokenNumbers(received.text) } : received;
     const log = services.log.child({ platform: message.platform, msgId: message.messageId });
     if (message.kind === 'event') return { reply: null, duplicate: false };
     // The operator's one way to learn a group's id (docs/deployment.md): @ the bot in the leadership group, read it here.
@@ -116,19 +145,10 @@ export function createDispatch(services: Services, options: DispatchOptions): Di
     const sender = await services.directory.findByPlatformUser(message.platform, message.userId);
     if (!sender) {
       log.info('message from a sender not in the directory');
-      // Only the polite answer goes out. In the HTTP answer it needs no record; by API (DingTalk) the
-      // message is claimed with it — no text, no staff — so a replay does not send it again.
-      const byApi = services.notifier.replyDestination(message);
-      if (!byApi) return { reply: messages.unregistered(), duplicate: false, stranger: true };
-      const claimed = await services.db.tx(async (sql) => {
-        if ((await claimMessage(sql, message, null)) === null) return false;
-        await services.notifier.reply(sql, byApi, messages.unregistered());
-        return true;
-      });
-      if (!claimed) log.info('re-delivery from a sender not in the directory: already answered');
-      options.afterCommit?.();
-      return { reply: null, duplicate: !claimed, stranger: true };
+      return { ...(await answerUnrecorded(message, messages.unregistered(), log)), stranger: true };
     }
+    // A voice message without text is answered and kept nowhere (SPEC §16).
+    if (message.voice && message.kind !== 'text') return answerUnrecorded(message, voiceMessages.noText(), log);
     let result: DispatchResult;
     try {
       result = await handle(message, sender, (sql) => answer(message, sender, sql));

@@ -15,6 +15,8 @@ export interface IncomingMessage {
   kind: 'text' | 'event' | 'other';
   /** The text as typed (not yet normalised); the event name for events. */
   text: string;
+  /** A voice message: `text` is the platform's transcription (empty when it gave none), spoken numbers and all (SPEC §16). */
+  voice?: boolean;
   /** Platform message id (WeCom MsgId as a string); for events a key built from sender, time and event. */
   messageId: string;
   /** When this server received it: the date and slot of a report come from here. */
@@ -26,6 +28,10 @@ export interface IncomingMessage {
    * per-conversation reply URL (DingTalk's sessionWebhook) and until when.
    */
   replySession?: { url: string; expiresAt: Date };
+  /** A tap on a card's button (SPEC §16): what to update once it acted, and the word the button becomes. */
+  card?: { taskId: string; responseCode: string; done?: string };
+  /** The person entered the chat (the intelligent bot's enter_chat): the reply is the welcome. */
+  welcome?: boolean;
   /** The request id a reply must answer, when the message came on a long connection that replies per request (the WeCom intelligent bot). */
   replyTo?: string;
 }

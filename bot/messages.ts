@@ -2,7 +2,7 @@ import type { DailySlot, HealthCode, Role, Severity, Slot } from '../entities';
 import { alertWho, type AlertLine } from './alerts/figures';
 import { dayTotals, missing, type WindowDay } from './health/attendance';
 import { celsius, CODE_LABEL, ROLE_LABEL, SEVERITY_LABEL, SLOT_LABEL } from './labels';
-import type { ObservedPeriod } from './health/health-check';
+import type { ObservedPeriod } from './health/period';
 import { readingMessages, type ReplacedReading, type SlotReading } from './health/messages';
 import { contactMessages } from './incidents/contact-messages';
 import { rosterMessages } from './rosters/messages';

@@ -4,6 +4,7 @@ import type { Sql } from './db/database';
 import type { Person } from './directory/directory';
 import type { Logger } from './log';
 import type { IncomingMessage } from './message';
+import type { Action } from './outbox/actions';
 import type { Outbox, OutboxCategory as Category } from './outbox/outbox';
 
 export type { Category };
@@ -28,14 +29,14 @@ export class Notifier {
     return [...this.byPlatform.values()].flatMap((a) => a.leaderDestinations);
   }
 
-  /** Queues a push to the leadership group; false when no leadership channel is configured. */
-  async toLeaders(sql: Sql, body: string, category: Category): Promise<boolean> {
+  /** Queues a push to the leadership group, with the actions a chat with cards offers as buttons; false when no leadership channel is configured. */
+  async toLeaders(sql: Sql, body: string, category: Category, actions?: Action[]): Promise<boolean> {
     const destinations = this.leaderDestinations;
     if (destinations.length === 0) {
       this.log.warn({ category }, 'no leadership channel configured; push kept only in the database');
       return false;
     }
-    for (const to of destinations) await this.outbox.enqueue(sql, to, body, category);
+    for (const to of destinations) await this.outbox.enqueue(sql, to, body, category, actions);
     return true;
   }
 
@@ -61,10 +62,10 @@ export class Notifier {
    * Queues messages to many people (nudges, reminders) in as few statements as
    * possible; returns how many could be reached.
    */
-  async toPeople(sql: Sql, messages: { person: Person; body: string }[], category: Category): Promise<number> {
-    const items = messages.flatMap(({ person, body }) => {
+  async toPeople(sql: Sql, messages: { person: Person; body: string; actions?: Action[] }[], category: Category): Promise<number> {
+    const items = messages.flatMap(({ person, body, actions }) => {
       const to = this.personDestination(person);
-      return to ? [{ to, body }] : [];
+      return to ? [{ to, body, actions }] : [];
     });
     if (items.length < messages.length) this.log.warn({ unreachable: messages.length - items.length, category }, 'people with no user id on any configured platform');
     await this.outbox.enqueueMany(sql, items, category);
@@ -85,6 +86,12 @@ export class Notifier {
   /** Queues a reply to go by API (the platform's reply destination), in the message's transaction. */
   async reply(sql: Sql, to: Destination, body: string): Promise<void> {
     await this.outbox.enqueue(sql, to, body, 'reply');
+  }
+
+  /** Queues the update of a tapped card (its button becomes `label`), when the message's platform updates cards. */
+  async updateCard(sql: Sql, message: IncomingMessage, label: string): Promise<void> {
+    const to = this.byPlatform.get(message.platform)?.cardUpdateDestination?.(message);
+    if (to) await this.outbox.enqueue(sql, to, label, 'reply');
   }
 
   /** Where a direct message to this person goes now, or null when unreachable. */

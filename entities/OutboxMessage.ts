@@ -69,4 +69,8 @@ export class OutboxMessage {
   /** An image message: the outbound_image it sends, `body` being its caption; null for a text message. */
   @Column({ name: 'image_id', type: 'integer', nullable: true })
   imageId: number | null;
+
+  /** The actions a person may take by a tap (SPEC §16), JSON `[{label, command}]`; null when the message has none. */
+  @Column({ type: 'text', nullable: true })
+  actions: string | null;
 }

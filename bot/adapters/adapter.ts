@@ -34,4 +34,6 @@ export interface PlatformAdapter {
    * than in the HTTP answer (DingTalk). Absent: the reply is the HTTP answer.
    */
   replyDestination?(message: IncomingMessage): Destination | null;
+  /** Where the update of a tapped card goes (its button replaced by who did it and when); absent or null: the platform has none. */
+  cardUpdateDestination?(message: IncomingMessage): Destination | null;
 }

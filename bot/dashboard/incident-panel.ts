@@ -5,7 +5,7 @@ import { CONTACT_STATUS, readingText, stamp } from '../incidents/report/wording'
 import { duration } from '../text';
 import type { IncidentsPanel } from './incidents';
 import { html, type Safe } from './html';
-import type { PageContext } from './page';
+import type { PageContext } from './page-context';
 
 /** The report's download address: the same document as `npm run cli -- incident report`. */
 export const reportPath = (id: number) => `/dashboard/incidents/${id}/report.docx`;

@@ -11,7 +11,7 @@ import { STEPS, stepNamed } from '../incidents/steps';
 import { audit } from '../privacy/audit';
 import { canAcknowledge, type Viewer } from './access';
 import { admit, postedForm, refuse, secure } from './guard';
-import type { PageContext } from './page';
+import type { PageContext } from './page-context';
 import { render } from './render';
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';

@@ -4,9 +4,10 @@ import { combinedInstruction } from '../alerts/instruction';
 import { dateLabel } from '../text';
 import { localIso } from '../time';
 import type { Viewer } from './access';
+import type { PageContext } from './page-context';
 import { contactsCard } from './contacts-card';
-import type { SweepView } from '../sweep/result';
-import { doorCard, type DoorView } from './door';
+import type { SweepView } from '../sweep/view';
+import { doorCard } from './door';
 import { alertWho, type AlertLine, type DayAlert } from '../alerts/figures';
 import { trendSeries } from '../health/trend';
 import type { DashboardData, RosterView, WindowProgress } from './data';
@@ -20,20 +21,6 @@ const SLOTS: DailySlot[] = ['morning', 'midday', 'leave'];
 const MAX_ALERTS = 200;
 const ROSTER_STATUS: Record<RosterView['status'], string> = { submitted: '已提交', late: '逾期提交', closed: '不开放', missing: '未提交' };
 
-/** What the page needs besides the data. */
-export interface PageContext {
-  data: DashboardData;
-  viewer: Viewer;
-  timezone: string;
-  /** The unit (HALL_NAME, SPEC §7) heading the page; unset: 大厅. */
-  hallName?: string;
-  csrf: string | null;
-  canAcknowledge: boolean;
-  /** Today's door, for leaders looking at the whole hall. */
-  door?: DoorView;
-  /** A one-line outcome of the last action. */
-  flash?: { kind: 'ok' | 'error'; text: string };
-}
 
 /** The whole dashboard page: server-rendered, every user text escaped; the charts are drawn by /dashboard/assets/dashboard.js. */
 export function dashboardPage(p: PageContext): string {

@@ -7,7 +7,8 @@ import { canAcknowledge, scopeOf, seesAdminNotices, type Viewer } from './access
 import { dashboardData } from './data';
 import { doorView, seesDoor } from './door';
 import { refuse } from './guard';
-import { dashboardPage, viewerName, type PageContext } from './page';
+import { dashboardPage, viewerName } from './page';
+import type { PageContext } from './page-context';
 import { csrfToken, signingKey } from './tokens';
 
 /** Renders the dashboard for a viewer's scope (a lead's window, or the hall or the window a leader picked), with the outcome of an action. */

@@ -1,29 +1,11 @@
-import type { Platform, Role } from '../../entities';
+import type { Platform } from '../../entities';
 import { eachRow, type Database, type Sql } from '../db/database';
 import { rosterWindows } from '../health/figures';
+import { PERSON_COLUMNS, type Person } from './person';
 
-/** A person of the staff directory, as the handlers see them. */
-export interface Person {
-  id: number;
-  name: string;
-  window: string;
-  role: Role;
-  wecomUserId: string | null;
-  dingtalkUserId: string | null;
-  mobile: string | null;
-  active: boolean;
-  lastPlatform: Platform | null;
-}
+export { PERSON_COLUMNS, toPerson, type Person } from './person';
 
 const VERSION_KEY = 'directory_version';
-
-export const PERSON_COLUMNS =
-  'id, name, window_name AS "window", role, wecom_userid AS "wecomUserId", dingtalk_userid AS "dingtalkUserId", mobile, active, last_platform AS "lastPlatform"';
-
-/** Normalises a row selected with {@link PERSON_COLUMNS} (SQLite gives 1/0 for booleans). */
-export function toPerson(row: Record<string, unknown>): Person {
-  return { ...(row as unknown as Person), active: Boolean(row.active) };
-}
 
 /** Marks the directory as changed, so every running instance reloads it. Call inside the changing transaction. */
 export async function bumpDirectoryVersion(sql: Sql, now: Date): Promise<void> {

@@ -32,15 +32,8 @@ export interface ImportResult {
   errors: ImportProblem[];
 }
 
-interface StaffRow {
-  line: number;
-  name: string;
-  window: string;
-  role: Role;
-  wecomUserId: string | null;
-  dingtalkUserId: string | null;
-  mobile: string | null;
-}
+/** A row of the file, with its line number: a person's fields as the directory keeps them. */
+type StaffRow = { line: number } & Pick<Person, 'name' | 'window' | 'role' | 'wecomUserId' | 'dingtalkUserId' | 'mobile'>;
 
 /** Mainland mobile numbers, with an optional +86 and any spaces or dashes; null when malformed. */
 export function normaliseMobile(raw: string): string | null {

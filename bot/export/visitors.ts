@@ -5,7 +5,7 @@ import { visitorsOn, type VisitorRow } from '../door/store';
 import { CODE_LABEL } from '../labels';
 import { localIso } from '../time';
 import type { ExportRange } from './rows';
-import { toCsv, writeXlsx } from './write';
+import { toCsv, writeXlsx } from './format';
 
 /** The columns of the administrator's visitor export (full phone numbers). */
 export const VISITOR_HEADER = ['date', 'registered_at', 'name', 'phone', 'address', 'travel', 'window', 'temperature', 'health_code', 'symptoms', 'status', 'reasons', 'guard'] as const;

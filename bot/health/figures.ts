@@ -1,5 +1,5 @@
 import type { Sql } from '../db/database';
-import type { Person } from '../directory/directory';
+import type { Person } from '../directory/person';
 import { currentRosters, type CurrentRoster } from '../rosters/rosters';
 
 /**

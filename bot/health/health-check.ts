@@ -1,28 +1,11 @@
-import type { Config } from '../config';
 import { eachRow, type Sql } from '../db/database';
-import { byPerson, describeAnomaly, observedAnomalies, type ObservedAnomaly } from './observation';
+import { byPerson, describeAnomaly, observedAnomalies } from './observation';
 import { contactMessages } from '../incidents/contact-messages';
-import { observedContacts, type ObservedContact } from '../incidents/observation';
+import { observedContacts } from '../incidents/observation';
+import type { HealthCheckScope, ObservedPeriod } from './period';
 import { localWhen } from '../time';
 
-/** What the cross-check reads besides the people: today, and how long an anomaly counts. */
-export interface HealthCheckScope {
-  today: string;
-  observationDays: number;
-  timezone: string;
-}
-
-/** The cross-check's scope on a local date, from the configuration. */
-export function checkScope(config: Pick<Config, 'observationDays' | 'timezone'>, today: string): HealthCheckScope {
-  return { today, observationDays: config.observationDays, timezone: config.timezone };
-}
-
-/** What a summary shows of the observation period: the anomalous readings, and the close contacts under observation (SPEC §11). */
-export interface ObservedPeriod {
-  anomalies: ObservedAnomaly[];
-  contacts: ObservedContact[];
-  scope: HealthCheckScope;
-}
+export { checkScope, type HealthCheckScope, type ObservedPeriod } from './period';
 
 /** The observation period on `scope.today`, of the hall or of one window. */
 export async function observedPeriod(sql: Sql, scope: HealthCheckScope, onlyWindow?: string): Promise<ObservedPeriod> {

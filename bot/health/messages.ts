@@ -1,5 +1,5 @@
 import type { Severity, Slot } from '../../entities';
-import type { HealthCheckScope, ObservedPeriod } from './health-check';
+import type { HealthCheckScope, ObservedPeriod } from './period';
 import { contactMessages } from '../incidents/contact-messages';
 import { celsius, SEVERITY_LABEL, SLOT_LABEL } from '../labels';
 import { describeAnomaly, type ObservedAnomaly } from './observation';

@@ -1,8 +1,8 @@
 import type { Person } from '../directory/directory';
-import type { HealthCheckScope } from '../health/health-check';
+import type { HealthCheckScope } from '../health/period';
 import { celsius, SEVERITY_LABEL, SLOT_LABEL } from '../labels';
 import { localWhen } from '../time';
-import type { ContactReading, ContactWithReadings, ObservedContact } from './observation';
+import type { ContactReading, ContactWithReadings, ObservedContact } from './contact-types';
 import { visitorContactLabel, type ProposedVisitor, type VisitorContactView } from './visitor-contacts';
 
 /** A contact's reading as every message says it: `11月22日 08:00 晨检 36.5℃（正常）`, the date left out today. */

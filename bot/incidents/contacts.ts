@@ -1,3 +1,4 @@
+import { incidentActions } from './actions';
 import type { Services } from '../command';
 import type { Sql } from '../db/database';
 import type { Person } from '../directory/directory';
@@ -9,17 +10,9 @@ import { currentRosters } from '../rosters/rosters';
 import { contactMessages } from './contact-messages';
 import { contactsNamed } from './contact-names';
 import { incidentNamed, openIncidentNamed } from './progress';
+import type { ContactView } from './contact-types';
 import type { IncidentRow } from './store';
 import { decideVisitors, proposeVisitors, visitorContacts, type ProposedVisitor } from './visitor-contacts';
-
-/** A contact of an incident with their name, for messages and checklists. */
-export interface ContactView {
-  person: Person;
-  reason: string;
-  status: 'proposed' | 'confirmed' | 'excluded';
-  /** When it was confirmed or excluded, ISO 8601 UTC; null while proposed. */
-  decidedAt: string | null;
-}
 
 /** Where an incident's contacts are looked for: a window on a day, less the subject, plus whoever reported for them. */
 export interface ContactSource {
@@ -83,7 +76,8 @@ export async function proposeContacts(
   const members = (await groupMembers(sql)).get(owner?.owner_group ?? '') ?? [];
   const body = a.from || found.length || visitors.length ? contactMessages.proposed(incident.id, incident.subject, found, visitors) : contactMessages.noneToTrace(incident.id, incident.subject);
   if (members.length === 0) return body;
-  await services.notifier.toPeople(sql, members.map((person) => ({ person, body: marked(incident, body) })), 'alert');
+  const actions = incidentActions.contacts(incident.id, found.map((c) => c.person.name), visitors);
+  await services.notifier.toPeople(sql, members.map((person) => ({ person, body: marked(incident, body), actions })), 'alert');
   return null;
 }
 

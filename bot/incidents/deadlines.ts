@@ -1,3 +1,4 @@
+import { incidentActions } from './actions';
 import type { Services } from '../command';
 import type { Sql } from '../db/database';
 import type { Person } from '../directory/directory';
@@ -51,7 +52,7 @@ export async function remindOverdueSteps(sql: Sql, services: Services, open: Inc
       }
     }
     const ofKind = (text: string) => marked({ kind: drill ? 'drill' : 'staff' }, text);
-    run.messages += await services.notifier.toPeople(sql, [...byPerson.values()].map(({ person, items }) => ({ person, body: ofKind(incidentMessages.overdue(items)) })), 'alert');
+    run.messages += await services.notifier.toPeople(sql, [...byPerson.values()].map(({ person, items }) => ({ person, body: ofKind(incidentMessages.overdue(items)), actions: incidentActions.steps(items.map((i) => ({ id: i.id, step: i.view.step }))) })), 'alert');
     if (escalated.length || ownerless.length) await services.notifier.toLeaders(sql, ofKind(incidentMessages.overdueToLeaders({ escalated, ownerless })), 'alert');
     run.escalated += escalated.length;
   }

@@ -1,3 +1,4 @@
+import { incidentActions } from './actions';
 import type { SubjectKind } from '../../entities';
 import type { Services } from '../command';
 import type { Sql } from '../db/database';
@@ -9,7 +10,7 @@ import { incidentMessages } from './messages';
 import { stepOwners } from './owners';
 import { findIncident, incidentSteps } from './store';
 import type { ProposedVisitor } from './visitor-contacts';
-import { STEPS } from './steps';
+import { STEPS, type StepName } from './steps';
 
 /** What an incident is opened on: a staff member's reading, a leader's 启动应急, or a drill's fictional case. */
 export interface IncidentCase {
@@ -65,15 +66,18 @@ export async function openIncident(sql: Sql, services: Services, a: IncidentCase
   const incident = (await findIncident(sql, a.id))!;
   const steps = await incidentSteps(sql, incident, a.now, config.timezone);
   const groups = await groupMembers(sql);
-  const told = new Map<number, { person: Person; body: string }>();
+  const told = new Map<number, { person: Person; body: string; steps: StepName[] }>();
   for (const [group, members] of groups) {
     const theirs = steps.filter((s) => s.owner === group && !s.done);
     if (theirs.length === 0) continue;
     const body = marked(incident, incidentMessages.yourSteps({ ...incident, group, steps: theirs }));
     // A person in two owner groups gets both messages joined into one.
-    for (const person of members) told.set(person.id, { person, body: told.has(person.id) ? `${told.get(person.id)!.body}\n\n${body}` : body });
+    for (const person of members) {
+      const before = told.get(person.id);
+      told.set(person.id, { person, body: before ? `${before.body}\n\n${body}` : body, steps: [...(before?.steps ?? []), ...theirs.map((s) => s.step)] });
+    }
   }
-  await services.notifier.toPeople(sql, [...told.values()], 'alert');
+  await services.notifier.toPeople(sql, [...told.values()].map(({ person, body, steps: theirs }) => ({ person, body, actions: incidentActions.steps(theirs.map((step) => ({ id: a.id, step }))) })), 'alert');
   const forLeaders = await proposeContacts(sql, services, { incident, from: a.contacts, staff: a.staff, visitors: a.visitors, now: a.now });
   const procedure = incidentMessages.procedure({ id: a.id, steps });
   return forLeaders ? `${procedure}\n\n${forLeaders}` : procedure;

@@ -1,4 +1,5 @@
 import type { ImageMessage } from '../images/message';
+import type { Action } from './actions';
 
 /**
  * A way of delivering outbox messages: one per platform API (WeCom message/send,
@@ -22,7 +23,7 @@ export interface Channel {
    * Delivers one body to the targets. Resolves with the targets the platform
    * asked to try again later (throttled), if any; throws a {@link SendError}.
    */
-  send(targets: string[], body: string): Promise<{ retryTargets?: string[] }>;
+  send(targets: string[], body: string, actions?: Action[]): Promise<{ retryTargets?: string[] }>;
   /**
    * Delivers an image message to one target, in the platform's image format;
    * throws a {@link SendError}. Absent: the caption and a link to the image go as text.
@@ -46,7 +47,12 @@ export class SendError extends Error {
  * configuration names (the target is the symbolic `leaders`), 20 messages a
  * minute — the limit of WeCom's group robot and DingTalk's robots.
  */
-export function leadershipChannel(name: string, maxBytes: number, post: (body: string) => Promise<unknown>, postImage?: (image: ImageMessage) => Promise<unknown>): Channel {
+export function leadershipChannel(
+  name: string,
+  maxBytes: number,
+  post: (body: string, actions?: Action[]) => Promise<unknown>,
+  postImage?: (image: ImageMessage) => Promise<unknown>,
+): Channel {
   return {
     name,
     perMinute: 20,
@@ -54,8 +60,8 @@ export function leadershipChannel(name: string, maxBytes: number, post: (body: s
     maxBytes,
     group: true,
     rateKey: () => `${name}:leaders`,
-    async send(_targets, body) {
-      await post(body);
+    async send(_targets, body, actions) {
+      await post(body, actions);
       return {};
     },
     sendImage: postImage && (async (_target, image) => void (await postImage(image))),

@@ -1,3 +1,4 @@
+import { readActions } from './actions';
 import { randomUUID } from 'node:crypto';
 import type { Database } from '../db/database';
 import type { ImageSource } from '../images/message';
@@ -228,7 +229,7 @@ export class OutboxDispatcher {
     const log = passLog.child({ channel: channel.name, ids: rows.map((r) => r.id) });
     let answer: { retryTargets?: string[] };
     try {
-      answer = rows[0].imageId === null ? await channel.send(rows.map((r) => r.target), rows[0].body) : await this.sendImage(channel, rows[0]);
+      answer = rows[0].imageId === null ? await channel.send(rows.map((r) => r.target), rows[0].body, readActions(rows[0].actions)) : await this.sendImage(channel, rows[0]);
     } catch (err) {
       const error = describe(err);
       if (err instanceof SendError && !err.retryable) {

@@ -2,13 +2,14 @@ import type { Destination } from '../adapters/adapter';
 import type { Sql } from '../db/database';
 import { maskOutgoing } from '../privacy/numbers';
 import type { Clock } from '../time';
+import { storedActions, type Action } from './actions';
 import type { Channel } from './channel';
 import { splitMessage } from './split';
 
 /** Why a message is sent; a group's backlog of any category may be merged when over its rate limit. */
 export type OutboxCategory = 'reply' | 'alert' | 'notice' | 'nudge' | 'summary';
 
-/** Rows per INSERT: 7 parameters each stays far below every driver's limit. */
+/** Rows per INSERT: 8 parameters each stays far below every driver's limit. */
 const ROWS_PER_INSERT = 500;
 
 /**
@@ -34,29 +35,31 @@ export class Outbox {
    * channel's size limit becomes numbered parts, in order. Throws for a channel
    * this outbox does not know (a misconfiguration, which should roll back the cause).
    */
-  async enqueue(sql: Sql, to: Destination, body: string, category: OutboxCategory): Promise<void> {
-    await this.enqueueMany(sql, [{ to, body }], category);
+  async enqueue(sql: Sql, to: Destination, body: string, category: OutboxCategory, actions?: Action[]): Promise<void> {
+    await this.enqueueMany(sql, [{ to, body, actions }], category);
   }
 
   /**
    * Queues many messages in the caller's transaction, in multi-row INSERTs (a
    * nudge to 10,000 people is 20 statements, not 10,000). Whatever a body
-   * quotes, phone and ID numbers leave masked (SPEC §12).
+   * quotes, phone and ID numbers leave masked (SPEC §12). A message's actions
+   * go with its last part, below the typed commands they stand for.
    */
-  async enqueueMany(sql: Sql, messages: { to: Destination; body: string }[], category: OutboxCategory): Promise<void> {
+  async enqueueMany(sql: Sql, messages: { to: Destination; body: string; actions?: Action[] }[], category: OutboxCategory): Promise<void> {
     const now = this.clock.now().toISOString();
     const rows: unknown[][] = [];
-    for (const { to, body } of messages) {
+    for (const { to, body, actions } of messages) {
       const channel = this.channels.get(to.channel);
       if (!channel) throw new Error(`no outbox channel named "${to.channel}" (configured: ${[...this.channels.keys()].join(', ') || 'none'})`);
       const rateKey = channel.rateKey(to.target);
-      for (const part of splitMessage(maskOutgoing(body), channel.maxBytes)) rows.push([to.channel, to.target, rateKey, category, part, now, now]);
+      const parts = splitMessage(maskOutgoing(body), channel.maxBytes);
+      for (const [i, part] of parts.entries()) rows.push([to.channel, to.target, rateKey, category, part, now, now, i === parts.length - 1 ? storedActions(actions) : null]);
     }
     for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
       const chunk = rows.slice(i, i + ROWS_PER_INSERT);
       await sql.run(
-        `INSERT INTO outbox (channel, target, rate_key, category, body, status, attempts, next_attempt_at, created_at)
-         VALUES ${chunk.map(() => "(?, ?, ?, ?, ?, 'pending', 0, ?, ?)").join(', ')}`,
+        `INSERT INTO outbox (channel, target, rate_key, category, body, status, attempts, next_attempt_at, created_at, actions)
+         VALUES ${chunk.map(() => "(?, ?, ?, ?, ?, 'pending', 0, ?, ?, ?)").join(', ')}`,
         chunk.flat(),
       );
     }

@@ -9,6 +9,8 @@ export interface QueuedMessage {
   attempts: number;
   /** An image message's outbound_image (its body is the caption); null for text. */
   imageId: number | null;
+  /** The stored actions (JSON) offered with a text, or null. */
+  actions: string | null;
 }
 
 /** A rate key's use of its budget: sends in the last minute plus sends other dispatchers hold in flight. */
@@ -58,11 +60,13 @@ export function recipientBatches(rows: QueuedMessage[], maxRecipients: number): 
       batches.push([row]);
       continue;
     }
-    let batch = open.get(row.body);
+    // Rows go together only when they offer the same actions too.
+    const key = `${row.actions ?? ''}\u0000${row.body}`;
+    let batch = open.get(key);
     // A target twice in one call would be one delivery for two rows: the second waits for the next call.
     if (!batch || batch.rows.length >= maxRecipients || batch.targets.has(row.target)) {
       batch = { rows: [], targets: new Set() };
-      open.set(row.body, batch);
+      open.set(key, batch);
       batches.push(batch.rows);
     }
     batch.rows.push(row);

@@ -1,7 +1,7 @@
 import type { Database, Sql } from '../db/database';
 import type { QueuedMessage, RateUsage } from './plan';
 
-const COLUMNS = 'id, channel, target, rate_key AS "rateKey", category, body, attempts, image_id AS "imageId"';
+const COLUMNS = 'id, channel, target, rate_key AS "rateKey", category, body, attempts, image_id AS "imageId", actions';
 /** Ids per statement: well within SQLite's and PostgreSQL's parameter limits. */
 const CHUNK = 500;
 /** Only rows this dispatcher still holds: a claim taken over after its lease expired is not ours to settle. */

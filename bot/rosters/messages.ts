@@ -1,4 +1,4 @@
-import type { ObservedPeriod } from '../health/health-check';
+import type { ObservedPeriod } from '../health/period';
 import { readingMessages } from '../health/messages';
 import { clip, dateLabel, someNames } from '../text';
 

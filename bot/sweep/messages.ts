@@ -2,7 +2,7 @@ import { DRILL_MARK } from '../drills/mark';
 import { celsius, SEVERITY_LABEL, SLOT_LABEL } from '../labels';
 import { someNames } from '../text';
 import type { DailySlot } from '../../entities';
-import type { SweepResult, SweepView } from './result';
+import type { SweepResult, SweepView } from './view';
 
 /** How many names a status or result lists before counting the rest. */
 const NAMES = 100;

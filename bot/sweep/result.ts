@@ -4,26 +4,7 @@ import type { Severity, SweepOutcome } from '../../entities';
 import { localWhen } from '../time';
 import { sweepMessages } from './messages';
 import { findSweep, sweepOfIncident, type SweepRow } from './store';
-
-/** A person's answer to a 全员测温: their first 加测 reading while it ran. */
-export interface SweepAnswer {
-  staffId: number;
-  name: string;
-  window: string;
-  temperature: number;
-  /** null: a drill reading, never evaluated (nor counted anywhere). */
-  status: Severity | null;
-  /** When it was received, ISO 8601 UTC. */
-  at: string;
-  alertId: number | null;
-}
-
-/** A 全员测温 with who was asked, who answered (and how) and who is missing, by window then name. */
-export interface SweepResult extends SweepRow {
-  asked: number;
-  answered: SweepAnswer[];
-  missing: { staffId: number; name: string; window: string }[];
-}
+import type { SweepAnswer, SweepResult, SweepView } from './view';
 
 const byWindowThenName = (a: { window: string; name: string }, b: { window: string; name: string }) =>
   a.window.localeCompare(b.window, 'zh-CN', { numeric: true }) || a.name.localeCompare(b.name, 'zh-CN');
@@ -95,17 +76,6 @@ export async function closeDueSweeps(sql: Sql, services: Services, running: Swee
     if (outcome && (await closeSweep(sql, services, sweep, outcome, now, today))) closed += 1;
   }
   return closed;
-}
-
-/** Today's latest 全员测温 as a dashboard shows it, counted within a window for a lead. */
-export interface SweepView {
-  id: number;
-  incidentId: number | null;
-  running: boolean;
-  asked: number;
-  answered: number;
-  /** Names still missing, by window. */
-  missing: string[];
 }
 
 /** The real 全员测温 started on a local date (the latest), or null; scoped to one window when given. A drill's is never counted. */

@@ -1,3 +1,4 @@
+import { incidentActions } from '../../bot/incidents/actions';
 import type { CommandContext } from '../../bot/command';
 import { combinedInstruction } from '../../bot/alerts/instruction';
 import type { Person } from '../../bot/directory/directory';
@@ -74,6 +75,6 @@ export async function openAlert(ctx: CommandContext, a: NewAlert): Promise<numbe
     earlier: a.earlier,
     contactOf,
   });
-  await services.notifier.toLeaders(sql, [push, procedure].filter(Boolean).join('\n\n'), 'alert');
+  await services.notifier.toLeaders(sql, [push, procedure].filter(Boolean).join('\n\n'), 'alert', procedure ? incidentActions.critical(id) : undefined);
   return id;
 }

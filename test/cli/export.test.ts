@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { expect } from 'chai';
 import ExcelJS from 'exceljs';
 import type { Database } from '../../bot/db/database';
-import { toCsv, writeExport } from '../../bot/export/write';
+import { toCsv } from '../../bot/export/format';
+import { writeExport } from '../../bot/export/write';
 import { parse } from 'csv-parse/sync';
 import { openTestDatabase, seedStaff } from '../support/db';
 

@@ -18,9 +18,16 @@ describe('a flooding sender', () => {
     expect(await hall.count('report')).to.equal(0);
     expect(await hall.count('inbound_message', "sender_id = 'zhangsan' AND text = ?", ['晨检 36.6'])).to.equal(1);
 
+    // A fever is never held back, however fast its sender has been typing; nor a code, nor a report for someone else.
+    expect((await say('zhangsan', '晨检 38.3 咳嗽')).reply).to.contain('38.3℃').and.contain('告警');
+    expect((await say('zhangsan', '体温 37.9 38.0')).reply).to.not.contain('一分钟内');
+    expect((await say('zhangsan', '红码 36.5')).reply).to.contain('红码').and.not.contain('一分钟内');
+    expect((await say('zhangsan', '晨检 36.7 绿码')).reply).to.contain('一分钟内');
+    expect(await hall.count('report')).to.equal(2);
+
     const other = await say('zhaoliu', '晨检 36.5');
     expect(other.reply).to.contain('36.5℃');
-    expect(await hall.count('report')).to.equal(1);
+    expect(await hall.count('report')).to.equal(3);
 
     // A minute later the sender is heard again.
     hall.clock.advance(61_000);

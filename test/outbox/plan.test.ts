@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { backoffMs, rateBudget, recipientBatches, type QueuedMessage } from '../../bot/outbox/plan';
 
-const row = (id: number, target: string, body: string): QueuedMessage => ({ id, target, body, channel: 'user', rateKey: `user:${target}`, category: 'nudge', attempts: 0, imageId: null });
+const row = (id: number, target: string, body: string): QueuedMessage => ({ id, target, body, channel: 'user', rateKey: `user:${target}`, category: 'nudge', attempts: 0, imageId: null, actions: null });
 
 describe('outbox planning', () => {
   it('backs off 5 s, then doubling, capped at 15 minutes', () => {

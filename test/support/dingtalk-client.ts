@@ -20,6 +20,8 @@ export interface DingtalkTestMessage {
   content?: string;
   msgId?: string;
   msgtype?: string;
+  /** An audio message's transcription (msgtype audio). */
+  recognition?: string;
   conversationType?: '1' | '2';
   sessionWebhook?: string;
   sessionExpiresAt?: number;
@@ -31,7 +33,7 @@ export interface DingtalkTestMessage {
 export function dingtalkBody(msg: DingtalkTestMessage, now: number): Record<string, unknown> {
   return {
     msgtype: msg.msgtype ?? 'text',
-    ...(msg.msgtype && msg.msgtype !== 'text' ? { content: { downloadCode: 'x' } } : { text: { content: ` ${msg.content ?? ''}` } }),
+    ...(msg.msgtype && msg.msgtype !== 'text' ? { content: { downloadCode: 'x', ...(msg.recognition !== undefined ? { duration: 3, recognition: msg.recognition } : {}) } } : { text: { content: ` ${msg.content ?? ''}` } }),
     msgId: msg.msgId ?? `msg${now}${Math.random().toString(36).slice(2)}`,
     createAt: msg.createAt ?? now,
     conversationType: msg.conversationType ?? '1',

@@ -79,6 +79,16 @@ export class FakeDingtalk {
       });
   }
 
+  /** The quick-action links of one-to-one messages delivered, per recipient, from call `since`. */
+  directLinks(since = 0): { to: string; label: string; command: string; href: string }[] {
+    return this.callsTo(BATCH_SEND, since)
+      .filter((c) => this.outcomes.get(c) && c.body?.msgKey === 'sampleMarkdown')
+      .flatMap((c) => {
+        const { links } = shownMarkdown(String(JSON.parse(String(c.body?.msgParam)).text ?? ''));
+        return ((c.body?.userIds as string[]) ?? []).flatMap((to) => links.map((l) => ({ to, ...l })));
+      });
+  }
+
   /** Replies posted to session webhooks, from call `since`. */
   sessionTexts(since = 0): string[] {
     return this.callsTo(SESSION_PATH, since)
@@ -161,8 +171,23 @@ async function fetchPng(url: string): Promise<Buffer | null> {
 
 function content(call: DingtalkCall): string {
   try {
-    return String(JSON.parse(String(call.body?.msgParam ?? '{}')).content ?? '');
+    const param = JSON.parse(String(call.body?.msgParam ?? '{}')) as { content?: unknown; text?: unknown };
+    return call.body?.msgKey === 'sampleMarkdown' ? shownMarkdown(String(param.text ?? '')).text : String(param.content ?? '');
   } catch {
     return '';
   }
 }
+
+const QUICK_ACTION = /\[((?:\\.|[^\]\\])*)\]\((dtmd:\/\/dingtalkclient\/sendMessage\?content=[^)]*)\)/g;
+
+/**
+ * A one-to-one markdown message as the DingTalk client shows it: its text (escapes read,
+ * hard breaks as lines) and its quick-action links, each the command a tap would send.
+ */
+export function shownMarkdown(markdown: string): { text: string; links: { label: string; command: string; href: string }[] } {
+  const links = [...markdown.matchAll(QUICK_ACTION)].map((m) => ({ label: unescape(m[1]), command: new URL(m[2]).searchParams.get('content') ?? '', href: m[2] }));
+  const text = links.length ? markdown.slice(0, markdown.lastIndexOf('\n\n')) : markdown;
+  return { text: unescape(text.replace(/ {2}\n/g, '\n')).replace(/^\u00a0+/gm, (lead) => ' '.repeat(lead.length)), links };
+}
+
+const unescape = (md: string) => md.replace(/\\([!-/:-@[-`{-~])/g, '$1');

@@ -22,6 +22,8 @@ export interface BotTestMessage {
   msgid?: string;
   chattype?: 'single' | 'group';
   chatid?: string;
+  /** A voice message whose transcription is `content`. */
+  voice?: boolean;
   /** The bot the callback is for: this test's bot unless said. */
   aibotid?: string;
 }
@@ -76,10 +78,50 @@ export class FakeWecomBot {
       ...(msg.chatid ? { chatid: msg.chatid } : {}),
       chattype: msg.chattype ?? 'single',
       from: { userid: msg.from },
-      msgtype: 'text',
-      text: { content: msg.content },
+      ...(msg.voice ? { msgtype: 'voice', voice: { content: msg.content } } : { msgtype: 'text', text: { content: msg.content } }),
     };
     for (const socket of this.sockets) socket.send(JSON.stringify({ cmd: 'aibot_msg_callback', headers: { req_id: reqId }, body }));
+  }
+
+  /** Pushes an `aibot_event_callback` (a card click, enter_chat) with this body's event; returns its req_id. */
+  event(from: string, event: Record<string, unknown>, opts: { chattype?: 'single' | 'group'; chatid?: string; msgid?: string } = {}): string {
+    const reqId = `ev-${++this.serial}`;
+    const body = {
+      msgid: opts.msgid ?? `ev-${reqId}-${Math.random().toString(36).slice(2)}`,
+      aibotid: TEST_WECOM_BOT.botId,
+      ...(opts.chatid ? { chatid: opts.chatid } : {}),
+      chattype: opts.chattype ?? 'single',
+      from: { userid: from },
+      msgtype: 'event',
+      event,
+    };
+    this.eventSentAt.set(reqId, Date.now());
+    for (const socket of this.sockets) socket.send(JSON.stringify({ cmd: 'aibot_event_callback', headers: { req_id: reqId }, body }));
+    return reqId;
+  }
+
+  /** Taps a card's button: the template_card_event with its key and task id; returns the event's req_id. */
+  click(from: string, card: { task_id: string; button_list: { text: string; key: string }[] }, text: string, opts: { chattype?: 'single' | 'group'; chatid?: string; msgid?: string } = {}): string {
+    const button = card.button_list.find((b) => b.text === text);
+    if (!button) throw new Error(`no button 「${text}」 on the card: ${card.button_list.map((b) => b.text).join(', ')}`);
+    return this.event(from, { eventtype: 'template_card_event', template_card_event: { card_type: 'button_interaction', event_key: button.key, task_id: card.task_id } }, opts);
+  }
+
+  /** Template cards pushed (aibot_send_msg), with where they went, from call `since`. */
+  cards(since = 0): { chatid: string; card: { task_id: string; card_type: string; main_title: { title: string }; sub_title_text?: string; button_list: { text: string; key: string; style: number }[] } }[] {
+    return this.pushes(since)
+      .filter((c) => c.body.msgtype === 'template_card')
+      .map((c) => ({ chatid: String(c.body.chatid), card: c.body.template_card as never }));
+  }
+
+  /** Card updates (aibot_respond_update_msg): on which request, the new card, and how long after the click it came (ms, real time). */
+  cardUpdates(): { reqId: string; body: Record<string, unknown>; afterMs: number }[] {
+    return this.calls.filter((c) => c.cmd === 'aibot_respond_update_msg').map((c) => ({ reqId: c.headers.req_id, body: c.body, afterMs: (this.callAt.get(c) ?? 0) - (this.eventSentAt.get(c.headers.req_id) ?? 0) }));
+  }
+
+  /** Resolves once `n` calls of `cmd` have come. */
+  async calledTimes(cmd: string, n = 1): Promise<void> {
+    while (this.calls.filter((c) => c.cmd === cmd).length < n) await once(this.events, 'call');
   }
 
   /** Resolves with the markdown answered on request `reqId`. */
@@ -117,6 +159,8 @@ export class FakeWecomBot {
   }
 
   private readonly refused = new WeakSet<BotCall>();
+  private readonly eventSentAt = new Map<string, number>();
+  private readonly callAt = new WeakMap<BotCall, number>();
 
   private pushes(since: number): BotCall[] {
     return this.calls.slice(since).filter((c) => c.cmd === 'aibot_send_msg');
@@ -140,6 +184,7 @@ export class FakeWecomBot {
       }
       if (call.cmd === 'ping') return this.silent || answer(0);
       this.calls.push(call);
+      this.callAt.set(call, Date.now());
       const refusal = call.cmd === 'aibot_respond_msg' ? this.refuseReplies.shift() : undefined;
       if (refusal !== undefined) this.refused.add(call);
       answer(refusal ?? 0);
@@ -150,6 +195,11 @@ export class FakeWecomBot {
 
 /** The markdown a call carried, as sent. */
 export function rawMarkdownOf(call: BotCall): string {
+  if (call.body.msgtype === 'template_card') {
+    // A card shows its title and the text below it; as plain text, never escaped.
+    const card = call.body.template_card as { main_title: { title: string }; sub_title_text?: string };
+    return [card.main_title.title, card.sub_title_text].filter(Boolean).join('\n').replace(/[!-/:-@[-`{-~]/g, (ch) => `\\${ch}`);
+  }
   return String((call.body.markdown as { content?: unknown } | undefined)?.content ?? '');
 }
 

@@ -73,7 +73,26 @@ export class FakeWecom {
       .slice(since)
       .filter((c) => c.path === '/cgi-bin/message/send')
       .filter((c) => this.succeeded(c))
-      .flatMap((c) => String(c.body?.touser ?? '').split('|').map((to) => ({ to, text: String((c.body?.text as { content?: string })?.content ?? '') })));
+      .flatMap((c) => String(c.body?.touser ?? '').split('|').map((to) => ({ to, text: c.body?.msgtype === 'template_card' ? cardText(c) : String((c.body?.text as { content?: string })?.content ?? '') })));
+  }
+
+  /** Template cards delivered by message/send, one entry per recipient, from call number `since`. */
+  cards(since = 0): { to: string; taskId: string; card: SentCard; responseCode: string }[] {
+    return this.calls
+      .slice(since)
+      .filter((c) => c.path === '/cgi-bin/message/send' && c.body?.msgtype === 'template_card' && this.succeeded(c))
+      .flatMap((c) => {
+        const card = c.body!.template_card as SentCard;
+        return String(c.body?.touser ?? '').split('|').map((to) => ({ to, taskId: card.task_id, card, responseCode: this.responseCodes.get(c)! }));
+      });
+  }
+
+  /** The message/update_template_card calls that succeeded: who, with which response code, the button's new name. */
+  cardUpdates(since = 0): { userids: string[]; responseCode: string; replaceName: string }[] {
+    return this.calls
+      .slice(since)
+      .filter((c) => c.path === '/cgi-bin/message/update_template_card' && this.succeeded(c))
+      .map((c) => ({ userids: c.body!.userids as string[], responseCode: String(c.body!.response_code), replaceName: String((c.body!.button as { replace_name?: string })?.replace_name) }));
   }
 
   reset(): void {
@@ -88,6 +107,16 @@ export class FakeWecom {
   }
 
   private readonly outcomes = new WeakMap<WecomCall, boolean>();
+  private readonly responseCodes = new WeakMap<WecomCall, string>();
+  /** Response codes handed out with clicks, each good for one update. */
+  private readonly unusedCodes = new Set<string>();
+
+  /** A response code as WeCom puts in a click event: good for one update. */
+  clickResponseCode(): string {
+    const code = `rc-click-${this.calls.length}-${this.unusedCodes.size}`;
+    this.unusedCodes.add(code);
+    return code;
+  }
 
   private succeeded(call: WecomCall): boolean {
     return this.outcomes.get(call) ?? false;
@@ -104,6 +133,24 @@ export class FakeWecom {
       return [200, { errcode: 0, errmsg: 'ok', access_token: `token-${this.tokenSerial}`, expires_in: 7200 }];
     }
     if (call.path === '/cgi-bin/media/upload') return this.upload(call);
+    if (call.path === '/cgi-bin/message/send' && call.body?.msgtype === 'template_card') {
+      const problem = cardProblem(call.body.template_card as SentCard);
+      if (problem) {
+        this.outcomes.set(call, false);
+        return [200, { errcode: 40058, errmsg: problem }];
+      }
+      const code = `rc-send-${this.calls.length}`;
+      this.responseCodes.set(call, code);
+      return [200, { errcode: 0, errmsg: 'ok', invaliduser: '', msgid: `m${this.calls.length}`, response_code: code }];
+    }
+    if (call.path === '/cgi-bin/message/update_template_card') {
+      // A response code updates one card once (72 h); an unknown or spent one is refused.
+      const code = String(call.body?.response_code ?? '');
+      if (!this.unusedCodes.delete(code)) {
+        this.outcomes.set(call, false);
+        return [200, { errcode: 40153, errmsg: 'invalid response_code' }];
+      }
+    }
     if (call.body?.msgtype === 'image') {
       const png = call.path === '/cgi-bin/webhook/send' ? robotImage(call) : this.media.get(String((call.body.image as { media_id?: string })?.media_id));
       if (!png) {
@@ -134,4 +181,30 @@ function robotImage(call: WecomCall): Buffer | undefined {
   if (typeof image?.base64 !== 'string' || typeof image.md5 !== 'string' || !/^[A-Za-z0-9+/]+={0,2}$/.test(image.base64)) return undefined;
   const png = Buffer.from(image.base64, 'base64');
   return png.length <= ROBOT_IMAGE_BYTES && pngSize(png) && md5(png) === image.md5 ? png : undefined;
+}
+
+/** A template card as the service sent it. */
+export interface SentCard {
+  card_type: string;
+  main_title: { title: string; desc?: string };
+  sub_title_text?: string;
+  task_id: string;
+  button_list: { text: string; style: number; key: string }[];
+}
+
+/** What WeCom would refuse in a button_interaction card (PROTOCOLS.md "Cards and buttons"), or null. */
+function cardProblem(card: SentCard | undefined): string | null {
+  if (!card || card.card_type !== 'button_interaction') return 'card_type must be button_interaction';
+  if (!/^[A-Za-z0-9_\-@]{1,128}$/.test(card.task_id ?? '')) return 'invalid task_id';
+  if (!card.main_title?.title) return 'main_title.title missing';
+  const buttons = card.button_list ?? [];
+  if (buttons.length < 1 || buttons.length > 6) return 'button_list must hold 1 to 6 buttons';
+  if (buttons.some((b) => !b.text || !b.key || Buffer.byteLength(b.key) > 1024 || ![1, 2, 3, 4].includes(b.style))) return 'invalid button';
+  return null;
+}
+
+/** The text a card shows: its title, then the text below it. */
+function cardText(call: WecomCall): string {
+  const card = call.body?.template_card as SentCard;
+  return [card.main_title.title, card.sub_title_text].filter(Boolean).join('\n');
 }

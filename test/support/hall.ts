@@ -135,27 +135,28 @@ export class Hall {
    * outbox deliver, and returns what came of it (`reply`: what the chat it was
    * sent in received).
    */
-  async send(from: string, text: string, msgId?: string, { group = false } = {}): Promise<Exchange> {
+  async send(from: string, text: string, msgId?: string, { group = false, voice = false } = {}): Promise<Exchange> {
     const before = this.peer.calls.length;
     let status: number;
     let reply: string | null;
     if (this.peer instanceof FakeWecom) {
-      ({ status, reply } = await postToWecom(this.url, TEST_WECOM, { from, content: text, msgId, chatId: group ? 'wr-hall-group' : undefined }));
+      ({ status, reply } = await postToWecom(this.url, TEST_WECOM, { from, content: text, msgId, chatId: group ? 'wr-hall-group' : undefined, ...(voice ? { msgType: 'voice' } : {}) }));
       await this.deliver();
     } else if (this.peer instanceof FakeWecomBot) {
       // The connection has no status: an answer on the request stands for the callback's 200.
-      reply = await this.peer.message({ from, content: text, msgid: msgId, ...(group ? { chattype: 'group', chatid: 'wr-hall-group' } : {}) });
+      reply = await this.peer.message({ from, content: text, msgid: msgId, voice, ...(group ? { chattype: 'group', chatid: 'wr-hall-group' } : {}) });
       status = 200;
       await this.deliver();
     } else {
       const webhook = this.peer.sessionWebhook(group ? 'group' : 'abc');
       const conversationType = group ? '2' : '1';
+      const spoken = voice ? { msgtype: 'audio', recognition: text } : {};
       const now = this.clock.now().getTime();
       if (this.gateway) {
         // The stream has no HTTP status: an acknowledged frame stands for the callback's 200.
-        const ack = await this.gateway.deliver(dingtalkBody({ from, content: text, msgId, sessionWebhook: webhook, conversationType }, now));
+        const ack = await this.gateway.deliver(dingtalkBody({ from, content: text, msgId, sessionWebhook: webhook, conversationType, ...spoken }, now));
         status = ack.code;
-      } else ({ status } = await postToDingtalk(this.url, { from, content: text, msgId, sessionWebhook: webhook, conversationType }, now));
+      } else ({ status } = await postToDingtalk(this.url, { from, content: text, msgId, sessionWebhook: webhook, conversationType, ...spoken }, now));
       await this.deliver();
       reply = this.peer.sessionTexts(before).join('\n') || null;
     }

@@ -33,6 +33,8 @@ export interface WecomTestMessage {
   createTime?: number;
   msgType?: string;
   event?: string;
+  /** A template_card_event: the button's key, the card's task id and the response code WeCom gives with the click. */
+  card?: { eventKey: string; taskId: string; responseCode: string };
   /** The chat the message was sent in (ChatId), a group chat unless `chatType` says "single". */
   chatId?: string;
   chatType?: 'group' | 'single';
@@ -49,6 +51,9 @@ export function buildWecomPost(app: WecomTestApp, msg: WecomTestMessage, receive
     `<CreateTime>${createTime}</CreateTime><MsgType><![CDATA[${type}]]></MsgType>` +
     (msg.chatId ? `<ChatId><![CDATA[${msg.chatId}]]></ChatId><ChatType><![CDATA[${msg.chatType ?? 'group'}]]></ChatType>` : '') +
     (type === 'text' ? `<Content><![CDATA[${msg.content ?? ''}]]></Content>` : '') +
+    (msg.card
+      ? `<EventKey><![CDATA[${msg.card.eventKey}]]></EventKey><TaskId><![CDATA[${msg.card.taskId}]]></TaskId><CardType><![CDATA[button_interaction]]></CardType><ResponseCode><![CDATA[${msg.card.responseCode}]]></ResponseCode>`
+      : '') +
     (type === 'event' ? `<Event><![CDATA[${msg.event ?? 'enter_agent'}]]></Event>` : `<MsgId>${msg.msgId ?? String(BigInt(Date.now()) * 1000n)}</MsgId>`) +
     `<AgentID>${app.agentId}</AgentID></xml>`;
   const sealed = encrypt(app.aesKey, inner, receiveId);

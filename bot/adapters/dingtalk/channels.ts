@@ -4,6 +4,8 @@ import { leadershipChannel, SendError, type Channel } from '../../outbox/channel
 import { markdownOf } from '../../outbox/markdown';
 import type { Clock } from '../../time';
 import type { DingtalkApi } from './api';
+import type { Action } from '../../outbox/actions';
+import { quickActionMarkdown } from './quick-actions';
 import { checkSessionWebhook } from './session';
 import { signedWebhookUrl } from './sign';
 
@@ -15,6 +17,9 @@ const SESSION_EXPIRED = 300001;
 const THROTTLED = 130101;
 
 const text = (content: string) => ({ msgKey: 'sampleText', msgParam: JSON.stringify({ content }) });
+/** A one-to-one message: text, or markdown with quick-action links when it offers actions (SPEC §16). */
+const oneToOne = (content: string, actions: Action[] = []) =>
+  actions.length ? { msgKey: 'sampleMarkdown', msgParam: JSON.stringify(quickActionMarkdown(content, actions)) } : text(content);
 
 /** The reply target of one message: the user, and the session webhook DingTalk gave with it. */
 export function replyTarget(userId: string, session?: { url: string; expiresAt: Date }): string {
@@ -33,8 +38,8 @@ function parseReplyTarget(target: string): { u: string; w: string | null; e: num
  * group by robot group send or by the signed custom robot webhook.
  */
 export function dingtalkChannels(config: DingtalkConfig, api: DingtalkApi, clock: Clock, log: Logger): Channel[] {
-  const batchSend = async (userIds: string[], body: string) => {
-    const answer = await api.post('/v1.0/robot/oToMessages/batchSend', { robotCode: config.robotCode, userIds, ...text(body) });
+  const batchSend = async (userIds: string[], body: string, actions?: Action[]) => {
+    const answer = await api.post('/v1.0/robot/oToMessages/batchSend', { robotCode: config.robotCode, userIds, ...oneToOne(body, actions) });
     const invalid = (answer.invalidStaffIdList as string[] | undefined) ?? [];
     if (invalid.length) log.warn({ invalid }, 'DingTalk reports user ids it does not know');
     return { retryTargets: (answer.flowControlledStaffIdList as string[] | undefined) ?? [] };
@@ -48,7 +53,7 @@ export function dingtalkChannels(config: DingtalkConfig, api: DingtalkApi, clock
       maxBytes: MAX_BYTES,
       group: false,
       rateKey: (userId) => `dingtalk-user:${userId}`,
-      send: (targets, body) => batchSend(targets, body),
+      send: (targets, body, actions) => batchSend(targets, body, actions),
     },
     {
       name: 'dingtalk-reply',

@@ -7,6 +7,8 @@ import { checkSessionWebhook } from './session';
 export interface RobotCallback {
   msgtype?: unknown;
   text?: { content?: unknown };
+  /** An audio message's content: its transcription in `recognition`. */
+  content?: { recognition?: unknown };
   msgId?: unknown;
   createAt?: unknown;
   conversationType?: unknown;
@@ -20,7 +22,10 @@ export interface RobotCallback {
 export function decodeRobotMessage(body: RobotCallback, receivedAt: Date): IncomingMessage | null {
   const { msgId, senderStaffId, msgtype } = body;
   if (typeof msgId !== 'string' || !msgId || typeof senderStaffId !== 'string' || !senderStaffId) return null;
-  const isText = msgtype === 'text' && typeof body.text?.content === 'string';
+  // An audio message (HTTP and Stream alike) carries the platform's transcription in content.recognition.
+  const voice = msgtype === 'audio';
+  const said = voice ? body.content?.recognition : body.text?.content;
+  const isText = (msgtype === 'text' || voice) && typeof said === 'string' && (!voice || said.trim() !== '');
   return {
     platform: 'dingtalk',
     userId: senderStaffId,
@@ -28,7 +33,8 @@ export function decodeRobotMessage(body: RobotCallback, receivedAt: Date): Incom
     // conversationType is a string: "1" one-to-one, "2" group.
     isGroup: String(body.conversationType) === '2',
     kind: isText ? 'text' : 'other',
-    text: isText ? String(body.text!.content) : '',
+    text: isText ? String(said) : '',
+    ...(voice ? { voice } : {}),
     messageId: msgId,
     receivedAt,
     platformTime: platformInstant(body.createAt),

@@ -3,7 +3,7 @@ import type { Logger } from '../../log';
 import { systemClock, type Clock } from '../../time';
 import type { PlatformAdapter } from '../adapter';
 import type { Timers } from '../long-connection';
-import { replyTarget, wecomBotChannels } from './channels';
+import { cardUpdateTarget, replyTarget, wecomBotChannels } from './channels';
 import { WecomBotLink } from './link';
 
 /**
@@ -19,7 +19,9 @@ export function createWecomBotAdapter({ config, log, clock = systemClock, timers
     channels: wecomBotChannels(config, link, log),
     leaderDestinations: config.leaderChatId ? [{ channel: 'wecom-bot-group', target: 'leaders' }] : [],
     personDestination: (userId) => ({ channel: 'wecom-bot-user', target: userId }),
-    replyDestination: (message) => (message.replyTo ? { channel: 'wecom-bot-reply', target: replyTarget(message.replyTo, message.userId, message.chatId) } : null),
+    replyDestination: (message) =>
+      message.replyTo ? { channel: 'wecom-bot-reply', target: replyTarget(message.replyTo, message.userId, message.chatId, message.card ? 'push' : message.welcome ? 'welcome' : 'reply') } : null,
+    cardUpdateDestination: (message) => (message.replyTo && message.card ? { channel: 'wecom-bot-card', target: cardUpdateTarget(message.replyTo, message.userId, message.card.taskId) } : null),
     mount: () => undefined,
   };
 }
@@ -39,6 +41,7 @@ export function wecomAppBesideBot(app: PlatformAdapter, bot: PlatformAdapter): P
     leaderDestinations: [...app.leaderDestinations, ...bot.leaderDestinations],
     personDestination: app.personDestination,
     replyDestination: (message) => (message.replyTo ? bot.replyDestination!(message) : (app.replyDestination?.(message) ?? null)),
+    cardUpdateDestination: (message) => (message.replyTo ? (bot.cardUpdateDestination?.(message) ?? null) : (app.cardUpdateDestination?.(message) ?? null)),
     mount: app.mount,
   };
 }

@@ -5,6 +5,7 @@ import { SendError } from '../../outbox/channel';
 import { markdownOf } from '../../outbox/markdown';
 import type { Clock } from '../../time';
 import { LongConnection, type Timers } from '../long-connection';
+import { clickId, readButtonKey } from '../wecom/card';
 
 /** A frame of the intelligent bot's long connection (PROTOCOLS.md "Long connection: WeCom 智能机器人"). */
 interface BotFrame {
@@ -32,8 +33,10 @@ function decode(frame: BotFrame, receivedAt: Date): IncomingMessage | null {
   const from = (body.from as { userid?: unknown } | undefined)?.userid;
   const reqId = frame.headers?.req_id;
   if (typeof body.msgid !== 'string' || !body.msgid || typeof from !== 'string' || !from || typeof reqId !== 'string') return null;
-  const content = (body.text as { content?: unknown } | undefined)?.content;
-  const isText = body.msgtype === 'text' && typeof content === 'string';
+  // A voice message carries its transcription in voice.content (PROTOCOLS.md "Cards and buttons").
+  const voice = body.msgtype === 'voice';
+  const content = ((voice ? body.voice : body.text) as { content?: unknown } | undefined)?.content;
+  const isText = (body.msgtype === 'text' || voice) && typeof content === 'string' && (!voice || content.trim() !== '');
   return {
     platform: 'wecom',
     userId: from,
@@ -41,10 +44,34 @@ function decode(frame: BotFrame, receivedAt: Date): IncomingMessage | null {
     isGroup: body.chattype === 'group',
     kind: isText ? 'text' : 'other',
     text: isText ? content : '',
+    ...(voice ? { voice } : {}),
     messageId: body.msgid,
     receivedAt,
     replyTo: reqId,
   };
+}
+
+/**
+ * `aibot_event_callback` as the neutral shape: a tap on one of our cards' buttons
+ * is the text it stands for, claimed once per (user, task_id, event_key);
+ * `enter_chat` asks for the person's own help, answered as the welcome
+ * (SPEC §16). Null for any other event.
+ */
+function decodeEvent(frame: BotFrame, receivedAt: Date): IncomingMessage | null {
+  const body = frame.body ?? {};
+  const from = (body.from as { userid?: unknown } | undefined)?.userid;
+  const reqId = frame.headers?.req_id;
+  const event = body.event as { eventtype?: unknown; template_card_event?: { event_key?: unknown; task_id?: unknown } } | undefined;
+  if (typeof from !== 'string' || !from || typeof reqId !== 'string' || !event) return null;
+  const base = { platform: 'wecom' as const, userId: from, chatId: typeof body.chatid === 'string' ? body.chatid : undefined, isGroup: body.chattype === 'group', kind: 'text' as const, receivedAt, replyTo: reqId };
+  if (event.eventtype === 'template_card_event') {
+    const { event_key: key, task_id: taskId } = event.template_card_event ?? {};
+    const button = typeof key === 'string' && typeof taskId === 'string' && taskId ? readButtonKey(key) : null;
+    if (!button) return null;
+    return { ...base, text: button.command, messageId: clickId(taskId as string, key as string), card: { taskId: taskId as string, responseCode: '', done: button.done } };
+  }
+  if (event.eventtype === 'enter_chat' && typeof body.msgid === 'string' && body.msgid) return { ...base, isGroup: false, text: '帮助', messageId: body.msgid, welcome: true };
+  return null;
 }
 
 /**
@@ -111,21 +138,22 @@ export class WecomBotLink {
       this.waiting.delete(reqId);
       return;
     }
-    if (frame.cmd !== 'aibot_msg_callback') return;
+    if (frame.cmd !== 'aibot_msg_callback' && frame.cmd !== 'aibot_event_callback') return;
     // The subscription is this bot's: a callback naming another bot (or none) is not ours to act on (SPEC §14).
     const aibotid = frame.body?.aibotid;
     if (aibotid !== this.config.botId) {
       this.log.warn({ reqId, aibotid: typeof aibotid === 'string' ? aibotid.slice(0, 64) : null }, 'WeCom bot: a callback for another bot, ignored');
       return;
     }
-    const message = decode(frame, this.clock.now());
+    const message = frame.cmd === 'aibot_event_callback' ? decodeEvent(frame, this.clock.now()) : decode(frame, this.clock.now());
+    if (!message && frame.cmd === 'aibot_event_callback') return;
     if (!message) {
       this.log.warn({ reqId }, 'WeCom bot: a callback without a message, ignored');
       return;
     }
     const result = await dispatch(message);
     // A re-delivery is answered on its own request with the stored reply, as HTTP answers one with the same response.
-    if (result.duplicate && result.reply) {
+    if (result.duplicate && result.reply && !message.card && !message.welcome) {
       const answer = await this.request('aibot_respond_msg', markdown(result.reply), reqId);
       if (answer.errcode !== 0) this.log.warn({ errcode: answer.errcode }, 'WeCom bot: the answer to a re-delivery was refused');
     }

@@ -4,6 +4,7 @@ import type { Logger } from '../../log';
 import type { Dispatch, IncomingMessage } from '../../message';
 import { readBody } from '../../http/read-body';
 import { platformInstant, type Clock } from '../../time';
+import { clickId, readButtonKey } from './card';
 import { DecryptError, type WecomCipher } from './crypto';
 import { parseWecomXml } from './xml';
 
@@ -32,12 +33,30 @@ function decode(fields: Record<string, string>, receivedAt: Date): IncomingMessa
   const isGroup = fields.ChatType ? fields.ChatType === 'group' : Boolean(chatId);
   const base = { platform: 'wecom' as const, userId, chatId, isGroup, receivedAt, platformTime };
   if (type === 'event') {
+    const click = fields.Event === 'template_card_event' ? cardClick(fields) : null;
+    if (click) return { ...base, ...click };
     // Events carry no MsgId: FromUserName + CreateTime + Event identifies one.
     const event = fields.Event ?? '';
     return { ...base, kind: 'event', text: event, messageId: `event:${userId}:${created ?? ''}:${event}` };
   }
   if (!fields.MsgId) return null;
+  if (type === 'voice') {
+    // A self-built app's voice message carries media only; a Recognition field, where one comes, is its text.
+    const said = fields.Recognition?.trim() ?? '';
+    return { ...base, kind: said ? 'text' : 'other', text: said, voice: true, messageId: fields.MsgId };
+  }
   return { ...base, kind: type === 'text' ? 'text' : 'other', text: type === 'text' ? (fields.Content ?? '') : '', messageId: fields.MsgId };
+}
+
+/**
+ * A tap on one of our cards' buttons, as the text it stands for: it acts as the
+ * typed command of the person who tapped, claimed once per (user, TaskId, EventKey).
+ */
+function cardClick(fields: Record<string, string>): Pick<IncomingMessage, 'kind' | 'text' | 'messageId' | 'card'> | null {
+  const { EventKey: key, TaskId: taskId, ResponseCode: responseCode } = fields;
+  const button = key && taskId ? readButtonKey(key) : null;
+  if (!button) return null;
+  return { kind: 'text', text: button.command, messageId: clickId(taskId, key), card: { taskId, responseCode: responseCode ?? '', done: button.done } };
 }
 
 /**

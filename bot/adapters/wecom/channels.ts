@@ -2,6 +2,7 @@ import type { WecomConfig } from '../../config';
 import type { Logger } from '../../log';
 import { leadershipChannel, type Channel } from '../../outbox/channel';
 import type { WecomApi } from './api';
+import { newTaskId, templateCard } from './card';
 
 /** WeCom text messages are limited to 2048 bytes (PROTOCOLS.md). */
 const TEXT_BYTES = 2048;
@@ -23,14 +24,25 @@ export function wecomChannels(config: WecomConfig, api: WecomApi, log: Logger): 
       maxBytes: TEXT_BYTES,
       group: false,
       rateKey: (userId) => `wecom-user:${userId}`,
-      async send(targets, body) {
-        const answer = await api.post('/cgi-bin/message/send', {
-          touser: targets.join('|'),
-          msgtype: 'text',
-          agentid: Number(config.agentId),
-          text: { content: body },
-        });
+      async send(targets, body, actions = []) {
+        // A message offering actions goes as a card with buttons (SPEC §16); its text keeps the typed commands.
+        const content = actions.length ? { msgtype: 'template_card', template_card: templateCard(body, actions, newTaskId()) } : { msgtype: 'text', text: { content: body } };
+        const answer = await api.post('/cgi-bin/message/send', { touser: targets.join('|'), agentid: Number(config.agentId), ...content });
         if (answer.invaliduser) log.warn({ invaliduser: answer.invaliduser }, 'WeCom reports user ids it does not know');
+        return {};
+      },
+    },
+    {
+      // The update of a tapped card: its button replaced by who did it and when (PROTOCOLS.md "Cards and buttons").
+      name: 'wecom-card',
+      perMinute: 30,
+      maxRecipients: 1,
+      maxBytes: TEXT_BYTES,
+      group: false,
+      rateKey: (target) => `wecom-card:${cardTarget(target).userId}`,
+      async send([target], body) {
+        const { userId, responseCode } = cardTarget(target);
+        await api.post('/cgi-bin/message/update_template_card', { userids: [userId], agentid: Number(config.agentId), response_code: responseCode, button: { replace_name: body } });
         return {};
       },
     },
@@ -60,4 +72,15 @@ export function wecomChannels(config: WecomConfig, api: WecomApi, log: Logger): 
     );
   }
   return channels;
+}
+
+/** The target of a card update: the user who tapped and the response code their click carried. */
+export function cardTarget(target: string): { userId: string; responseCode: string } {
+  const { u, c } = JSON.parse(target) as { u: string; c: string };
+  return { userId: u, responseCode: c };
+}
+
+/** The target of a card update, as stored. */
+export function cardTargetOf(userId: string, responseCode: string): string {
+  return JSON.stringify({ u: userId, c: responseCode });
 }

@@ -4,7 +4,7 @@ import { systemClock, type Clock } from '../../time';
 import type { PlatformAdapter } from '../adapter';
 import { WecomApi } from './api';
 import { mountWecomCallback } from './callback';
-import { wecomChannels } from './channels';
+import { cardTargetOf, wecomChannels } from './channels';
 import { WecomCipher } from './crypto';
 
 /** The WeCom self-built app: callback routes, the app's API, its outbox channels. */
@@ -20,6 +20,7 @@ export function createWecomAdapter({ config, log, clock = systemClock }: { confi
     channels,
     leaderDestinations: leaderChannel ? [{ channel: leaderChannel, target: 'leaders' }] : [],
     personDestination: (userId) => ({ channel: 'wecom-user', target: userId }),
+    cardUpdateDestination: (message) => (message.card && !message.replyTo ? { channel: 'wecom-card', target: cardTargetOf(message.userId, message.card.responseCode) } : null),
     mount: (router, dispatch) => mountWecomCallback(router, { cipher, dispatch, clock, log }),
   };
 }
