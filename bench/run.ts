@@ -7,8 +7,10 @@ import { wecomPath } from './wecom-path';
 
 /**
  * `npm run bench`: every figure of SPEC §9 in one run, each beside its bar.
- * `BENCH_SECONDS` sets the load duration; `BENCH_DATABASE_URL=postgres://…`
- * runs the scale part on PostgreSQL (in scratch schemas).
+ * `BENCH_SECONDS` sets the load duration; `BENCH_SUSTAINED_SECONDS` (default
+ * 60) the full WeCom path's sustained run, reported as its first and last 10-s
+ * windows; `BENCH_DATABASE_URL=postgres://…` runs the full WeCom path and the
+ * scale part on PostgreSQL (in scratch schemas).
  */
 await bundle(['bench/bare-server.ts', 'bench/full-server.ts', 'bench/scale.ts', 'bench/fan-out.ts', 'bench/roster-message.ts']);
 const checks = [...cliStart(), ...(await wecomPath()), ...(await scale()), ...(await rosterMessage())];

@@ -6,6 +6,7 @@ import { createLocalAdapter } from './adapters/local';
 import type { Timers } from './adapters/long-connection';
 import { createWecomAdapter } from './adapters/wecom';
 import { createWecomBotAdapter, wecomAppBesideBot } from './adapters/wecom-bot';
+import { instanceName, LinkLease } from './adapters/link-lease';
 import { WorkCalendar } from './calendar';
 import type { Services } from './command';
 import type { Config } from './config';
@@ -53,7 +54,9 @@ export interface CoreOptions {
 export function createCore({ config, log, db, clock = systemClock, timers, metrics }: CoreOptions): Core {
   const adapters: PlatformAdapter[] = [];
   const wecomApp = config.wecom ? createWecomAdapter({ config: config.wecom, log: log.child({ platform: 'wecom' }), clock }) : undefined;
-  const wecomBot = config.wecomBot ? createWecomBotAdapter({ config: config.wecomBot, log: log.child({ platform: 'wecom', via: 'bot' }), clock, timers }) : undefined;
+  // The platform keeps one connection per bot: across instances it is held under a lease in the database.
+  const lease = config.wecomBot && new LinkLease(db, `wecom-bot:${config.wecomBot.botId}`.slice(0, 64), instanceName(), clock);
+  const wecomBot = config.wecomBot ? createWecomBotAdapter({ config: config.wecomBot, log: log.child({ platform: 'wecom', via: 'bot' }), clock, timers, lease: lease || undefined }) : undefined;
   const wecom = wecomApp && wecomBot ? wecomAppBesideBot(wecomApp, wecomBot) : (wecomApp ?? wecomBot);
   if (wecom) adapters.push(wecom);
   if (config.dingtalk) adapters.push(createDingtalkAdapter({ config: config.dingtalk, log: log.child({ platform: 'dingtalk' }), clock, timers }));

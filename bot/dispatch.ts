@@ -6,7 +6,7 @@ import type { Sql } from './db/database';
 import type { Person } from './directory/directory';
 import { UserError } from './errors';
 import { isTransient } from './db/transient';
-import { floodingSender, MESSAGES_PER_MINUTE } from './flood/limits';
+import { flooding, MESSAGES_PER_MINUTE, RECENT_MESSAGES, recentParams } from './flood/limits';
 import { carriesAnomaly } from '../handlers/health/urgent';
 import type { Dispatch, DispatchResult, IncomingMessage } from './message';
 import { messages } from './messages';
@@ -109,12 +109,13 @@ export function createDispatch(services: Services, options: DispatchOptions): Di
    */
   const handle = (message: IncomingMessage, sender: Person, act: (sql: Sql) => Promise<Reply>): Promise<DispatchResult> =>
     services.db.tx(async (sql) => {
-      const claim = await claimMessage(sql, message, sender);
-      if (claim === null) {
+      const claimed = await claimMessage(sql, message, sender);
+      if (claimed === null) {
         const stored = await storedReply(sql, message);
         return { reply: stored === null ? null : resign(await signingKey(sql, services.db), stored), duplicate: true };
       }
-      if ((await floodingSender(sql, message)) && !carriesAnomaly(message.text, services.config.thresholds)) return finish(sql, claim, message, sender, { text: messages.floodMessages(MESSAGES_PER_MINUTE), groupSafe: true });
+      const { claim, recent } = claimed;
+      if (flooding(recent) && !carriesAnomaly(message.text, services.config.thresholds)) return finish(sql, claim, message, sender, { text: messages.floodMessages(MESSAGES_PER_MINUTE), groupSafe: true });
       return finish(sql, claim, message, sender, await act(sql));
     });
 
@@ -172,17 +173,27 @@ export function createDispatch(services: Services, options: DispatchOptions): Di
 }
 
 /**
- * Inserts the claim of (platform, message id, sender); null when another
- * delivery of the same message holds it. A stranger's claim keeps neither
- * their text nor a staff id.
+ * Inserts the claim of (platform, message id, sender) and counts the sender's
+ * messages of the minute before (see RECENT_MESSAGES) in the same statement;
+ * null when another delivery of the same message holds it. A stranger's claim
+ * keeps neither their text nor a staff id.
  */
-async function claimMessage(sql: Sql, message: IncomingMessage, sender: Person | null): Promise<number | null> {
-  const rows = await sql.all<{ id: number }>(
+async function claimMessage(sql: Sql, message: IncomingMessage, sender: Person | null): Promise<{ claim: number; recent: number } | null> {
+  const rows = await sql.all<{ id: unknown; recent: unknown }>(
     `INSERT INTO inbound_message (platform, message_id, sender_id, staff_id, text, received_at, platform_time)
-     VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (platform, message_id, sender_id) DO NOTHING RETURNING id`,
-    [message.platform, message.messageId, message.userId, sender?.id ?? null, sender ? asKept(message.text) : '', message.receivedAt.toISOString(), message.platformTime?.toISOString() ?? null],
+     VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (platform, message_id, sender_id) DO NOTHING RETURNING id, ${RECENT_MESSAGES} AS recent`,
+    [
+      message.platform,
+      message.messageId,
+      message.userId,
+      sender?.id ?? null,
+      sender ? asKept(message.text) : '',
+      message.receivedAt.toISOString(),
+      message.platformTime?.toISOString() ?? null,
+      ...recentParams(message),
+    ],
   );
-  return rows.length ? Number(rows[0].id) : null;
+  return rows.length ? { claim: Number(rows[0].id), recent: Number(rows[0].recent) } : null;
 }
 
 /** Over the HTTP body limit (SPEC §2, §14): a text no callback could have carried. */

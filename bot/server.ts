@@ -73,5 +73,5 @@ export function createServer({ adapters, dispatch, db, log, health, routes, midd
  */
 function inboundDown(adapters: PlatformAdapter[], connections: LinkStatus[]): boolean {
   const httpInbound = adapters.some((a) => (!a.link || a.httpInbound) && a.platform !== 'local');
-  return connections.length > 0 && !httpInbound && connections.every((c) => !c.connected && c.downForMs > DOWN_WARNING_MS);
+  return connections.length > 0 && !httpInbound && connections.every((c) => !c.connected && c.downForMs > DOWN_WARNING_MS && !c.lease?.standby);
 }

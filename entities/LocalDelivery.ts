@@ -26,4 +26,8 @@ export class LocalDelivery {
 
   @Column({ name: 'delivered_at', type: 'varchar', length: 24 })
   deliveredAt: string;
+
+  /** The actions the message offers as buttons (SPEC §16), JSON `[{label, command}]`; null when none. */
+  @Column({ type: 'text', nullable: true })
+  actions: string | null;
 }

@@ -15,6 +15,7 @@ import { IncidentStep } from './IncidentStep';
 import { IncidentVisitor } from './IncidentVisitor';
 import { InboundMessage } from './InboundMessage';
 import { JobFiring } from './JobFiring';
+import { LinkLease } from './LinkLease';
 import { LocalDelivery } from './LocalDelivery';
 import { OutboundImage } from './OutboundImage';
 import { OutboxMessage } from './OutboxMessage';
@@ -30,9 +31,9 @@ import { SweepPerson } from './SweepPerson';
 import { Visitor } from './Visitor';
 
 /** Every entity, for the DataSource. */
-export const entities = [Staff, InboundMessage, Report, Alert, OutboxMessage, Roster, RosterEntry, AppMeta, JobFiring, CalendarOverride, CalendarNotice, CalendarNoticeDay, GroupMember, ProcedureOwner, Incident, IncidentStep, IncidentContact, IncidentVisitor, DashboardRevocation, DrillReading, Sweep, SweepPerson, DisinfectionLog, SupplyItem, SupplyMovement, Visitor, AuditEntry, OutboundImage, LocalDelivery, Hall];
+export const entities = [Staff, InboundMessage, Report, Alert, OutboxMessage, Roster, RosterEntry, AppMeta, JobFiring, CalendarOverride, CalendarNotice, CalendarNoticeDay, GroupMember, Hall, ProcedureOwner, Incident, IncidentStep, IncidentContact, IncidentVisitor, DashboardRevocation, DrillReading, Sweep, SweepPerson, DisinfectionLog, SupplyItem, SupplyMovement, Visitor, AuditEntry, OutboundImage, LocalDelivery, LinkLease, Hall];
 
-export { Alert, AppMeta, AuditEntry, CalendarNotice, CalendarNoticeDay, CalendarOverride, DashboardRevocation, DisinfectionLog, DrillReading, SupplyItem, SupplyMovement, GroupMember, Hall, ProcedureOwner, Incident, IncidentContact, IncidentStep, IncidentVisitor, InboundMessage, JobFiring, LocalDelivery, OutboundImage, OutboxMessage, Report, Roster, RosterEntry, Staff, Sweep, SweepPerson, Visitor };
+export { Alert, AppMeta, AuditEntry, CalendarNotice, CalendarNoticeDay, CalendarOverride, DashboardRevocation, DisinfectionLog, DrillReading, SupplyItem, SupplyMovement, GroupMember, Hall, ProcedureOwner, Incident, IncidentContact, IncidentStep, IncidentVisitor, InboundMessage, JobFiring, LinkLease, LocalDelivery, OutboundImage, OutboxMessage, Report, Roster, RosterEntry, Staff, Sweep, SweepPerson, Visitor };
 export type { FiringOutcome } from './JobFiring';
 export type { Role, Platform } from './Staff';
 export type { DailySlot, Slot, HealthCode, Severity } from './Report';

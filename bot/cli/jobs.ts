@@ -1,8 +1,6 @@
 import { parseArgs } from 'node:util';
 import { findJob, JOBS } from '../../jobs';
 import { cronsOf } from '../../jobs/job';
-import { createLogger } from '../log';
-import { createCore } from '../core';
 import { CliError, type CliCommand } from './context';
 
 /**
@@ -35,6 +33,8 @@ export const jobsCommand: CliCommand = {
     if (Number.isNaN(at.getTime())) throw new CliError(`--at takes an ISO time such as 2026-11-23T08:45:00+08:00, not "${values.at}"`, 2);
 
     // The core only: a CLI command never starts the simulator's console or its guard, and its pushes reach the running service's simulator feed through the database.
+    // Loaded here: `jobs list` needs none of the service's adapters and handlers.
+    const [{ createCore }, { createLogger }] = await Promise.all([import('../core'), import('../log')]);
     const core = createCore({ config, db, log: createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel) });
     const result = await core.runner.fire(job, at, { trigger: 'cli', force: values.force });
     const sent = await core.outboxDispatcher.drain(60_000);

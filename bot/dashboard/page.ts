@@ -14,6 +14,7 @@ import type { DashboardData, RosterView, WindowProgress } from './data';
 import { html, jsonIsland, type Safe } from './html';
 import { disinfectionCard, suppliesCard } from './routine-cards';
 import { incidentPanel } from './incident-panel';
+import { someNames } from './names';
 
 const SLOTS: DailySlot[] = ['morning', 'midday', 'leave'];
 /** Open alerts listed one by one, at most; the rest are counted. */
@@ -80,7 +81,7 @@ ${incidentPanel(data.incidents, p)}
   <h2 id="h-progress">今日上报进度</h2>
   <div class="chart" id="chart-progress" role="img" aria-label="各窗口各时段已报人数"></div>
   ${progressTable(data.progress, data.currentSlot, slotsSoFar)}
-  ${data.sweep?.missing.length ? html`<p class="missing" data-testid="sweep-missing">全员测温 #${data.sweep.id} ${SLOT_LABEL.extra}未报：${data.sweep.missing.join('、')}</p>` : ''}
+  ${data.sweep?.missing.length ? html`<p class="missing" data-testid="sweep-missing">全员测温 #${data.sweep.id} ${SLOT_LABEL.extra}未报：${someNames(data.sweep.missing, missingLink(data.window, 'sweep'))}</p>` : ''}
 </section>
 
 <section class="card" aria-labelledby="h-alerts">
@@ -139,9 +140,15 @@ function progressTable(rows: WindowProgress[], current: DailySlot, slotsSoFar: D
     (w) => html`<tr data-window="${w.window}">
     <th scope="row">${w.window}${w.roster === 'closed' ? html` <small>不开放</small>` : ''}</th><td>${w.expected}</td>
     ${SLOTS.map((s) => html`<td class="${slotsSoFar.includes(s) ? (w.reported[s] < w.expected ? 'short' : 'full') : 'later'}" data-slot="${s}">${w.reported[s]}</td>`)}
-  </tr>${w.missing.length ? html`<tr class="missing"><td colspan="5">${SLOT_LABEL[current]}未报：${w.missing.join('、')}</td></tr>` : ''}`,
+  </tr>${w.missing.length ? html`<tr class="missing"><td colspan="5">${SLOT_LABEL[current]}未报：${someNames(w.missing, missingLink(w.window, 'slot'))}</td></tr>` : ''}`,
   )}</tbody>
 </table></div>`;
+}
+
+/** The page listing everyone still missing: a window's current slot, or today's 全员测温 in the scope shown. */
+function missingLink(window: string | null, what: 'slot' | 'sweep'): string {
+  const params = new URLSearchParams({ what, ...(window === null ? {} : { window }) });
+  return `/dashboard/missing?${params}`;
 }
 
 function when(iso: string, timezone: string): string {

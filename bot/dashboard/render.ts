@@ -13,12 +13,9 @@ import { csrfToken, signingKey } from './tokens';
 
 /** Renders the dashboard for a viewer's scope (a lead's window, or the hall or the window a leader picked), with the outcome of an action. */
 export async function render(ctx: Context, services: Services, viewer: Viewer, flash?: PageContext['flash']): Promise<void> {
-  const asked = typeof ctx.query.window === 'string' && ctx.query.window !== '' ? ctx.query.window : undefined;
-  const scope = scopeOf(viewer, asked);
-  if (scope === 'forbidden') return void refuse(ctx, 403, '无权查看', '窗口负责人只能查看本窗口的数据。');
-  if (scope === 'no-window') return void refuse(ctx, 403, '未分配窗口', messages.leadWithoutWindow());
+  const scope = await askedScope(ctx, services, viewer);
+  if (!scope) return;
   const people = await services.directory.active();
-  if (scope.window !== null && !people.some((p) => p.window === scope.window)) return void refuse(ctx, 404, '没有这个窗口', '请从看板顶部选择窗口。');
   const read = await dashboardData(services.db, services, services.clock.now(), scope);
   const data = seesAdminNotices(viewer, people) ? read : { ...read, calendarWarning: null };
   await auditContactsShown(services, viewer, data);
@@ -34,6 +31,21 @@ export async function render(ctx: Context, services: Services, viewer: Viewer, f
     door: scope.window === null && seesDoor(viewer) ? await doorView(services.db, data.local.date, services.config.timezone) : undefined,
     flash,
   });
+}
+
+/**
+ * The scope a request asks for (`?window=`) as the viewer may see it; null
+ * once the request has been refused (403 outside a lead's window, 404 for a
+ * window nobody works in).
+ */
+export async function askedScope(ctx: Context, services: Services, viewer: Viewer): Promise<{ window: string | null; outbox: boolean } | null> {
+  const asked = typeof ctx.query.window === 'string' && ctx.query.window !== '' ? ctx.query.window : undefined;
+  const scope = scopeOf(viewer, asked);
+  if (scope === 'forbidden') return refuse(ctx, 403, '无权查看', '窗口负责人只能查看本窗口的数据。');
+  if (scope === 'no-window') return refuse(ctx, 403, '未分配窗口', messages.leadWithoutWindow());
+  const people = await services.directory.active();
+  if (scope.window !== null && !people.some((p) => p.window === scope.window)) return refuse(ctx, 404, '没有这个窗口', '请从看板顶部选择窗口。');
+  return scope;
 }
 
 /**

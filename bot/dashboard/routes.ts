@@ -9,6 +9,7 @@ import { serveAsset } from './assets';
 import { contactsPage, seesDoor } from './door';
 import { admit, INVALID, postedForm, refuse, secure } from './guard';
 import { mountIncidentRoutes, recordedFlash } from './incident-routes';
+import { missingPage } from './missing-page';
 import { noticePage, viewerName } from './page';
 import { render } from './render';
 import { revoke } from './revocation';
@@ -27,6 +28,11 @@ export function mountDashboard(router: Router, services: Services, afterCommit: 
     if (!viewer) return;
     const done = typeof ctx.query.done === 'string' && /^\d{1,12}$/.test(ctx.query.done) ? ctx.query.done : undefined;
     await render(ctx, services, viewer, done ? { kind: 'ok', text: `已处置告警 #${done}，并通知领导小组。` } : await recordedFlash(ctx, services, viewer));
+  });
+
+  router.get('/dashboard/missing', secure, async (ctx) => {
+    const viewer = await admit(ctx, services);
+    if (viewer) await missingPage(ctx, services, viewer);
   });
 
   router.post('/dashboard/alerts/:id/ack', secure, async (ctx) => {

@@ -3,7 +3,6 @@ import type BetterSqlite3 from 'better-sqlite3';
 import { DataSource } from 'typeorm';
 import { isUniqueViolation, type Database } from './database';
 import { dataSourceOptions, urlSchema } from './options';
-import { PostgresDatabase } from './postgres';
 import { SqliteDatabase } from './sqlite';
 
 /** An arbitrary, fixed key: instances starting together take turns at migrating. */
@@ -26,10 +25,11 @@ export async function openDatabase(url: string, now: Date = new Date()): Promise
     await dataSource.destroy();
     throw err;
   }
+  // The PostgreSQL module (and node-postgres under it) is loaded only for a PostgreSQL URL: a SQLite CLI run starts faster.
   const db: Database =
     options.type === 'better-sqlite3'
       ? new SqliteDatabase(dataSource, (dataSource.driver as unknown as { databaseConnection: BetterSqlite3.Database }).databaseConnection)
-      : new PostgresDatabase(dataSource);
+      : new (await import('./postgres')).PostgresDatabase(dataSource);
   await db.run('INSERT INTO app_meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO NOTHING', ['initialised_at', now.toISOString()]);
   return db;
 }

@@ -14,8 +14,9 @@ const PG_CLIENT_WORDS = /Connection terminated|connection error and is not query
 /** True for a fault that a later attempt can clear, whichever driver raised it (TypeORM wraps it in driverError). */
 export function isTransient(err: unknown): boolean {
   for (let e = err as { code?: unknown; driverError?: unknown; message?: unknown; cause?: unknown } | undefined, depth = 0; e && depth < 4; depth++) {
+    // By name, not instanceof: a module loaded twice (CommonJS and ESM under tsx) has two classes.
     // TypeORM hands a connection back when the server ends its session; the transaction's next statement then finds it gone.
-    if (e instanceof DatabaseUnavailable || (e as Error).name === 'QueryRunnerAlreadyReleasedError') return true;
+    if ((e as Error).name === 'DatabaseUnavailable' || (e as Error).name === 'QueryRunnerAlreadyReleasedError') return true;
     const code = typeof e.code === 'string' ? e.code : '';
     if (PG_TRANSIENT.has(code) || SQLITE_TRANSIENT.test(code) || NETWORK.has(code)) return true;
     if (typeof e.message === 'string' && PG_CLIENT_WORDS.test(e.message)) return true;

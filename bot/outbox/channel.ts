@@ -29,6 +29,8 @@ export interface Channel {
    * throws a {@link SendError}. Absent: the caption and a link to the image go as text.
    */
   sendImage?(target: string, image: ImageMessage): Promise<void>;
+  /** False while this instance cannot send on the channel now (another instance holds its connection): its messages wait for one that can. */
+  ready?(): boolean;
 }
 
 /** A delivery failure; `retryable` ones are tried again with backoff. */

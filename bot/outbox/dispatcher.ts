@@ -154,7 +154,8 @@ export class OutboxDispatcher {
     if (recovered) log.warn({ recovered }, 'took back messages whose sender stopped before confirming them');
 
     const leaseUntil = new Date(start.getTime() + this.leaseMs);
-    const claimed = await this.store.claimDue([...this.channels.keys()], start, leaseUntil, this.batchSize);
+    const open = [...this.channels.values()].filter((c) => c.ready?.() ?? true).map((c) => c.name);
+    const claimed = await this.store.claimDue(open, start, leaseUntil, this.batchSize);
     if (claimed.length === 0) return result;
     // Read after claiming: see OutboxStore.rateUsage.
     const usage = await this.store.rateUsage(new Date(start.getTime() - MINUTE_MS), start);

@@ -67,6 +67,8 @@ export function mountSimulator(router: Router, dispatch: Dispatch, deps: Simulat
       isGroup: false,
       kind: 'text',
       text: input.text,
+      // Sent as voice: the text stands for what the platform's recognition heard (SPEC §16).
+      ...(input.voice === true ? { voice: true } : {}),
       messageId: randomUUID(),
       receivedAt: now,
       platformTime: now,

@@ -4,7 +4,7 @@ import { describeReport, messages, type ReportFacts } from '../../bot/messages';
 import { localClock } from '../../bot/time';
 import type { Severity, Slot } from '../../entities';
 import { answerSweep, followCorrection, pendingSweep } from '../../bot/sweep/answer';
-import { READINGS_PER_SLOT, slotFull } from '../../bot/flood/limits';
+import { READINGS_PER_SLOT } from '../../bot/flood/limits';
 import { openAlert } from '../alerts/open-alert';
 import { evaluate } from './evaluate';
 import { slotAt, type ParsedReport } from './grammar';
@@ -34,10 +34,10 @@ export async function saveReport(ctx: CommandContext, subject: Person, parsed: P
   const facts: ReportFacts = { date: local.date, slot, temperature: parsed.temperature, healthCode: parsed.healthCode ?? null, symptoms: parsed.symptoms };
   const { severity, findings } = evaluate(facts, services.config.thresholds);
 
+  const earlier = await slotReadings(sql, subject.id, facts.date, slot, timezone);
   // Past the cap a normal reading is not stored (the message log keeps it): the slot's readings stay few, and so does
   // reading them. An anomaly is never held back.
-  if (severity === 'normal' && (await slotFull(sql, subject.id, facts.date, slot))) return messages.floodReadings(READINGS_PER_SLOT);
-  const earlier = await slotReadings(sql, subject.id, facts.date, slot, timezone);
+  if (severity === 'normal' && earlier.length >= READINGS_PER_SLOT) return messages.floodReadings(READINGS_PER_SLOT);
   const latest = earlier.at(-1);
   if (latest && !sweep && repeats(latest, facts)) return messages.alreadyRecorded(slot, facts.temperature, latest.time, sender.id === subject.id ? undefined : subject.name);
   const replaced = parsed.correction ? latest : undefined;

@@ -136,4 +136,24 @@ describe('local simulator in Chromium', function () {
     expect(dialogs).to.deep.equal([]);
     expect(errors).to.deep.equal([]);
   });
+
+  it('shows a critical alert with its buttons, and a tap sends the command as the person chosen; a voice message is marked voice', async () => {
+    hall = await openHall();
+    const { page: p, errors } = await page();
+    await p.locator('#who option', { hasText: '张三' }).first().waitFor({ state: 'attached' });
+    await p.locator('#voice').check();
+    await sendAs(p, '张三', '体温三十八度六');
+    await p.locator('#chat').getByText('🎤（语音）体温三十八度六').waitFor();
+    await p.locator('#chat').getByText('（语音）听到的是：「体温 38.6」', { exact: false }).first().waitFor();
+    const view = p.locator('#group button.action', { hasText: '查看' }).first();
+    await view.waitFor();
+    expect(await p.locator('#group button.action').allTextContents()).to.include.members(['已处置', '查看']);
+
+    const leader = await p.locator('#who option', { hasText: '王五' }).first().getAttribute('value');
+    await p.locator('#who').selectOption(leader!);
+    await view.click();
+    await p.locator('#chat .msg.me').getByText('应急 1').waitFor();
+    await p.locator('#chat .msg.bot').getByText('应急处置 #1', { exact: false }).first().waitFor();
+    expect(errors).to.deep.equal([]);
+  });
 });

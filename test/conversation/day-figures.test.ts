@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { renderTrendChart } from '../../bot/brief/chart';
 import { chartData } from '../../bot/brief/compose';
@@ -122,6 +122,7 @@ for (const platform of ['wecom', 'dingtalk'] as TestPlatform[]) {
       // The chart for a person to look at (issue 22's closing note).
       const png = await renderTrendChart({ title: '近 14 天防疫数据走势（截至 11月23日（周一））', ...chart });
       expect(pngSize(png)).to.deep.equal({ width: 1000, height: 560 });
+      mkdirSync('test-output', { recursive: true });
       writeFileSync(join('test-output', `brief-chart-${platform}.png`), png);
     });
 

@@ -44,8 +44,14 @@ export class FakeWecomBot {
   /** errcode given to the next `aibot_respond_msg` requests (e.g. an expired request). */
   readonly refuseReplies: number[] = [];
   url = '';
+  /** Connections the server replaced with a newer subscription (each told with disconnected_event). */
+  displaced = 0;
   private readonly events = new EventEmitter();
   private readonly sockets = new Set<WebSocket>();
+  /** The one subscribed connection the server delivers to, as WeCom keeps one connection per bot. */
+  private current?: WebSocket;
+  /** Frames for the bot while no connection is subscribed: delivered to the next one. */
+  private readonly pending: string[] = [];
   private serial = 0;
   private wss!: WebSocketServer;
 
@@ -80,7 +86,13 @@ export class FakeWecomBot {
       from: { userid: msg.from },
       ...(msg.voice ? { msgtype: 'voice', voice: { content: msg.content } } : { msgtype: 'text', text: { content: msg.content } }),
     };
-    for (const socket of this.sockets) socket.send(JSON.stringify({ cmd: 'aibot_msg_callback', headers: { req_id: reqId }, body }));
+    this.deliver(JSON.stringify({ cmd: 'aibot_msg_callback', headers: { req_id: reqId }, body }));
+  }
+
+  /** To the subscribed connection, or kept for the next one. */
+  private deliver(frame: string): void {
+    if (this.current) this.current.send(frame);
+    else this.pending.push(frame);
   }
 
   /** Pushes an `aibot_event_callback` (a card click, enter_chat) with this body's event; returns its req_id. */
@@ -96,7 +108,7 @@ export class FakeWecomBot {
       event,
     };
     this.eventSentAt.set(reqId, Date.now());
-    for (const socket of this.sockets) socket.send(JSON.stringify({ cmd: 'aibot_event_callback', headers: { req_id: reqId }, body }));
+    this.deliver(JSON.stringify({ cmd: 'aibot_event_callback', headers: { req_id: reqId }, body }));
     return reqId;
   }
 
@@ -150,6 +162,8 @@ export class FakeWecomBot {
 
   /** Cuts every connection without a close handshake. */
   drop(): void {
+    // Nothing more goes to a connection being cut: what comes meanwhile waits for the next subscription.
+    this.current = undefined;
     for (const socket of this.sockets) socket.terminate();
   }
 
@@ -169,7 +183,10 @@ export class FakeWecomBot {
   private accept(socket: WebSocket): void {
     this.sockets.add(socket);
     this.mostAtOnce = Math.max(this.mostAtOnce, this.sockets.size);
-    socket.on('close', () => this.sockets.delete(socket));
+    socket.on('close', () => {
+      this.sockets.delete(socket);
+      if (this.current === socket) this.current = undefined;
+    });
     socket.on('message', (raw) => {
       const call = JSON.parse(String(raw)) as BotCall;
       const answer = (errcode: number, errmsg = errcode ? 'refused' : 'ok') => socket.send(JSON.stringify({ headers: { req_id: call.headers.req_id }, errcode, errmsg }));
@@ -177,8 +194,17 @@ export class FakeWecomBot {
         const ok = call.body.bot_id === TEST_WECOM_BOT.botId && call.body.secret === TEST_WECOM_BOT.secret;
         answer(ok ? 0 : 40058, ok ? 'ok' : 'invalid bot_id or secret');
         if (ok) {
+          // One connection per bot: the newer subscription replaces the older, which is told so and closed.
+          const older = this.current;
+          if (older && older !== socket) {
+            this.displaced += 1;
+            older.send(JSON.stringify({ cmd: 'aibot_event_callback', headers: { req_id: `dis-${++this.serial}` }, body: { msgid: `dis-${this.serial}`, aibotid: TEST_WECOM_BOT.botId, msgtype: 'event', event: { eventtype: 'disconnected_event' } } }));
+            older.close(1000);
+          }
+          this.current = socket;
           this.subscribed += 1;
           this.events.emit('subscribed');
+          for (const frame of this.pending.splice(0)) socket.send(frame);
         }
         return;
       }

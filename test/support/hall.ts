@@ -58,6 +58,8 @@ export interface HallOptions {
    * (separate processes do not: see the CLI tests).
    */
   shareDatabaseWith?: Hall;
+  /** A fake intelligent-bot server another hall uses too (two instances of one bot); the hall then neither waits for its own subscription nor closes it. */
+  wecomBot?: FakeWecomBot;
   log?: Logger;
   /** Timers of the long connections (fake ones let a test fire heartbeats and reconnects). */
   timers?: Timers;
@@ -80,12 +82,13 @@ export class Hall {
     readonly url: string,
     readonly databaseUrl: string,
     private readonly gateway?: FakeDingtalkGateway,
+    private readonly ownsPeer = true,
   ) {}
 
   static async open(options: HallOptions = {}): Promise<Hall> {
     const platform = options.platform ?? 'wecom';
     const clock = new ManualClock(options.now ?? '2026-11-23T08:05:00+08:00');
-    const peer = platform === 'wecom' ? await FakeWecom.start() : platform === 'wecom-bot' ? await FakeWecomBot.start() : await FakeDingtalk.start();
+    const peer = platform === 'wecom' ? await FakeWecom.start() : platform === 'wecom-bot' ? (options.wecomBot ?? (await FakeWecomBot.start())) : await FakeDingtalk.start();
     const gateway = platform === 'dingtalk-stream' ? await FakeDingtalkGateway.start() : undefined;
     const streamEnv = gateway ? { DINGTALK_MODE: 'stream', DINGTALK_STREAM_ENDPOINT: gateway.url } : {};
     const platformEnv = platform === 'wecom' ? wecomEnv(peer.url) : platform === 'wecom-bot' ? wecomBotEnv(peer.url) : dingtalkEnv(peer.url);
@@ -99,11 +102,11 @@ export class Hall {
     const server = await service.listen(options.port ?? 0, '127.0.0.1', { background: false });
     await gateway?.connected();
     if (peer instanceof FakeWecomBot) {
-      await peer.connected();
+      if (!options.wecomBot) await peer.connected();
       // Bot replies go by the outbox as the connection asks; the dispatcher runs so a test can wait for them.
       service.outboxDispatcher.start();
     }
-    return new Hall(platform, service, peer, clock, `http://127.0.0.1:${(server.address() as AddressInfo).port}`, databaseUrl, gateway);
+    return new Hall(platform, service, peer, clock, `http://127.0.0.1:${(server.address() as AddressInfo).port}`, databaseUrl, gateway, !options.wecomBot);
   }
 
   /** The fake WeCom server (WeCom halls). */
@@ -193,7 +196,7 @@ export class Hall {
 
   async close(): Promise<void> {
     await this.service.close();
-    await this.peer.close();
+    if (this.ownsPeer) await this.peer.close();
     await this.gateway?.close();
   }
 }

@@ -15,6 +15,9 @@ export interface Held {
  * (57P01), if need be while a lock of the test's holds them at a known point.
  */
 export class PgFault {
+  /** Locks not yet released: a failed test lets go of them on close, so no other test waits on them. */
+  private readonly lockers = new Set<QueryRunner>();
+
   private constructor(
     private readonly admin: DataSource,
     readonly appName: string,
@@ -49,6 +52,7 @@ export class PgFault {
     const locker: QueryRunner = this.admin.createQueryRunner();
     await locker.startTransaction();
     await locker.query(`LOCK TABLE "${schema}"."${table}" IN ACCESS EXCLUSIVE MODE`);
+    this.lockers.add(locker);
     return {
       terminateBlocked: async () => {
         // Bounded in round trips, not in time.
@@ -60,6 +64,7 @@ export class PgFault {
         throw new Error(`no session of ${this.appName} waited on ${table}`);
       },
       release: async () => {
+        this.lockers.delete(locker);
         await locker.commitTransaction();
         await locker.release();
       },
@@ -67,6 +72,8 @@ export class PgFault {
   }
 
   async close(): Promise<void> {
+    for (const locker of this.lockers) await locker.rollbackTransaction().finally(() => locker.release());
+    this.lockers.clear();
     await this.admin.destroy();
   }
 }

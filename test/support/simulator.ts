@@ -25,6 +25,8 @@ export interface FeedItem {
   at: string;
   /** An image message's picture: a signed link of the service's own origin. */
   image?: string;
+  /** Its buttons: what each says and the command a tap sends. */
+  actions?: { label: string; command: string; done?: string }[];
 }
 
 export interface SimulatorHallOptions {

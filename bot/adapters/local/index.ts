@@ -20,8 +20,8 @@ export function createLocalAdapter({ db, clock }: { db: Sql; clock: Clock }): Pl
     maxBytes: 20000,
     group,
     rateKey: (target) => `${name}:${target}`,
-    async send(targets, body) {
-      for (const to of targets) await recordDelivery(db, { to, body, at: clock.now().toISOString() });
+    async send(targets, body, actions) {
+      for (const to of targets) await recordDelivery(db, { to, body, actions, at: clock.now().toISOString() });
       return {};
     },
     async sendImage(to, image) {

@@ -54,6 +54,8 @@ export function wecomBotChannels(config: WecomBotConfig, link: WecomBotLink, log
   /** Text as markdown; with actions, a template card whose buttons stand for them (SPEC §16). */
   const push = (chatid: string, body: string, actions: Action[] = []) =>
     send(chatid, actions.length ? { msgtype: 'template_card', template_card: templateCard(body, actions, newTaskId()) } : markdown(body));
+  // Only the instance holding the connection sends on it; the others leave its messages to it.
+  const ready = () => link.connection.ready;
   const channels: Channel[] = [
     {
       name: 'wecom-bot-user',
@@ -62,6 +64,7 @@ export function wecomBotChannels(config: WecomBotConfig, link: WecomBotLink, log
       maxBytes: MAX_BYTES,
       group: false,
       rateKey: (userId) => `wecom-bot-user:${userId}`,
+      ready,
       send: async ([userId], body, actions) => (await push(userId, body, actions), {}),
     },
     {
@@ -71,6 +74,7 @@ export function wecomBotChannels(config: WecomBotConfig, link: WecomBotLink, log
       maxBytes: MAX_BYTES,
       group: false,
       rateKey: (target) => `wecom-bot-user:${parseReplyTarget(target).u}`,
+      ready,
       async send([target], body) {
         const { r, c, m } = parseReplyTarget(target);
         if (m === 'push') return (await push(c, body), {});
@@ -89,6 +93,7 @@ export function wecomBotChannels(config: WecomBotConfig, link: WecomBotLink, log
       maxBytes: MAX_BYTES,
       group: false,
       rateKey: (target) => `wecom-bot-card:${(JSON.parse(target) as { u: string }).u}`,
+      ready,
       async send([target], body) {
         const { r, t } = JSON.parse(target) as { r: string; t: string };
         const answer = await link.request('aibot_respond_update_msg', { response_type: 'update_template_card', template_card: doneCard(body, t) }, r);
@@ -99,15 +104,16 @@ export function wecomBotChannels(config: WecomBotConfig, link: WecomBotLink, log
   ];
   if (config.leaderChatId) {
     const chatid = config.leaderChatId;
-    channels.push(
-      leadershipChannel(
+    channels.push({
+      ...leadershipChannel(
         'wecom-bot-group',
         MAX_BYTES,
         (body, actions) => push(chatid, body, actions),
         // The long connection sends markdown, not pictures: the chart goes as a signed link to it.
         (image) => send(chatid, { msgtype: 'markdown', markdown: { content: `**${markdownOf(image.caption)}**\n[查看图片](${image.url})` } }),
       ),
-    );
+      ready,
+    });
   }
   return channels;
 }

@@ -2,6 +2,7 @@ import type { WecomBotConfig } from '../../config';
 import type { Logger } from '../../log';
 import { systemClock, type Clock } from '../../time';
 import type { PlatformAdapter } from '../adapter';
+import type { LinkLease } from '../link-lease';
 import type { Timers } from '../long-connection';
 import { cardUpdateTarget, replyTarget, wecomBotChannels } from './channels';
 import { WecomBotLink } from './link';
@@ -11,8 +12,8 @@ import { WecomBotLink } from './link';
  * address and no message crypto. Its users are WeCom users, so it is the
  * `wecom` platform: the same people, the same message-id claims.
  */
-export function createWecomBotAdapter({ config, log, clock = systemClock, timers }: { config: WecomBotConfig; log: Logger; clock?: Clock; timers?: Timers }): PlatformAdapter {
-  const link = new WecomBotLink(config, clock, log, timers);
+export function createWecomBotAdapter({ config, log, clock = systemClock, timers, lease }: { config: WecomBotConfig; log: Logger; clock?: Clock; timers?: Timers; lease?: LinkLease }): PlatformAdapter {
+  const link = new WecomBotLink(config, clock, log, timers, lease);
   return {
     platform: 'wecom',
     link: link.connection,

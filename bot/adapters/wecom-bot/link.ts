@@ -4,6 +4,7 @@ import type { Dispatch, IncomingMessage } from '../../message';
 import { SendError } from '../../outbox/channel';
 import { markdownOf } from '../../outbox/markdown';
 import type { Clock } from '../../time';
+import type { LinkLease } from '../link-lease';
 import { LongConnection, type Timers } from '../long-connection';
 import { clickId, readButtonKey } from '../wecom/card';
 
@@ -90,12 +91,14 @@ export class WecomBotLink {
     private readonly clock: Clock,
     private readonly log: Logger,
     timers?: Timers,
+    lease?: LinkLease,
   ) {
     this.connection = new LongConnection({
       name: 'wecom-bot',
       clock,
       log,
       timers,
+      lease,
       protocol: {
         open: async () => config.wsUrl,
         opened: () => void this.subscribe(),
@@ -139,6 +142,8 @@ export class WecomBotLink {
       return;
     }
     if (frame.cmd !== 'aibot_msg_callback' && frame.cmd !== 'aibot_event_callback') return;
+    // The server keeps one connection per bot: a newer one replaced this (PROTOCOLS.md); redialing would only take it back.
+    if ((frame.body?.event as { eventtype?: unknown } | undefined)?.eventtype === 'disconnected_event') return this.connection.displaced();
     // The subscription is this bot's: a callback naming another bot (or none) is not ours to act on (SPEC §14).
     const aibotid = frame.body?.aibotid;
     if (aibotid !== this.config.botId) {

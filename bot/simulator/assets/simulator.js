@@ -46,11 +46,24 @@
     parent.append(document.createTextNode(text.slice(last)));
   }
 
-  function bubble({ kind, text, meta, image }) {
+  function bubble({ kind, text, meta, image, actions, to }) {
     const div = el('div', `msg ${kind}`);
     div.dataset.kind = kind;
     if (meta) div.append(el('span', 'meta', meta));
     appendText(div, text);
+    if (actions && actions.length) {
+      // The card's buttons, as WeCom shows them: a tap sends the command they stand for, as the person who taps.
+      const row = el('div', 'actions');
+      for (const action of actions) {
+        const button = el('button', 'action', action.label);
+        button.type = 'button';
+        button.dataset.command = action.command;
+        button.title = `等同于发送：${action.command}`;
+        button.addEventListener('click', () => tap(to === 'leaders' ? current : to, action.command));
+        row.append(button);
+      }
+      div.append(row);
+    }
     if (image) {
       // An image message (the daily brief's chart): shown inline, from this origin's signed /images/ link.
       const img = el('img', 'picture');
@@ -230,14 +243,25 @@
 
   // ---- messages and the feed ----------------------------------------------
 
+  /** A tap on a button: the command goes as that person's message, the same path as typing it. */
+  async function tap(who, command) {
+    if (!personOf(who)) return;
+    if (who !== current) select(who);
+    await say(who, command, false);
+  }
+
   async function send(event) {
     event.preventDefault();
     const text = $('text').value.trim();
     const who = current;
     if (!text || !personOf(who)) return;
     $('text').value = '';
-    addToPerson(who, { kind: 'me', text });
-    const { ok, data } = await post('/local/message', { userId: who, text });
+    await say(who, text, $('voice').checked);
+  }
+
+  async function say(who, text, voice) {
+    addToPerson(who, { kind: 'me', text: voice ? `🎤（语音）${text}` : text });
+    const { ok, data } = await post('/local/message', { userId: who, text, ...(voice ? { voice: true } : {}) });
     if (ok && data.reply) addToPerson(who, { kind: 'bot', text: data.reply, meta: '防疫值守助手' });
     else if (!ok) addToPerson(who, { kind: 'error', text: `发送失败：${data.error}` });
     $('text').focus();
@@ -253,8 +277,8 @@
       if (!res.ok) throw new Error(String(res.status));
       for (const d of await res.json()) {
         since = Math.max(since, d.seq);
-        if (d.to === 'leaders') show($('group'), { kind: 'group', text: d.body, meta: timeOf(d.at), image: d.image });
-        else addToPerson(String(d.to), { kind: 'push', text: d.body, meta: `主动推送 · ${timeOf(d.at)}`, image: d.image });
+        if (d.to === 'leaders') show($('group'), { kind: 'group', text: d.body, meta: timeOf(d.at), image: d.image, actions: d.actions, to: 'leaders' });
+        else addToPerson(String(d.to), { kind: 'push', text: d.body, meta: `主动推送 · ${timeOf(d.at)}`, image: d.image, actions: d.actions, to: String(d.to) });
       }
     } catch {
       /* the next poll tries again */
