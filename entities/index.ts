@@ -31,7 +31,7 @@ import { SweepPerson } from './SweepPerson';
 import { Visitor } from './Visitor';
 
 /** Every entity, for the DataSource. */
-export const entities = [Staff, InboundMessage, Report, Alert, OutboxMessage, Roster, RosterEntry, AppMeta, JobFiring, CalendarOverride, CalendarNotice, CalendarNoticeDay, GroupMember, Hall, ProcedureOwner, Incident, IncidentStep, IncidentContact, IncidentVisitor, DashboardRevocation, DrillReading, Sweep, SweepPerson, DisinfectionLog, SupplyItem, SupplyMovement, Visitor, AuditEntry, OutboundImage, LocalDelivery, LinkLease, Hall];
+export const entities = [Staff, InboundMessage, Report, Alert, OutboxMessage, Roster, RosterEntry, AppMeta, JobFiring, CalendarOverride, CalendarNotice, CalendarNoticeDay, GroupMember, Hall, ProcedureOwner, Incident, IncidentStep, IncidentContact, IncidentVisitor, DashboardRevocation, DrillReading, Sweep, SweepPerson, DisinfectionLog, SupplyItem, SupplyMovement, Visitor, AuditEntry, OutboundImage, LocalDelivery, LinkLease];
 
 export { Alert, AppMeta, AuditEntry, CalendarNotice, CalendarNoticeDay, CalendarOverride, DashboardRevocation, DisinfectionLog, DrillReading, SupplyItem, SupplyMovement, GroupMember, Hall, ProcedureOwner, Incident, IncidentContact, IncidentStep, IncidentVisitor, InboundMessage, JobFiring, LinkLease, LocalDelivery, OutboundImage, OutboxMessage, Report, Roster, RosterEntry, Staff, Sweep, SweepPerson, Visitor };
 export type { FiringOutcome } from './JobFiring';

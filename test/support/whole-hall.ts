@@ -37,6 +37,8 @@ export async function wholeHall(options: HallOptions = {}): Promise<Hall> {
   await db.run('INSERT INTO calendar_notice_day (year, date, kind, name) VALUES (?, ?, ?, ?)', [2027, '2027-01-01', 'holiday', '元旦']);
   await db.run('INSERT INTO audit_entry (at, actor, action, detail) VALUES (?, ?, ?, ?)', [at, 'cli', 'export-visitors', '2026-11-01..2026-11-23']);
   await db.run('INSERT INTO dashboard_revocation (nonce, expires_at) VALUES (?, ?)', ['n-1', '2026-11-23T12:00:00.000Z']);
+  // The WeCom intelligent bot's connection, as an instance holds it (issue 26).
+  await db.run('INSERT INTO link_lease (name, holder, expires_at) VALUES (?, ?, ?)', ['wecom-bot:demo', 'host-1:123:abcd', '2026-11-23T00:30:20.000Z']);
   // A hall tried on the local simulator first keeps what its channels delivered.
   await recordDelivery(db, { to: 'leaders', body: '【晨检汇总】模拟器中的一条推送', at });
   await importHalls(db, `${HALL_HEADER.join(',')}\nxc,西城大厅,wrLeadXc,key-xc-0123456789abcdef,,,\n`, { now: new Date(at) });
