@@ -21,6 +21,7 @@ import { Metrics } from './metrics/metrics';
 import { mountMetrics } from './metrics/route';
 import type { OutboxDispatcher } from './outbox/dispatcher';
 import { createServer } from './server';
+import { gracefulClose } from './http/graceful-close';
 import { assertNoPlatformUsers } from './simulator/access';
 import { createSimulatorConsole, type SimulatorConsole } from './simulator';
 import { systemClock, type Clock } from './time';
@@ -80,6 +81,7 @@ export async function createService({ config, log, clock = systemClock, db: give
   const scheduler = new JobScheduler(services, runner, JOBS);
 
   let server: Server | undefined;
+  let closeServer: (() => Promise<void>) | undefined;
   return {
     config,
     db,
@@ -95,6 +97,7 @@ export async function createService({ config, log, clock = systemClock, db: give
       server = await new Promise<Server>((resolve, reject) => {
         const s = app.listen(port, host, () => resolve(s)).once('error', reject);
       });
+      closeServer = gracefulClose(server);
       // Without PUBLIC_URL, links point at where the service listens: known for certain only now (PORT=0, another port).
       if (!config.publicUrlGiven) config.publicUrl = listenerUrl(host, server);
       for (const adapter of adapters) adapter.link?.start(dispatch);
@@ -109,14 +112,11 @@ export async function createService({ config, log, clock = systemClock, db: give
       // Long connections first: the frames in flight finish and are acknowledged while the database is open.
       await Promise.all(adapters.map((a) => a.link?.stop()));
       const stopping = scheduler.stop();
-      if (server) {
-        const closing = new Promise<void>((resolve) => server!.close(() => resolve()));
-        server.closeIdleConnections();
-        await closing;
-      }
+      if (server) await closeServer!();
       await stopping;
       await outboxDispatcher.stop();
       await db.close();
     },
   };
 }
+
