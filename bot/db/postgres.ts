@@ -70,11 +70,9 @@ export class PostgresDatabase implements Database {
     return retryTransient(() => this.once(fn), this.retry);
   }
 
-  /** One attempt at a transaction. A connection that died mid-way is dropped from the pool. */
-  private async once<T>(fn: (sql: Sql) => Promise<T>): Promise<T> {
-    const client = await this.pool.connect();
-    let broken: Error | undefined;
-    try {
+  /** One attempt at a transaction. */
+  private once<T>(fn: (sql: Sql) => Promise<T>): Promise<T> {
+    return this.pooled(async (client) => {
       await client.query({ text: 'BEGIN', values: [] });
       try {
         const result = await current.run({ db: this, client }, () => fn(this.inTx));
@@ -85,6 +83,15 @@ export class PostgresDatabase implements Database {
         await client.query({ text: 'ROLLBACK', values: [] }).catch(() => undefined);
         throw err;
       }
+    });
+  }
+
+  /** A pooled client for `work`; a connection a transient fault broke is dropped from the pool, not handed out again. */
+  private async pooled<T>(work: (client: Client) => Promise<T>): Promise<T> {
+    const client = await this.pool.connect();
+    let broken: Error | undefined;
+    try {
+      return await work(client);
     } catch (err) {
       if (isTransient(err)) broken = err as Error;
       throw err;
@@ -105,18 +112,7 @@ export class PostgresDatabase implements Database {
   private async withClient<T>(work: (client: Client) => Promise<T>, retryable = true): Promise<T> {
     const inTx = current.getStore();
     if (inTx?.db === this) return work(inTx.client);
-    const alone = async () => {
-      const client = await this.pool.connect();
-      let broken: Error | undefined;
-      try {
-        return await work(client);
-      } catch (err) {
-        if (isTransient(err)) broken = err as Error;
-        throw err;
-      } finally {
-        client.release(broken);
-      }
-    };
+    const alone = () => this.pooled(work);
     return retryable ? retryTransient(alone, this.retry) : alone();
   }
 }
