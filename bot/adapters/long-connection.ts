@@ -2,7 +2,8 @@ import WebSocket from 'ws';
 import type { Logger } from '../log';
 import type { Dispatch } from '../message';
 import type { Clock } from '../time';
-import { LEASE_MS, type LinkLease } from './link-lease';
+import { LeaseKeeper, type LeaseStatus } from './lease-keeper';
+import type { LinkLease } from './link-lease';
 
 /** The timers a long connection uses, injectable so tests drive heartbeats and backoff without waiting. */
 export interface Timers {
@@ -36,7 +37,7 @@ export interface LinkStatus {
   /** How long it has been down, 0 while connected. */
   downForMs: number;
   /** Under a lease (one connection per bot across instances): the instance holding it, if any, and this instance's name. */
-  lease?: { holder: string | null; instance: string; standby: boolean; checkedAt: string | null };
+  lease?: LeaseStatus;
 }
 
 /** An inbound path that dials out (DingTalk Stream, WeCom intelligent bot) instead of mounting routes. */
@@ -71,11 +72,6 @@ export interface LongConnectionOptions {
   lease?: LinkLease;
 }
 
-/** A holder renews its lease this often; an instance standing by looks this often whether the lease is free. */
-const LEASE_RENEW_MS = 5_000;
-/** After the server said another connection replaced this one, no look at the lease for this long. */
-const DISPLACED_HOLD_MS = 60_000;
-
 /**
  * The largest frame read (SPEC §14): `ws` refuses a longer one while it
  * arrives, before anything parses it, and closes the socket (1009); the
@@ -107,23 +103,33 @@ export class LongConnection implements InboundLink {
   private dispatch?: Dispatch;
   private readonly inFlight = new Set<Promise<void>>();
   private readonly timers: Timers;
-  /** Under a lease: waiting for another instance's lease to end (no dialing). */
-  private standby = false;
-  private holder: string | null = null;
-  private checkedAt: string | null = null;
-  private leaseTimer?: unknown;
+  /** Under a lease (one connection per bot across instances): who may dial, decided by the lease-keeper. */
+  private readonly keeper?: LeaseKeeper;
 
   constructor(private readonly options: LongConnectionOptions) {
     this.timers = options.timers ?? realTimers;
     this.since = options.clock.now();
-    // Under a lease, nothing is dialled before the lease is taken.
-    this.standby = Boolean(options.lease);
+    if (options.lease) {
+      this.keeper = new LeaseKeeper(
+        options.lease,
+        {
+          isConnected: () => this.connected,
+          downForMs: () => this.status().downForMs,
+          connect: () => {
+            this.since = this.options.clock.now();
+            void this.dial();
+          },
+          standAside: () => this.standAside(),
+        },
+        { name: options.name, clock: options.clock, log: options.log, timers: this.timers },
+      );
+    }
   }
 
   start(dispatch: Dispatch): void {
     this.dispatch = dispatch;
     this.stopped = false;
-    if (this.options.lease) void this.tend();
+    if (this.keeper) this.keeper.start();
     else void this.dial();
   }
 
@@ -131,9 +137,7 @@ export class LongConnection implements InboundLink {
     this.stopped = true;
     this.timers.clearTimeout(this.retry);
     this.timers.clearTimeout(this.beat);
-    this.timers.clearTimeout(this.leaseTimer);
-    // Given up at once, so another instance takes the connection over at its next look.
-    await this.options.lease?.release().catch((err: Error) => this.options.log.warn({ connection: this.options.name, err: err.message }, 'long connection: lease not released; it expires by itself'));
+    await this.keeper?.stop();
     await Promise.allSettled([...this.inFlight]);
     const socket = this.socket;
     this.lost();
@@ -142,14 +146,13 @@ export class LongConnection implements InboundLink {
 
   status(): LinkStatus {
     const downForMs = this.connected ? 0 : Math.max(0, this.options.clock.now().getTime() - this.since.getTime());
-    const { lease } = this.options;
     return {
       name: this.options.name,
       connected: this.connected,
       since: this.since.toISOString(),
       reconnects: Math.max(0, this.opens - 1),
       downForMs,
-      ...(lease ? { lease: { holder: this.holder, instance: lease.holder, standby: this.standby, checkedAt: this.checkedAt } } : {}),
+      ...(this.keeper ? { lease: this.keeper.status() } : {}),
     };
   }
 
@@ -158,75 +161,29 @@ export class LongConnection implements InboundLink {
     return !this.standby;
   }
 
+  /** Waiting for another instance's lease to end: no dialing. */
+  private get standby(): boolean {
+    return this.keeper?.standby ?? false;
+  }
+
   /**
    * The server replaced this connection with another one (the WeCom bot's
    * disconnected_event): give the lease up, close without redialing, and stand
    * by — whoever connected holds it now.
    */
   async displaced(): Promise<void> {
-    const { lease, log, name } = this.options;
-    log.warn({ connection: name }, 'long connection: the server replaced it with another connection; standing by');
-    this.enterStandby(DISPLACED_HOLD_MS);
-    await lease?.release();
+    this.options.log.warn({ connection: this.options.name }, 'long connection: the server replaced it with another connection; standing by');
+    await this.keeper?.displaced();
+    await this.standAside();
+  }
+
+  /** No redial, and the socket, if any, closed: another instance holds the connection. */
+  private async standAside(): Promise<void> {
+    this.timers.clearTimeout(this.retry);
+    this.retry = undefined;
     const socket = this.socket;
     this.lost();
     if (socket) await closed(socket, 'close');
-  }
-
-  /**
-   * Under a lease, every few seconds: the holder renews it (while connected, or
-   * down for less than a lease, the time a redial takes); one that cannot gives
-   * the connection up. An instance standing by takes the lease when it is free
-   * and dials.
-   */
-  private async tend(): Promise<void> {
-    const lease = this.options.lease!;
-    const { log, name } = this.options;
-    if (this.stopped) return;
-    const lookedAt = this.options.clock.now().toISOString();
-    try {
-      if (!this.standby && !this.connected && this.status().downForMs >= LEASE_MS) {
-        log.warn({ connection: name }, 'long connection: down for a whole lease; giving it up to another instance');
-        await lease.release();
-        this.holder = null;
-        this.checkedAt = lookedAt;
-        this.enterStandby(LEASE_RENEW_MS);
-        return;
-      }
-      const held = await lease.acquire();
-      this.holder = held ? lease.holder : await lease.current();
-      if (held && this.standby) {
-        log.info({ connection: name, instance: lease.holder }, 'long connection: lease taken; connecting');
-        this.standby = false;
-        this.since = this.options.clock.now();
-        void this.dial();
-      } else if (!held && !this.standby) {
-        log.info({ connection: name, holder: this.holder }, 'long connection: another instance holds it; standing by');
-        this.enterStandby(LEASE_RENEW_MS);
-        this.checkedAt = lookedAt;
-        const socket = this.socket;
-        this.lost();
-        if (socket) await closed(socket, 'close');
-        return;
-      }
-    } catch (err) {
-      log.warn({ connection: name, err: (err as Error).message }, 'long connection: lease not read; trying again');
-    }
-    this.checkedAt = lookedAt;
-    this.armLease(LEASE_RENEW_MS);
-  }
-
-  private enterStandby(lookAfterMs: number): void {
-    this.standby = true;
-    this.timers.clearTimeout(this.retry);
-    this.retry = undefined;
-    this.armLease(lookAfterMs);
-  }
-
-  private armLease(ms: number): void {
-    this.timers.clearTimeout(this.leaseTimer);
-    if (this.stopped) return;
-    this.leaseTimer = this.timers.setTimeout(() => void this.tend(), ms);
   }
 
   /** Sends a frame on the current socket; false when there is no open connection. */
